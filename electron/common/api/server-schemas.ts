@@ -1,0 +1,31 @@
+import { z } from 'zod'
+
+/** What `hush discover` reports about the local server; never the token itself. */
+export const discoveryReportSchema = z.object({
+  dataDir: z.string().nullable(),
+  preferencesFile: z.string().nullable(),
+  machineIdentifier: z.string().nullable(),
+  tokenFound: z.boolean(),
+  serverUrl: z.string(),
+  reachable: z.boolean(),
+  friendlyName: z.string().nullable(),
+  version: z.string().nullable(),
+  /** Why the server could not be reached or checked, when it could not. */
+  problem: z.string().nullable(),
+})
+
+/** What `hush discover` reports about the local server; never the token itself. */
+export type DiscoveryReport = z.infer<typeof discoveryReportSchema>
+
+/** The identity of a connected server, from `/identity` and `/`. */
+export const serverInfoSchema = z.object({
+  url: z.string(),
+  machineIdentifier: z.string(),
+  version: z.string(),
+  friendlyName: z.string(),
+  claimed: z.boolean(),
+  platform: z.string().nullable(),
+})
+
+/** The identity of a connected server, from `/identity` and `/`. */
+export type ServerInfo = z.infer<typeof serverInfoSchema>

@@ -1,0 +1,110 @@
+import type { LocalizedText } from '../i18n/localized-text'
+import type { OutboundCategory } from '../outbound/categories'
+import type { PolicyItem } from '../policy/policy-item'
+
+/** The profiles an owner can start from (privacy-map.md "Profiles"). */
+export const profileIds = ['plex-defaults', 'balanced', 'private', 'lockdown'] as const
+
+/** One profile. */
+export type ProfileId = (typeof profileIds)[number]
+
+/**
+ * What a profile does with one switch.
+ *
+ * `default` takes the server's own default from the live `/:/prefs` `default` attributes;
+ * `keep` leaves the switch as it is.
+ */
+export type ProfileChoice = 'on' | 'off' | 'default' | 'keep'
+
+/** A raw setting value as the server types it. */
+export type SettingValue = boolean | number | string
+
+/** The kinds of media library a library-level switch applies to. */
+export type LibraryType = 'movie' | 'show' | 'artist' | 'photo'
+
+/**
+ * How one switch is read and written. A switch has one or more targets; it is `off` when every
+ * target it has on this server holds its off value.
+ */
+export type SwitchTarget =
+  /** A server preference: `PUT /:/prefs?<prefId>=<value>`. `aliases` are older ids of the same pref. */
+  | {
+      readonly kind: 'server-pref'
+      readonly prefId: string
+      readonly aliases?: readonly string[]
+      readonly on: SettingValue
+      readonly off: SettingValue
+    }
+  /** A per-library preference: `PUT /library/sections/{id}?agent=…&prefs[<prefId>]=<value>`. */
+  | {
+      readonly kind: 'library-pref'
+      readonly prefId: string
+      readonly libraryTypes: readonly LibraryType[]
+      readonly on: SettingValue
+      readonly off: SettingValue
+    }
+  /**
+   * The metadata agent of personal libraries: off moves each library to a local-only agent and
+   * remembers its previous agent so that undo can restore it.
+   */
+  | {
+      readonly kind: 'library-agent'
+      readonly libraryTypes: readonly LibraryType[]
+      /** Agents that never contact the internet. */
+      readonly localAgents: readonly string[]
+      /** The local agent to switch each library type to. */
+      readonly offAgent: Readonly<Partial<Record<LibraryType, string>>>
+    }
+  /** An account privacy flag on plex.tv (`/api/v2/user/privacy`); off = opted out. */
+  | {
+      readonly kind: 'account-privacy'
+      readonly field: 'optOutPlayback' | 'optOutLibraryStats'
+    }
+  /** An online media source opt-out on plex.tv (`/api/v2/user/{uuid}/settings/opt_outs`). */
+  | { readonly kind: 'account-opt-out'; readonly key: string }
+  /** Watch-state and ratings sync on plex.tv (`/api/v2/user/view_state_sync`). */
+  | { readonly kind: 'account-view-state-sync' }
+
+/** The data flows that group switches on screen (privacy-map.md rows). */
+export type FlowId =
+  | 'metadata-matching'
+  | 'photo-analysis'
+  | 'integrations'
+  | 'usage'
+  | 'third-party-content'
+  | 'server-publishing'
+  | 'local-discovery'
+  | 'markers'
+  | 'push-notifications'
+  | 'updates'
+  | 'debug-information'
+  | 'relay'
+  | 'online-sources'
+
+/** One privacy switch: a control that stops (or starts) a flow of data. */
+export interface SwitchEntry {
+  /** Stable kebab-case id, used by `hush set <id>` and in every output. */
+  readonly id: string
+  readonly flow: FlowId
+  readonly title: LocalizedText
+  /** What data leaves the server while the switch is on. */
+  readonly data: LocalizedText
+  /** Who receives it. */
+  readonly recipient: LocalizedText
+  /** Why it is sent. */
+  readonly purpose: LocalizedText
+  /** What stops working when the switch is off. */
+  readonly breaks: LocalizedText
+  readonly policyItems: readonly PolicyItem[]
+  /** The outbound-log categories that are evidence of this flow (for verification). */
+  readonly categories: readonly OutboundCategory[]
+  readonly targets: readonly SwitchTarget[]
+  readonly profiles: Readonly<Record<ProfileId, ProfileChoice>>
+  /** Shown as a quick toggle in the tray menu. */
+  readonly quickToggle: boolean
+  /** A caveat the owner must read (e.g. an account page that Plex marked deprecated). */
+  readonly caveat?: LocalizedText
+}
+
+/** The live state of one switch. */
+export type SwitchState = 'on' | 'off' | 'mixed' | 'unavailable' | 'unknown'
