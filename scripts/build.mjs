@@ -26,7 +26,9 @@ await build({
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',
-  banner: { js: "import { createRequire as __hushRequire } from 'node:module'; const require = __hushRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __hushRequire } from 'node:module'; const require = __hushRequire(import.meta.url);",
+  },
 })
 
 const rendererConfig = join(root, 'renderer', 'vite.config.ts')
