@@ -1,6 +1,27 @@
 import { z } from 'zod'
 import { resultSchema } from './errors'
+import {
+  logExportSchema,
+  logFilterSchema,
+  logPageQuerySchema,
+  logPageSchema,
+  logStatsSchema,
+  outboundEventSchema,
+  tailStatusSchema,
+} from './log-schemas'
+import {
+  accountPreviewSchema,
+  crashReportsPreviewSchema,
+  matchingPreviewSchema,
+  remoteAccessPreviewSchema,
+  verifyReportSchema,
+} from './preview-schemas'
 import { discoveryReportSchema, serverInfoSchema } from './server-schemas'
+import { appSettingsPatchSchema, appSettingsSchema, knownServerSchema } from './settings-schemas'
+import { applyReportSchema, planSchema, profileIdSchema, switchboardSchema } from './switch-schemas'
+
+const none = z.object({})
+const onOff = z.enum(['on', 'off'])
 
 /**
  * The one contract between the core and its faces (window, tray, CLI, web mode).
@@ -13,10 +34,76 @@ export const apiMethods = {
     input: z.object({ dataDir: z.string().optional() }),
     output: discoveryReportSchema,
   },
-  'server.check': {
-    input: z.object({}),
+  'server.check': { input: none, output: resultSchema(serverInfoSchema) },
+  'server.list': { input: none, output: z.array(knownServerSchema) },
+  'server.connect': {
+    input: z.object({ url: z.string().url(), token: z.string().min(1).max(200) }),
     output: resultSchema(serverInfoSchema),
   },
+  'server.connectLocal': {
+    input: z.object({ dataDir: z.string().optional() }),
+    output: resultSchema(serverInfoSchema),
+  },
+  'server.connectDemo': { input: none, output: resultSchema(serverInfoSchema) },
+
+  'switches.status': { input: none, output: resultSchema(switchboardSchema) },
+  'switches.planProfile': {
+    input: z.object({ profile: profileIdSchema }),
+    output: resultSchema(planSchema),
+  },
+  'switches.planSet': {
+    input: z.object({ switchId: z.string(), value: onOff }),
+    output: resultSchema(planSchema),
+  },
+  'switches.apply': {
+    input: z.object({ plan: planSchema, force: z.boolean().default(false) }),
+    output: resultSchema(applyReportSchema),
+  },
+  'switches.set': {
+    input: z.object({
+      switchId: z.string(),
+      value: onOff,
+      /** A timed exception: revert after this many seconds. */
+      forSeconds: z.number().int().positive().optional(),
+    }),
+    output: resultSchema(applyReportSchema),
+  },
+  'switches.undo': { input: none, output: resultSchema(applyReportSchema) },
+
+  'log.page': { input: logPageQuerySchema, output: logPageSchema },
+  'log.count': { input: logFilterSchema, output: z.object({ total: z.number() }) },
+  'log.stats': { input: logFilterSchema, output: logStatsSchema },
+  'log.event': {
+    input: z.object({ id: z.number().int() }),
+    output: outboundEventSchema.nullable(),
+  },
+  'log.export': {
+    input: z.object({ format: z.enum(['csv', 'json', 'ndjson']), filter: logFilterSchema }),
+    output: logExportSchema,
+  },
+  'log.tailStatus': { input: none, output: tailStatusSchema },
+
+  'preview.matching': {
+    input: z.object({
+      libraryId: z.string().optional(),
+      itemLimit: z.number().int().max(1000).optional(),
+    }),
+    output: resultSchema(matchingPreviewSchema),
+  },
+  'preview.remoteAccess': { input: none, output: resultSchema(remoteAccessPreviewSchema) },
+  'preview.crashReports': { input: none, output: resultSchema(crashReportsPreviewSchema) },
+  'preview.account': { input: none, output: resultSchema(accountPreviewSchema) },
+
+  'verify.run': { input: none, output: resultSchema(verifyReportSchema) },
+  'verify.report': {
+    input: z.object({ format: z.enum(['markdown', 'html']) }),
+    output: resultSchema(
+      z.object({ fileName: z.string(), content: z.string(), sha256: z.string() }),
+    ),
+  },
+
+  'settings.get': { input: none, output: appSettingsSchema },
+  'settings.update': { input: appSettingsPatchSchema, output: appSettingsSchema },
 } as const
 
 /** A method name of the contract. */
@@ -25,19 +112,41 @@ export type ApiMethod = keyof typeof apiMethods
 /** The input a method takes, before parsing. */
 export type ApiInput<M extends ApiMethod> = z.input<(typeof apiMethods)[M]['input']>
 
+/** The input a method receives, after parsing (defaults filled in). */
+export type ApiParsedInput<M extends ApiMethod> = z.output<(typeof apiMethods)[M]['input']>
+
 /** The output a method returns. */
 export type ApiOutput<M extends ApiMethod> = z.output<(typeof apiMethods)[M]['output']>
 
-/** What the core implements: one handler per method. */
-export type PrivacyApi = { [M in ApiMethod]: (input: ApiInput<M>) => Promise<ApiOutput<M>> }
+/** What the core implements: one handler per method; it receives parsed input. */
+export type PrivacyApi = {
+  [M in ApiMethod]: (input: ApiParsedInput<M>) => Promise<ApiOutput<M>>
+}
 
 /** Push events, core → faces. Past-tense names: something happened. */
 export interface ApiEvents {
-  'server.checked': { readonly reachable: boolean }
+  'server.checked': { readonly reachable: boolean; readonly message: string | null }
+  'switches.changed': { readonly reason: 'apply' | 'set' | 'undo' | 'revert' | 'drift' }
+  'log.recorded': { readonly count: number; readonly newest: string | null }
+  'destination.discovered': { readonly host: string; readonly category: string }
+  'drift.detected': {
+    readonly changes: readonly { switchId: string; before: string; after: string }[]
+  }
+  'settings.changed': z.infer<typeof appSettingsSchema>
 }
 
 /** A push event name. */
 export type ApiEvent = keyof ApiEvents
+
+/** Every push event name, for the bridges that forward them. */
+export const apiEventNames: readonly ApiEvent[] = [
+  'server.checked',
+  'switches.changed',
+  'log.recorded',
+  'destination.discovered',
+  'drift.detected',
+  'settings.changed',
+]
 
 /** What every face holds, whatever the transport. */
 export interface PrivacyBridge {

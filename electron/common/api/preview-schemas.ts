@@ -1,0 +1,113 @@
+import { z } from 'zod'
+import { outboundEventSchema } from './log-schemas'
+
+/** One item of a library and the hints a metadata refresh would send for it. */
+export const matchingItemSchema = z.object({
+  title: z.string(),
+  year: z.number().nullable(),
+  guid: z.string().nullable(),
+  filePath: z.string().nullable(),
+  /** Exactly the fields a refresh sends, by name. */
+  hints: z.record(z.string(), z.string()),
+})
+
+/** What a metadata refresh of one library would send, and where. */
+export const matchingLibrarySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  type: z.string(),
+  agent: z.string(),
+  agentName: z.string().nullable(),
+  contactsInternet: z.boolean(),
+  itemCount: z.number(),
+  host: z.string().nullable(),
+  requestShape: z.string().nullable(),
+  items: z.array(matchingItemSchema),
+})
+
+/** The metadata-matching preview. Nothing is sent to build it. */
+export const matchingPreviewSchema = z.object({
+  libraries: z.array(matchingLibrarySchema),
+  /** What this server version does not let Hush know. */
+  unknowns: z.array(z.string()),
+})
+
+/** The remote-access preview: what the server publishes about itself and how it is reached. */
+export const remoteAccessPreviewSchema = z.object({
+  remoteAccess: z.enum(['on', 'off', 'unavailable']),
+  mappingState: z.string().nullable(),
+  mappingError: z.string().nullable(),
+  /** The mapping state and error in plain words. */
+  mappingSummary: z.string(),
+  publicAddress: z.string().nullable(),
+  publicPort: z.number().nullable(),
+  relayEnabled: z.boolean().nullable(),
+  /** Whether a relay connection is in use, from plex.tv resources; null when plex.tv cannot be asked. */
+  relayInUse: z.boolean().nullable(),
+  customUrls: z.array(z.string()),
+  certificateDomain: z.string().nullable(),
+  /** LAN and public addresses the server registered with plex.tv, from settings and the outbound log. */
+  publishedAddresses: z.array(z.string()),
+  unknowns: z.array(z.string()),
+})
+
+/** One crash dump in the server's Crash Reports folder. */
+export const crashDumpSchema = z.object({
+  version: z.string(),
+  path: z.string(),
+  sizeBytes: z.number(),
+  modifiedAt: z.string(),
+  status: z.enum(['pending', 'uploaded']),
+})
+
+/** The crash-reports preview. */
+export const crashReportsPreviewSchema = z.object({
+  uploadEnabled: z.boolean().nullable(),
+  dumps: z.array(crashDumpSchema),
+  /** What a dump and its upload carry, in plain words. */
+  contents: z.array(z.string()),
+  unknowns: z.array(z.string()),
+})
+
+/** One account-level setting as read from plex.tv. */
+export const accountSettingSchema = z.object({
+  switchId: z.string(),
+  label: z.string(),
+  value: z.string().nullable(),
+})
+
+/** The account preview: opt-outs and online media sources, or why they cannot be checked. */
+export const accountPreviewSchema = z.object({
+  reachable: z.boolean(),
+  reason: z.string().nullable(),
+  settings: z.array(accountSettingSchema),
+  caveats: z.array(z.string()),
+})
+
+/** The evidence for one switch that is off. */
+export const verificationSchema = z.object({
+  switchId: z.string(),
+  verdict: z.enum(['verified', 'leaking', 'no-evidence']),
+  offSince: z.string().nullable(),
+  lastBefore: outboundEventSchema.nullable(),
+  eventsSince: z.array(outboundEventSchema),
+  note: z.string(),
+})
+
+/** The verification of every switch that is off. */
+export const verifyReportSchema = z.object({
+  generatedAt: z.string(),
+  debugLogging: z.boolean().nullable(),
+  results: z.array(verificationSchema),
+})
+
+/** The matching preview. */
+export type MatchingPreview = z.infer<typeof matchingPreviewSchema>
+/** The remote-access preview. */
+export type RemoteAccessPreview = z.infer<typeof remoteAccessPreviewSchema>
+/** The crash-reports preview. */
+export type CrashReportsPreview = z.infer<typeof crashReportsPreviewSchema>
+/** The account preview. */
+export type AccountPreview = z.infer<typeof accountPreviewSchema>
+/** The verification report. */
+export type VerifyReport = z.infer<typeof verifyReportSchema>

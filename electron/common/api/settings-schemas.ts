@@ -1,0 +1,41 @@
+import { z } from 'zod'
+import { languages } from '../i18n/localized-text'
+
+/** The owner's preferences for Hush itself; the core owns them, the faces mirror them. */
+export const appSettingsSchema = z.object({
+  language: z.enum(languages),
+  theme: z.enum(['system', 'light', 'dark']),
+  highContrast: z.boolean(),
+  colourBlindSafe: z.boolean(),
+  /** Days of outbound events kept; older ones are deleted. */
+  retentionDays: z.number().int().min(1).max(3650),
+  /** 0 everything, 1 no query strings, 2 hosts only, 3 counts only. */
+  privacyLevel: z.number().int().min(0).max(3),
+})
+
+/** A partial update of the settings. */
+export const appSettingsPatchSchema = appSettingsSchema.partial()
+
+/** The settings a fresh install starts with. */
+export const defaultAppSettings: AppSettings = {
+  language: 'en',
+  theme: 'system',
+  highContrast: false,
+  colourBlindSafe: false,
+  retentionDays: 90,
+  privacyLevel: 1,
+}
+
+/** A server Hush knows (the token stays in the core and is never part of this). */
+export const knownServerSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  name: z.string(),
+  active: z.boolean(),
+  demo: z.boolean(),
+})
+
+/** The owner's preferences for Hush itself. */
+export type AppSettings = z.infer<typeof appSettingsSchema>
+/** A server Hush knows. */
+export type KnownServer = z.infer<typeof knownServerSchema>
