@@ -27,12 +27,19 @@ export type LibraryType = 'movie' | 'show' | 'artist' | 'photo'
  * target it has on this server holds its off value.
  */
 export type SwitchTarget =
-  /** A server preference: `PUT /:/prefs?<prefId>=<value>`. `aliases` are older ids of the same pref. */
+  /**
+   * A server preference: `PUT /:/prefs?<prefId>=<value>`. `aliases` are older ids of the same pref.
+   *
+   * `on: null` marks a free-text pref (a list of URLs, a domain name): its off value is the empty
+   * string and any other value reads as on, but there is no generic on value to write. Turning it
+   * on restores the exact value from the latest snapshot in which it was on; with no such
+   * snapshot the engine refuses and says so, rather than inventing a value.
+   */
   | {
       readonly kind: 'server-pref'
       readonly prefId: string
       readonly aliases?: readonly string[]
-      readonly on: SettingValue
+      readonly on: SettingValue | null
       readonly off: SettingValue
     }
   /** A per-library preference: `PUT /library/sections/{id}?agent=…&prefs[<prefId>]=<value>`. */
