@@ -124,6 +124,17 @@ export default tseslint.config(
     },
   },
   {
+    // The IPC conformance test drives the preload's bridge against the main side's handlers.
+    files: ['electron/main/ipc/*.test.ts'],
+    rules: {
+      'no-restricted-imports': restrict({
+        modules: ['react', 'react-dom'],
+        layers: ['web', 'cli', 'renderer'],
+        message: 'the IPC test may join main and preload, nothing else.',
+      }),
+    },
+  },
+  {
     files: ['electron/preload/**/*.ts'],
     rules: {
       'no-restricted-imports': restrict({

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { apiEventNames } from './contract-names'
 import { resultSchema } from './errors'
 import {
   logExportSchema,
@@ -124,7 +125,7 @@ export type PrivacyApi = {
 }
 
 /** Push events, core → faces. Past-tense names: something happened. */
-export interface ApiEvents {
+export interface ApiEvents extends Record<(typeof apiEventNames)[number], unknown> {
   'server.checked': { readonly reachable: boolean; readonly message: string | null }
   'switches.changed': { readonly reason: 'apply' | 'set' | 'undo' | 'revert' | 'drift' }
   'log.recorded': { readonly count: number; readonly newest: string | null }
@@ -138,21 +139,10 @@ export interface ApiEvents {
 /** A push event name. */
 export type ApiEvent = keyof ApiEvents
 
-/** Every push event name, for the bridges that forward them. */
-export const apiEventNames: readonly ApiEvent[] = [
-  'server.checked',
-  'switches.changed',
-  'log.recorded',
-  'destination.discovered',
-  'drift.detected',
-  'settings.changed',
-]
-
 /** What every face holds, whatever the transport. */
 export interface PrivacyBridge {
   call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>>
   on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void
 }
 
-/** The method names, for allow-lists in the bridges. */
-export const apiMethodNames: readonly ApiMethod[] = Object.keys(apiMethods) as ApiMethod[]
+export { apiEventNames, apiMethodNames } from './contract-names'

@@ -1,0 +1,44 @@
+/**
+ * The names of the contract's methods and events, without their schemas.
+ *
+ * The sandboxed preload allow-lists calls with these and must stay small (no zod); a test keeps
+ * this list equal to the keys of `apiMethods`.
+ */
+export const apiMethodNames = [
+  'server.discover',
+  'server.check',
+  'server.list',
+  'server.connect',
+  'server.connectLocal',
+  'server.connectDemo',
+  'switches.status',
+  'switches.planProfile',
+  'switches.planSet',
+  'switches.apply',
+  'switches.set',
+  'switches.undo',
+  'log.page',
+  'log.count',
+  'log.stats',
+  'log.event',
+  'log.export',
+  'log.tailStatus',
+  'preview.matching',
+  'preview.remoteAccess',
+  'preview.crashReports',
+  'preview.account',
+  'verify.run',
+  'verify.report',
+  'settings.get',
+  'settings.update',
+] as const
+
+/** Every push event name, for the bridges that forward them. */
+export const apiEventNames = [
+  'server.checked',
+  'switches.changed',
+  'log.recorded',
+  'destination.discovered',
+  'drift.detected',
+  'settings.changed',
+] as const
