@@ -9,7 +9,7 @@ import {
   readCookie,
   securityHeaders,
 } from './http-security'
-import { readStaticFile } from './static-files'
+import { readStaticFile } from '../node/files/read-static-file'
 import { createWebSessions, randomSecret, type WebSession } from './web-sessions'
 
 /** How to serve the dashboard and the HTTP bridge. */
