@@ -1,0 +1,101 @@
+import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { readFile } from 'node:fs/promises'
+import { appError, type AppError } from '../../../common/api/errors'
+import { err, ok, type Result } from '../../../common/util/result'
+
+/** What Hush needs from the server's stored preferences, wherever they are kept. */
+export interface StoredPreferences {
+  /** Where they were read: a Preferences.xml path, a registry key, a plist. */
+  readonly location: string
+  readonly source: 'file' | 'registry' | 'plist'
+  /** The id that `/identity` reports (ProcessedMachineIdentifier), else the raw MachineIdentifier. */
+  readonly machineIdentifier: string | null
+  /** `PlexOnlineToken`: a secret, never printed. */
+  readonly token: string | null
+  readonly friendlyName: string | null
+  /** Windows only: a moved data folder (`LocalAppDataPath`). */
+  readonly localAppDataPath: string | null
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  parseAttributeValue: false,
+  htmlEntities: true,
+  ignoreDeclaration: true,
+})
+
+/** Picks the fields Hush uses out of the stored key/value pairs (same names on every platform). */
+export function storedPreferencesFrom(
+  values: Readonly<Record<string, string>>,
+  location: string,
+  source: StoredPreferences['source'],
+): StoredPreferences {
+  const pick = (name: string) => (values[name] ? values[name] : null)
+  return {
+    location,
+    source,
+    machineIdentifier: pick('ProcessedMachineIdentifier') ?? pick('MachineIdentifier'),
+    token: pick('PlexOnlineToken'),
+    friendlyName: pick('FriendlyName'),
+    localAppDataPath: pick('LocalAppDataPath'),
+  }
+}
+
+/** Parses the text of a Preferences.xml: one `<Preferences …/>` element whose attributes are the prefs. */
+export function parsePreferencesXml(
+  text: string,
+  location: string,
+): Result<StoredPreferences, AppError> {
+  const malformed = (why: string) =>
+    err(
+      appError(
+        'preferencesMalformed',
+        `${location} is malformed (${why}); the server may be writing it, try again`,
+      ),
+    )
+  const trimmed = text.replace(/^\uFEFF/, '').trim()
+  if (trimmed === '') {
+    return malformed('it is empty')
+  }
+  const valid = XMLValidator.validate(trimmed)
+  if (valid !== true) {
+    return malformed(`line ${valid.err.line}: ${valid.err.msg}`)
+  }
+  const parsed = parser.parse(trimmed) as Record<string, unknown>
+  const root = parsed.Preferences
+  if (root === undefined) {
+    return malformed('no <Preferences> element')
+  }
+  const attributes: Record<string, string> = {}
+  if (typeof root === 'object' && root !== null) {
+    for (const [name, value] of Object.entries(root)) {
+      if (typeof value === 'string') {
+        attributes[name] = value
+      }
+    }
+  }
+  return ok(storedPreferencesFrom(attributes, location, 'file'))
+}
+
+/** Reads and parses a Preferences.xml file; a missing file is null, a broken one an error. */
+export async function readPreferencesXml(
+  path: string,
+): Promise<Result<StoredPreferences | null, AppError>> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') {
+      return ok(null)
+    }
+    return err(
+      appError(
+        'preferencesMalformed',
+        `cannot read ${path} (${String(code)}); check its permissions`,
+      ),
+    )
+  }
+  return parsePreferencesXml(text, path)
+}
