@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import { writeFileAtomic } from '../files/write-file-atomic'
+
+const knownServerRecordSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  name: z.string(),
+  demo: z.boolean(),
+  /** The server's data folder, when Hush can read it (local or demo server). */
+  dataDir: z.string().nullable(),
+})
+
+const fileSchema = z.object({
+  activeId: z.string().nullable(),
+  servers: z.array(knownServerRecordSchema),
+})
+
+/** A server Hush has connected to; its token is kept apart, in the SecretStore. */
+export type KnownServerRecord = z.infer<typeof knownServerRecordSchema>
+
+/** The servers Hush knows, and which one is active. */
+export type KnownServers = z.infer<typeof fileSchema>
+
+/** Reads `<stateDir>/servers.json`; a missing or unreadable file is an empty list. */
+export async function readKnownServers(stateDir: string): Promise<KnownServers> {
+  try {
+    const parsed = fileSchema.safeParse(
+      JSON.parse(await readFile(join(stateDir, 'servers.json'), 'utf8')),
+    )
+    return parsed.success ? parsed.data : { activeId: null, servers: [] }
+  } catch {
+    return { activeId: null, servers: [] }
+  }
+}
+
+/** Records a server (replacing one with the same id) and makes it the active one. */
+export async function rememberServer(
+  stateDir: string,
+  record: KnownServerRecord,
+): Promise<KnownServers> {
+  const current = await readKnownServers(stateDir)
+  const next: KnownServers = {
+    activeId: record.id,
+    servers: [...current.servers.filter(server => server.id !== record.id), record],
+  }
+  await writeFileAtomic(join(stateDir, 'servers.json'), `${JSON.stringify(next, null, 2)}\n`)
+  return next
+}
