@@ -1,0 +1,26 @@
+import type { OutboundCategory } from '../../common/outbound/categories'
+
+/** The faults and simulated conditions currently in force; read by the HTTP layer and the traffic. */
+export interface FaultState {
+  /** PUTs left before the one that fails (1 = the next PUT fails), or undefined. */
+  putCountdown: number | undefined
+  /** The path prefix of the next request that hangs, or undefined. */
+  hangPrefix: string | undefined
+  /** Categories sent even after their switch is off. */
+  readonly leaks: Set<OutboundCategory>
+  /** plex.tv answers 503 and the server's calls to it fail. */
+  plexTvDown: boolean
+  /** Remote access is on but plex.tv cannot reach the server (relay is then used). */
+  remoteUnreachable: boolean
+}
+
+/** A fault state with nothing in force. */
+export function createFaultState(): FaultState {
+  return {
+    putCountdown: undefined,
+    hangPrefix: undefined,
+    leaks: new Set(),
+    plexTvDown: false,
+    remoteUnreachable: false,
+  }
+}

@@ -1,0 +1,166 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { FaultState } from './fault-state'
+import type { DemoRequest, DemoResponse, DemoRoute } from './http-types'
+import { formatOf, renderElement } from './render'
+
+/** The 91-byte body of the real server's 401 (reference §2.1). */
+export const unauthorizedBody =
+  '<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>'
+
+/** One handled request, for the server's own `Request:`/`Completed:` log lines. */
+export interface HandledRequest {
+  readonly method: string
+  /** Path and query, the token masked. */
+  readonly target: string
+  readonly status: number
+  readonly bytes: number
+  readonly millis: number
+  readonly remoteAddress: string
+  readonly remotePort: number
+  readonly signedIn: boolean
+  readonly userAgent: string
+}
+
+/** Options of serveDemoHttp. */
+export interface DemoHttpOptions {
+  readonly port: number
+  readonly routes: readonly DemoRoute[]
+  readonly token: () => string
+  readonly faults: FaultState
+  /** The server's (simulated) time, for the `Date` header. */
+  readonly now: () => number
+  readonly onHandled: (request: HandledRequest) => void
+}
+
+/** Replaces the value of any token parameter in a path by 20 `x`, as the real server logs it. */
+export function maskTarget(target: string): string {
+  return target.replace(/([?&](?:X-Plex-Token|auth_token|token)=)[^&]*/gi, '$1xxxxxxxxxxxxxxxxxxxx')
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of request) {
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value
+}
+
+/** Serves the demo routes on 127.0.0.1 (only): token checks, faults, formats and request logging. */
+export async function serveDemoHttp(options: DemoHttpOptions): Promise<Server> {
+  const server = createServer((request, response) => {
+    void handle(options, request, response)
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  return server
+}
+
+/** The port a started server listens on. */
+export function portOf(server: Server): number {
+  return (server.address() as AddressInfo).port
+}
+
+async function handle(
+  options: DemoHttpOptions,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
+  const started = performance.now()
+  const url = new URL(request.url ?? '/', 'http://127.0.0.1')
+  const method = request.method ?? 'GET'
+  const body = await readBody(request)
+  const given = headerText(request.headers['x-plex-token']) ?? url.searchParams.get('X-Plex-Token')
+  const signedIn = given !== null && given !== undefined && given === options.token()
+  const demoRequest: DemoRequest = {
+    method,
+    url,
+    format: formatOf(headerText(request.headers.accept)),
+    body,
+    headers: request.headers,
+  }
+  const answer = await route(options, demoRequest, signedIn)
+  if (answer === 'hang') {
+    return
+  }
+  const { text, contentType } = encode(answer, demoRequest)
+  response.writeHead(answer.status, {
+    'content-type': contentType,
+    'x-plex-protocol': '1.0',
+    'cache-control': 'no-cache',
+    date: new Date(options.now()).toUTCString(),
+  })
+  response.end(text)
+  options.onHandled({
+    method,
+    target: maskTarget(`${url.pathname}${url.search}`),
+    status: answer.status,
+    bytes: Buffer.byteLength(text),
+    millis: Math.round(performance.now() - started),
+    remoteAddress: request.socket.remoteAddress ?? '127.0.0.1',
+    remotePort: request.socket.remotePort ?? 0,
+    signedIn,
+    userAgent: headerText(request.headers['x-plex-product']) ?? 'Hush',
+  })
+}
+
+async function route(
+  options: DemoHttpOptions,
+  request: DemoRequest,
+  signedIn: boolean,
+): Promise<DemoResponse | 'hang'> {
+  for (const candidate of options.routes) {
+    const match = candidate.pattern.exec(request.url.pathname)
+    if (match === null) {
+      continue
+    }
+    if (candidate.auth === 'token' && !signedIn) {
+      return { status: 401, text: unauthorizedBody, contentType: 'text/html' }
+    }
+    if (!candidate.methods.includes(request.method)) {
+      return { status: 405 }
+    }
+    const faults = options.faults
+    if (faults.hangPrefix !== undefined && request.url.pathname.startsWith(faults.hangPrefix)) {
+      faults.hangPrefix = undefined
+      return 'hang'
+    }
+    if (request.method === 'PUT' && faults.putCountdown !== undefined) {
+      faults.putCountdown -= 1
+      if (faults.putCountdown <= 0) {
+        faults.putCountdown = undefined
+        return { status: 500, text: 'Internal Server Error', contentType: 'text/plain' }
+      }
+    }
+    if (candidate.plexTv === true && faults.plexTvDown) {
+      return { status: 503, text: 'Service Unavailable', contentType: 'text/plain' }
+    }
+    return candidate.handle(request, match)
+  }
+  return signedIn
+    ? { status: 404 }
+    : { status: 401, text: unauthorizedBody, contentType: 'text/html' }
+}
+
+function encode(answer: DemoResponse, request: DemoRequest): { text: string; contentType: string } {
+  if (answer.element !== undefined) {
+    const json = request.format === 'json'
+    return {
+      text: renderElement(answer.element, request.format),
+      contentType: json ? 'application/json' : 'text/xml;charset=utf-8',
+    }
+  }
+  if (answer.json !== undefined) {
+    return { text: JSON.stringify(answer.json), contentType: 'application/json' }
+  }
+  return { text: answer.text ?? '', contentType: answer.contentType ?? 'text/plain' }
+}
