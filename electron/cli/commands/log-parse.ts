@@ -1,0 +1,55 @@
+import { stat } from 'node:fs/promises'
+import { totalSkipped, type OutboundEvent } from '../../common/outbound/outbound-event'
+import { parseFiles } from '../../node/outbound/parse-file'
+import { fail, UsageError, type Command } from '../command'
+
+/** The NDJSON form of an event (design.md §5 field order). */
+export function eventJson(e: OutboundEvent): string {
+  return JSON.stringify({
+    time: e.time,
+    localTime: e.localTime,
+    method: e.method,
+    url: e.url,
+    host: e.host,
+    upstream: e.upstream,
+    status: e.status,
+    error: e.error,
+    service: e.service,
+    category: e.category,
+    policyItem: e.policyItem,
+    source: e.source,
+    key: e.key,
+  })
+}
+
+/** `hush log parse <file>...`: one outbound event a line on stdout, nothing stored. */
+export const logParseCommand: Command = {
+  name: 'log parse',
+  summary: 'print the outbound exchanges in server log files as NDJSON (nothing stored)',
+  usage: '<file>...',
+  options: {},
+  run: async ({ positionals, io }) => {
+    if (positionals.length === 0) {
+      throw new UsageError('name at least one log file')
+    }
+    for (const path of positionals) {
+      const info = await stat(path).catch(() => null)
+      if (!info?.isFile()) {
+        return fail(io, `cannot read ${path}: not a file`)
+      }
+    }
+    const result = await parseFiles(positionals, events => {
+      io.stdout(`${events.map(eventJson).join('\n')}\n`)
+    })
+    positionals.forEach((path, i) => {
+      const s = result.skipped[i]
+      if (s && totalSkipped(s) > 0) {
+        io.stderr(
+          `hush: ${path}: skipped ${totalSkipped(s)} lines (not log lines ${s.notLogLine}, malformed ${s.malformed}, too long ${s.tooLong}, invalid UTF-8 ${s.invalidUtf8})\n`,
+        )
+      }
+    })
+    io.stderr(`hush: ${result.events} outbound events\n`)
+    return 0
+  },
+}

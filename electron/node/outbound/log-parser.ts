@@ -1,0 +1,173 @@
+import type { ClassifierRow } from '../../common/outbound/classifier-table'
+import { eventKey } from '../../common/outbound/event-key'
+import type { OutboundEvent, SkipCounts } from '../../common/outbound/outbound-event'
+import { redactText } from '../../common/outbound/redact'
+import { buildEvent } from './build-event'
+import { parseHeader, stripPastePrefix } from './line-header'
+import { bannerOffset, logTime } from './log-time'
+import { LogScanner } from './log-scanner'
+import { matchExchange } from './message-matchers'
+
+/** What parsing produces: a new event, or the answer to an event emitted earlier (its request). */
+export type ParseOp =
+  | { readonly op: 'event'; readonly event: OutboundEvent }
+  | {
+      readonly op: 'answer'
+      readonly key: string
+      readonly status: number | null
+      readonly error: string | null
+    }
+
+/** A request waiting for its response line: the correlation key and the event key it became. */
+export interface PendingRequest {
+  readonly corr: string
+  readonly key: string
+}
+
+/** The parser's state that must survive a restart, stored with the tail cursor. */
+export interface ParserState {
+  /** The UTC offset from the latest start-up banner, in minutes, or null. */
+  readonly offsetMinutes: number | null
+  readonly pending: readonly PendingRequest[]
+}
+
+/** How many unanswered requests are remembered; older ones stay `status: null`. */
+export const maxPending = 10_000
+
+/**
+ * Turns server log bytes into outbound events: scans lines, reads headers, matches exchange
+ * messages and correlates a response or error with its request by `HCl#` id, else by thread,
+ * method and URL. A request becomes an event at once (status null); its response becomes an
+ * `answer` op. A response or error without a remembered request is an event of its own.
+ */
+export class LogParser {
+  private readonly scanner: LogScanner
+  private readonly pending = new Map<string, string>()
+  private offsetMinutes: number | null
+  private ops: ParseOp[] = []
+  file: string
+
+  constructor(options: {
+    file: string
+    state?: ParserState
+    start?: { offset: number; lineNo: number }
+    extraRows?: readonly ClassifierRow[]
+  }) {
+    this.file = options.file
+    this.offsetMinutes = options.state?.offsetMinutes ?? null
+    for (const p of options.state?.pending ?? []) {
+      this.pending.set(p.corr, p.key)
+    }
+    const extraRows = options.extraRows ?? []
+    this.scanner = new LogScanner(
+      (line, lineNo) => this.onLine(line, lineNo, extraRows),
+      options.start,
+    )
+  }
+
+  /** Byte offset after the last complete line, and that line's number. */
+  get position(): { offset: number; lineNo: number } {
+    return { offset: this.scanner.offset, lineNo: this.scanner.lineNo }
+  }
+
+  /** Skipped lines so far, by reason. */
+  get skipped(): SkipCounts {
+    return this.scanner.skipped
+  }
+
+  /** The state to store with the cursor. */
+  get state(): ParserState {
+    return {
+      offsetMinutes: this.offsetMinutes,
+      pending: [...this.pending].map(([corr, key]) => ({ corr, key })),
+    }
+  }
+
+  /** Moves on to another file (rotation): positions restart, correlation state carries over. */
+  switchFile(
+    file: string,
+    start: { offset: number; lineNo: number } = { offset: 0, lineNo: 0 },
+  ): void {
+    this.file = file
+    this.scanner.offset = start.offset
+    this.scanner.lineNo = start.lineNo
+  }
+
+  /** Feeds bytes and returns the ops they completed. */
+  feed(chunk: Buffer): ParseOp[] {
+    this.scanner.feed(chunk)
+    return this.take()
+  }
+
+  /** Ends the file: a final line without a newline is parsed too. */
+  finish(): ParseOp[] {
+    this.scanner.finish()
+    return this.take()
+  }
+
+  private take(): ParseOp[] {
+    const ops = this.ops
+    this.ops = []
+    return ops
+  }
+
+  private onLine(raw: string, lineNo: number, extraRows: readonly ClassifierRow[]): void {
+    const line = stripPastePrefix(raw)
+    const header = parseHeader(line)
+    if (!header) {
+      this.scanner.skipped.malformed++
+      return
+    }
+    const banner = bannerOffset(header.message)
+    if (banner !== null) {
+      this.offsetMinutes = banner
+      return
+    }
+    const x = matchExchange(header.message)
+    if (!x) {
+      return
+    }
+    // Hashed: the pending list is stored with the cursor and a raw URL may hold a token.
+    const corr =
+      x.hcl !== null ? `h:${x.hcl}` : `t:${eventKey(`${header.thread} ${x.method} ${x.url}`)}`
+    if (x.kind === 'response' || x.kind === 'error') {
+      const key = this.pending.get(corr)
+      if (key !== undefined) {
+        this.pending.delete(corr)
+        const status = x.kind === 'response' ? x.status : null
+        const error = x.kind === 'error' ? redactText(x.error) : null
+        this.ops.push({ op: 'answer', key, status, error })
+        return
+      }
+    }
+    const key = eventKey(line)
+    const event = buildEvent(
+      {
+        key,
+        time: logTime(header, this.offsetMinutes),
+        method: x.method,
+        url: x.url,
+        status: x.kind === 'response' ? x.status : null,
+        error: x.kind === 'error' ? x.error : null,
+        file: this.file,
+        line: lineNo,
+      },
+      extraRows,
+    )
+    this.ops.push({ op: 'event', event })
+    if (x.kind === 'request') {
+      this.remember(corr, key)
+    }
+  }
+
+  private remember(corr: string, key: string): void {
+    this.pending.delete(corr)
+    this.pending.set(corr, key)
+    if (this.pending.size > maxPending) {
+      const oldest = this.pending.keys().next().value
+      if (oldest !== undefined) {
+        this.pending.delete(oldest)
+      }
+    }
+  }
+}

@@ -1,0 +1,144 @@
+import { isUtf8 } from 'node:buffer'
+import { emptySkipCounts, type SkipCounts } from '../../common/outbound/outbound-event'
+
+/** The longest line the scanner reads; longer lines are skipped and counted (`tooLong`). */
+export const maxLineBytes = 64 * 1024
+
+/** Receives a line that may hold an outbound exchange (it contains a marker), already decoded. */
+export type CandidateHandler = (line: string, lineNo: number) => void
+
+const httpMarker = Buffer.from('HTTP')
+const crashMarker = Buffer.from('CrashUploader')
+const bannerMarker = Buffer.from(' - GMT ')
+const never = Number.MAX_SAFE_INTEGER
+
+function nextAt(buf: Buffer, marker: Buffer, from: number): number {
+  const at = buf.indexOf(marker, from)
+  return at < 0 ? never : at
+}
+
+/**
+ * Splits a byte stream into lines with a carry buffer and hands only the lines that contain an
+ * exchange marker (`HTTP`, `CrashUploader`, a start-up banner's ` - GMT `) to the handler, decoded.
+ * Everything else is counted, never decoded: that keeps the scan near `Buffer.indexOf` speed.
+ *
+ * `offset` is the byte offset just after the last complete line: the resume point a cursor stores.
+ */
+export class LogScanner {
+  offset: number
+  lineNo: number
+  readonly skipped: SkipCounts = emptySkipCounts()
+  private carry: Buffer | null = null
+  private discarding = false
+  private discardedBytes = 0
+
+  constructor(
+    private readonly onCandidate: CandidateHandler,
+    start: { offset: number; lineNo: number } = { offset: 0, lineNo: 0 },
+  ) {
+    this.offset = start.offset
+    this.lineNo = start.lineNo
+  }
+
+  /** Bytes read past `offset` that do not yet end in a newline. */
+  get pendingBytes(): number {
+    return this.discarding ? this.discardedBytes : (this.carry?.length ?? 0)
+  }
+
+  /** Feeds the next bytes of the file. */
+  feed(chunk: Buffer): void {
+    let data = chunk
+    if (this.discarding) {
+      const nl = data.indexOf(10)
+      if (nl < 0) {
+        this.discardedBytes += data.length
+        return
+      }
+      this.offset += this.discardedBytes + nl + 1
+      this.lineNo++
+      this.discarding = false
+      this.discardedBytes = 0
+      data = data.subarray(nl + 1)
+    }
+    const buf = this.carry ? Buffer.concat([this.carry, data]) : data
+    this.carry = null
+    const lastNl = buf.lastIndexOf(10)
+    if (lastNl >= 0) {
+      this.scanLines(buf, lastNl + 1)
+      this.offset += lastNl + 1
+    }
+    const rest = buf.subarray(lastNl + 1)
+    if (rest.length > maxLineBytes) {
+      this.discarding = true
+      this.discardedBytes = rest.length
+      this.skipped.tooLong++
+    } else if (rest.length > 0) {
+      this.carry = Buffer.from(rest)
+    }
+  }
+
+  /** Treats the bytes after the last newline as a final line (end of a file read whole). */
+  finish(): void {
+    if (this.carry) {
+      const buf = Buffer.concat([this.carry, Buffer.from('\n')])
+      this.carry = null
+      this.scanLines(buf, buf.length)
+      this.offset += buf.length - 1
+    } else if (this.discarding) {
+      this.offset += this.discardedBytes
+      this.lineNo++
+      this.discarding = false
+      this.discardedBytes = 0
+    }
+  }
+
+  private scanLines(buf: Buffer, end: number): void {
+    let nextHttp = nextAt(buf, httpMarker, 0)
+    let nextCrash = nextAt(buf, crashMarker, 0)
+    let nextBanner = nextAt(buf, bannerMarker, 0)
+    let pos = 0
+    let lineNo = this.lineNo
+    while (pos < end) {
+      const nl = buf.indexOf(10, pos)
+      lineNo++
+      if (nl - pos > maxLineBytes) {
+        this.skipped.tooLong++
+      } else if (nextHttp < nl || nextCrash < nl || nextBanner < nl) {
+        this.candidate(buf, pos, nl, lineNo)
+      } else if (!looksLikeLogLine(buf, pos, nl)) {
+        this.skipped.notLogLine++
+      }
+      if (nextHttp < nl) {
+        nextHttp = nextAt(buf, httpMarker, nl + 1)
+      }
+      if (nextCrash < nl) {
+        nextCrash = nextAt(buf, crashMarker, nl + 1)
+      }
+      if (nextBanner < nl) {
+        nextBanner = nextAt(buf, bannerMarker, nl + 1)
+      }
+      pos = nl + 1
+    }
+    this.lineNo = lineNo
+  }
+
+  private candidate(buf: Buffer, start: number, nl: number, lineNo: number): void {
+    const end = nl > start && buf[nl - 1] === 13 ? nl - 1 : nl
+    const bytes = buf.subarray(start, end)
+    if (!isUtf8(bytes)) {
+      this.skipped.invalidUtf8++
+      return
+    }
+    this.onCandidate(bytes.toString('utf8'), lineNo)
+  }
+}
+
+/** A cheap check that a line starts like `Mon DD, ` after an optional paste prefix. */
+function looksLikeLogLine(buf: Buffer, start: number, end: number): boolean {
+  let s = start
+  while (s < end && s - start < 12 && (buf[s] === 32 || buf[s] === 62 || buf[s] === 9)) {
+    s++
+  }
+  const first = buf[s] ?? 0
+  return end - s > 8 && first >= 65 && first <= 90 && buf[s + 3] === 32 && buf[s + 6] === 44
+}

@@ -1,0 +1,58 @@
+import type { OutboundEvent } from '../../common/outbound/outbound-event'
+import type { ParseOp } from './log-parser'
+import { maxPending } from './log-parser'
+
+/**
+ * Turns parse ops into finished events in log order, for output that is never updated afterwards
+ * (`hush log parse`): an event waits until its answer arrives, the queue grows past the pending
+ * limit, or the input ends.
+ */
+export class OrderedEvents {
+  private readonly queue: { event: OutboundEvent; open: boolean }[] = []
+  private readonly open = new Map<string, { event: OutboundEvent; open: boolean }>()
+  private head = 0
+
+  /** Applies ops and returns the events now final, oldest first. */
+  push(ops: readonly ParseOp[]): OutboundEvent[] {
+    for (const op of ops) {
+      if (op.op === 'event') {
+        const entry = { event: op.event, open: op.event.status === null && op.event.error === null }
+        this.queue.push(entry)
+        if (entry.open) {
+          this.open.set(op.event.key, entry)
+        }
+      } else {
+        const entry = this.open.get(op.key)
+        if (entry) {
+          entry.event = { ...entry.event, status: op.status, error: op.error }
+          entry.open = false
+          this.open.delete(op.key)
+        }
+      }
+    }
+    return this.drain(false)
+  }
+
+  /** Returns every remaining event: unanswered requests keep `status: null`. */
+  end(): OutboundEvent[] {
+    return this.drain(true)
+  }
+
+  private drain(all: boolean): OutboundEvent[] {
+    const out: OutboundEvent[] = []
+    while (this.head < this.queue.length) {
+      const entry = this.queue[this.head] as { event: OutboundEvent; open: boolean }
+      if (entry.open && !all && this.queue.length - this.head <= maxPending) {
+        break
+      }
+      this.open.delete(entry.event.key)
+      out.push(entry.event)
+      this.head++
+    }
+    if (this.head > 4096 && this.head * 2 > this.queue.length) {
+      this.queue.splice(0, this.head)
+      this.head = 0
+    }
+    return out
+  }
+}
