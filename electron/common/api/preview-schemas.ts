@@ -111,3 +111,5 @@ export type CrashReportsPreview = z.infer<typeof crashReportsPreviewSchema>
 export type AccountPreview = z.infer<typeof accountPreviewSchema>
 /** The verification report. */
 export type VerifyReport = z.infer<typeof verifyReportSchema>
+/** One library of the matching preview. */
+export type MatchingLibrary = z.infer<typeof matchingLibrarySchema>
