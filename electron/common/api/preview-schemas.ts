@@ -113,3 +113,5 @@ export type AccountPreview = z.infer<typeof accountPreviewSchema>
 export type VerifyReport = z.infer<typeof verifyReportSchema>
 /** One library of the matching preview. */
 export type MatchingLibrary = z.infer<typeof matchingLibrarySchema>
+/** One crash dump. */
+export type CrashDump = z.infer<typeof crashDumpSchema>
