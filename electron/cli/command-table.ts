@@ -1,10 +1,25 @@
 import type { Command } from './command'
 import { logParseCommand } from './commands/log-parse'
+import { logImportCommand } from './commands/log-import'
+import { logListCommand } from './commands/log-list'
+import { logStatsCommand } from './commands/log-stats'
+import { logExportCommand } from './commands/log-export'
 import { discoverCommand } from './commands/discover'
+import { previewMatchingCommand } from './commands/preview-matching'
+import { previewCrashReportsCommand } from './commands/preview-crash-reports'
 
 /**
  * Every `hush` command, in the order `hush --help` lists them.
  *
  * Each command lives in its own file under commands/; add it here to make it reachable.
  */
-export const commandTable: readonly Command[] = [discoverCommand, logParseCommand]
+export const commandTable: readonly Command[] = [
+  discoverCommand,
+  logParseCommand,
+  logImportCommand,
+  logListCommand,
+  logStatsCommand,
+  logExportCommand,
+  previewMatchingCommand,
+  previewCrashReportsCommand,
+]
