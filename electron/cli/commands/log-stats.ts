@@ -1,0 +1,47 @@
+import { eventStats } from '../../node/outbound/store/event-stats'
+import { flagOption, printJson, type Command } from '../command'
+import { openCliStore, stateDirOption } from './log-common'
+
+/** `hush log stats`: counts by category, host and day. */
+export const logStatsCommand: Command = {
+  name: 'log stats',
+  summary: 'count stored outbound events by category, host and day',
+  usage: '[--state-dir DIR] [--json]',
+  options: { ...stateDirOption, json: { type: 'boolean' } },
+  run: context => {
+    const db = openCliStore(context)
+    try {
+      const stats = eventStats(db)
+      if (flagOption(context, 'json')) {
+        printJson(context.io, stats)
+        return Promise.resolve(0)
+      }
+      const lines = [
+        `${stats.total} events (${stats.skippedLines} lines skipped, ${stats.droppedEvents} events dropped by the flood cap)`,
+        '',
+        'By category:',
+      ]
+      lines.push(
+        ...stats.byCategory.map(c => `  ${c.category.padEnd(18)} ${c.count}`),
+        '',
+        'By host:',
+      )
+      lines.push(
+        ...stats.byHost.map(
+          h => `  ${(h.host || '(not kept)').padEnd(40)} ${h.category.padEnd(18)} ${h.count}`,
+        ),
+        '',
+        'By day:',
+      )
+      const days = new Map<string, number>()
+      for (const d of stats.byDay) {
+        days.set(d.day, (days.get(d.day) ?? 0) + d.count)
+      }
+      lines.push(...[...days].map(([day, count]) => `  ${day}  ${count}`))
+      context.io.stdout(`${lines.join('\n')}\n`)
+      return Promise.resolve(0)
+    } finally {
+      db.close()
+    }
+  },
+}

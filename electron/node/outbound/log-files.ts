@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto'
+import { open, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+
+/** The server's main log, and its rotated copies `.1.log` (newest) … `.5.log` (oldest). */
+export const serverLogName = 'Plex Media Server.log'
+
+/** The name of the rotated copy number `n` (0 is the live file). */
+export function rotatedName(n: number): string {
+  return n === 0 ? serverLogName : `Plex Media Server.${n}.log`
+}
+
+/** How many rotated copies the server keeps (ref §3.3). */
+export const maxRotations = 5
+
+/** Bytes of a file's head that identify it across renames. */
+export const headBytes = 1024
+
+/** A file's head fingerprint: the hash of its first `length` bytes. */
+export interface HeadPrint {
+  readonly length: number
+  readonly hash: string
+}
+
+/** Hashes the first `length` (at most headBytes) bytes of a file; null when it cannot be read. */
+export async function readHeadPrint(path: string, length = headBytes): Promise<HeadPrint | null> {
+  try {
+    const handle = await open(path, 'r')
+    try {
+      const buffer = Buffer.alloc(length)
+      const { bytesRead } = await handle.read(buffer, 0, length, 0)
+      return {
+        length: bytesRead,
+        hash: createHash('sha1').update(buffer.subarray(0, bytesRead)).digest('hex'),
+      }
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    return null
+  }
+}
+
+/** The server log files in a Logs folder, oldest first (`.5.log` … `.1.log`, then the live file). */
+export async function serverLogsOldestFirst(dir: string): Promise<string[]> {
+  const names = new Set(await readdir(dir))
+  const out: string[] = []
+  for (let n = maxRotations; n >= 0; n--) {
+    if (names.has(rotatedName(n))) {
+      out.push(join(dir, rotatedName(n)))
+    }
+  }
+  return out
+}

@@ -1,0 +1,42 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { migrations } from './migrations'
+
+/** An open outbound-log database. */
+export type StoreDb = Database.Database
+
+/** The store's file name inside Hush's state folder. */
+export const storeFileName = 'outbound.sqlite'
+
+/** The store's path inside a state folder. */
+export function storePath(stateDir: string): string {
+  return join(stateDir, storeFileName)
+}
+
+/**
+ * Opens (and creates or migrates) the outbound-log database: WAL, `synchronous=NORMAL` (a
+ * committed batch survives an application crash; after a power loss a few lines are re-read from
+ * the stored cursor), `user_version` migrations, each in its own transaction.
+ */
+export function openStore(path: string): StoreDb {
+  mkdirSync(dirname(path), { recursive: true })
+  const db = new Database(path)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('busy_timeout = 5000')
+  db.pragma('foreign_keys = ON')
+  db.pragma('cache_size = -16000')
+  const current = db.pragma('user_version', { simple: true }) as number
+  if (current > migrations.length) {
+    db.close()
+    throw new Error(`${path} was written by a newer Hush (schema ${current})`)
+  }
+  for (let version = current; version < migrations.length; version++) {
+    db.transaction(() => {
+      db.exec(migrations[version] as string)
+      db.pragma(`user_version = ${version + 1}`)
+    })()
+  }
+  return db
+}

@@ -1,0 +1,154 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { importFiles } from '../import-files'
+import { createSyntheticLog } from '../testing/synthetic-log'
+import { eventStats, applyRetention } from './event-stats'
+import { iterateEvents, pageEvents } from './event-queries'
+import { EventWriter } from './event-writer'
+import { exportEvents } from './export-events'
+import { openStore, type StoreDb } from './open-store'
+
+let dir: string
+let db: StoreDb
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hush-'))
+  db = openStore(join(dir, 'outbound.sqlite'))
+})
+afterEach(async () => {
+  db.close()
+  await rm(dir, { recursive: true, force: true })
+})
+
+async function writeLog(
+  name: string,
+  exchanges: number,
+  start = Date.UTC(2025, 7, 4, 20),
+): Promise<string> {
+  const log = createSyntheticLog({ seed: 7, start, stepMs: 60_000, noise: 2, unansweredEvery: 10 })
+  let text = ''
+  for (let i = 0; i < exchanges; i++) {
+    text += log.next()
+  }
+  const path = join(dir, name)
+  await writeFile(path, text)
+  return path
+}
+
+describe('the outbound store', () => {
+  it('is created in WAL mode with synchronous=NORMAL and a schema version', () => {
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(db.pragma('synchronous', { simple: true })).toBe(1)
+    expect(db.pragma('user_version', { simple: true })).toBe(1)
+  })
+
+  it('imports once: a second import of the same file stores nothing new', async () => {
+    const path = await writeLog('a.log', 300)
+    const first = await importFiles(db, new EventWriter(db), [path])
+    expect(first).toMatchObject({ inserted: 300, answered: 270, duplicates: 0 })
+    const second = await importFiles(db, new EventWriter(db), [path])
+    expect(second.inserted).toBe(0)
+    expect(db.prepare('SELECT COUNT(*) FROM events WHERE status IS NULL').pluck().get()).toBe(30)
+  })
+
+  it('pages newest first by keyset, filtered by category, host, time and words', async () => {
+    await importFiles(db, new EventWriter(db), [await writeLog('a.log', 500)])
+    const all: number[] = []
+    let before: number | undefined
+    for (;;) {
+      const page = pageEvents(db, { limit: 200, before })
+      all.push(...page.events.map(e => e.id))
+      if (page.nextBefore === null) {
+        break
+      }
+      before = page.nextBefore
+    }
+    expect(all).toHaveLength(500)
+    expect(new Set(all).size).toBe(500)
+    expect(all).toEqual([...all].sort((a, b) => b - a))
+
+    const updates = pageEvents(db, { category: 'updates', limit: 1000 }).events
+    expect(updates.length).toBeGreaterThan(0)
+    expect(updates.every(e => e.category === 'updates' && e.host === 'plex.tv')).toBe(true)
+    const local = pageEvents(db, { host: '127.0.0.1', limit: 1000 }).events
+    expect(local.every(e => !e.upstream)).toBe(true)
+    const since = pageEvents(db, {
+      since: '2025-08-04T21:00:00Z',
+      until: '2025-08-04T22:00:00Z',
+      limit: 1000,
+    }).events
+    expect(since).toHaveLength(60)
+    const found = pageEvents(db, { search: 'lyricfind', limit: 1000 }).events
+    expect(found.length).toBeGreaterThan(0)
+    expect(found.every(e => e.url.includes('lyricfind'))).toBe(true)
+    const stats = eventStats(db, { search: 'lyricfind' })
+    expect(stats.total).toBe(found.length)
+  })
+
+  it('counts by category, host and day, the same from the summary and from the events', async () => {
+    await importFiles(db, new EventWriter(db), [await writeLog('a.log', 3000)])
+    const summary = eventStats(db)
+    const scanned = eventStats(db, { upstreamOnly: false, since: '2000-01-01' })
+    expect(summary.total).toBe(3000)
+    expect(scanned.byDay).toEqual(summary.byDay)
+    expect(summary.byDay.map(d => d.day)).toEqual(
+      expect.arrayContaining(['2025-08-04', '2025-08-05', '2025-08-06']),
+    )
+  })
+
+  it('caps a flooding host per hour and counts what it drops', async () => {
+    const path = join(dir, 'flood.log')
+    const lines = Array.from(
+      { length: 50 },
+      (_, i) =>
+        `Aug 04, 2025 20:00:${String(i).padStart(2, '0')}.000 [1] DEBUG - HTTP requesting GET https://analytics.plex.tv/e/${i}\n`,
+    )
+    await writeFile(path, lines.join(''))
+    await importFiles(db, new EventWriter(db, { floodCap: 20 }), [path])
+    const stats = eventStats(db)
+    expect(stats.total).toBe(20)
+    expect(stats.droppedEvents).toBe(30)
+  })
+
+  it('keeps only counts at privacy level 3', async () => {
+    await importFiles(db, new EventWriter(db, { privacyLevel: 3 }), [await writeLog('a.log', 50)])
+    const rows = db
+      .prepare("SELECT COUNT(*) FROM events WHERE url = '' AND host = '' AND line = 0")
+      .pluck()
+      .get()
+    expect(rows).toBe(50)
+    expect(eventStats(db).total).toBe(50)
+  })
+
+  it('deletes what is older than the retention and its counts', async () => {
+    await importFiles(db, new EventWriter(db), [await writeLog('a.log', 2880)])
+    // 2,880 minutes = two days from 2025-08-04T20:00Z; keep one day back from 2025-08-06T20:00Z.
+    const removed = applyRetention(db, 1, Date.UTC(2025, 7, 6, 20))
+    expect(removed).toBe(1440)
+    expect(eventStats(db).total).toBe(1440)
+    expect(eventStats(db, { since: '2000-01-01' }).total).toBe(1440)
+  })
+
+  it('exports CSV, JSON and NDJSON of every event', async () => {
+    await importFiles(db, new EventWriter(db), [await writeLog('a.log', 20)])
+    for (const format of ['csv', 'json', 'ndjson'] as const) {
+      let text = ''
+      const n = exportEvents(iterateEvents(db, {}), format, t => (text += t))
+      expect(n).toBe(20)
+      if (format === 'json') {
+        expect(JSON.parse(text)).toHaveLength(20)
+      } else if (format === 'ndjson') {
+        expect(
+          text
+            .trim()
+            .split('\n')
+            .map(l => JSON.parse(l) as unknown),
+        ).toHaveLength(20)
+      } else {
+        expect(text.trim().split('\r\n')).toHaveLength(21)
+      }
+    }
+  })
+})
