@@ -49,7 +49,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        project: ['./tsconfig.node.json', './tsconfig.main.json'],
+        project: ['./tsconfig.node.json', './tsconfig.main.json', './tsconfig.renderer.json'],
         tsconfigRootDir: import.meta.dirname,
       },
     },

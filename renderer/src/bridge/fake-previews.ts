@@ -1,0 +1,106 @@
+import type { FakeHandlers } from './fake-bridge'
+
+type PreviewMethods =
+  | 'preview.matching'
+  | 'preview.remoteAccess'
+  | 'preview.crashReports'
+  | 'preview.account'
+  | 'verify.run'
+  | 'verify.report'
+
+/** The preview and verification methods of the fake core, with small fixed answers. */
+export function fakePreviewHandlers(): Pick<FakeHandlers, PreviewMethods> {
+  return {
+    'preview.matching': () => ({
+      ok: true,
+      value: {
+        libraries: [
+          {
+            id: '1',
+            title: 'Movies',
+            type: 'movie',
+            agent: 'tv.plex.agents.movie',
+            agentName: 'Plex Movie',
+            contactsInternet: true,
+            itemCount: 1,
+            host: 'metadata.provider.plex.tv',
+            requestShape: 'GET /library/metadata/matches?title=…&year=…',
+            items: [
+              {
+                title: 'Heat',
+                year: 1995,
+                guid: null,
+                filePath: '/media/movies/Heat (1995)/Heat.mkv',
+                hints: { title: 'Heat', year: '1995' },
+              },
+            ],
+          },
+        ],
+        unknowns: [],
+      },
+    }),
+    'preview.remoteAccess': () => ({
+      ok: true,
+      value: {
+        remoteAccess: 'on',
+        mappingState: 'mapped',
+        mappingError: null,
+        mappingSummary: 'Your router forwards the port; the server is reachable from outside.',
+        publicAddress: '203.0.113.7',
+        publicPort: 32400,
+        relayEnabled: true,
+        relayInUse: false,
+        customUrls: [],
+        certificateDomain: null,
+        publishedAddresses: ['192.168.1.20:32400'],
+        unknowns: [],
+      },
+    }),
+    'preview.crashReports': () => ({
+      ok: true,
+      value: {
+        uploadEnabled: true,
+        dumps: [
+          {
+            version: '1.41.0',
+            path: 'Crash Reports/1.41.0/a.dmp',
+            sizeBytes: 204800,
+            modifiedAt: '2026-11-27T10:00:00Z',
+            status: 'pending',
+          },
+        ],
+        contents: ['Memory of the crashed process'],
+        unknowns: [],
+      },
+    }),
+    'preview.account': () => ({
+      ok: false,
+      error: { kind: 'accountUnavailable', message: 'plex.tv cannot be reached.' },
+    }),
+    'verify.run': () => ({
+      ok: true,
+      value: {
+        generatedAt: '2026-11-28T12:00:00Z',
+        debugLogging: true,
+        results: [
+          {
+            switchId: 'crash-reports',
+            verdict: 'verified',
+            offSince: '2026-11-28T10:00:00Z',
+            lastBefore: null,
+            eventsSince: [],
+            note: 'No crash report since it was turned off.',
+          },
+        ],
+      },
+    }),
+    'verify.report': ({ format }) => ({
+      ok: true,
+      value: {
+        fileName: `hush-verify.${format === 'html' ? 'html' : 'md'}`,
+        content: '# Report',
+        sha256: 'abc',
+      },
+    }),
+  }
+}

@@ -1,0 +1,21 @@
+import type { Language } from '../../../electron/common/i18n/localized-text'
+import { useAppStore } from '../store/app-store-context'
+import { en, type Messages } from './messages-en'
+import { zh } from './messages-zh'
+
+const dictionaries: Readonly<Record<Language, Messages>> = { en, zh }
+
+/** The dictionary of a language. */
+export function messagesFor(language: Language): Messages {
+  return dictionaries[language]
+}
+
+/** The dashboard's strings in the owner's language. */
+export function useText(): Messages {
+  return messagesFor(useAppStore(s => s.settings.language))
+}
+
+/** The owner's language, for catalog texts and dates. */
+export function useLanguage(): Language {
+  return useAppStore(s => s.settings.language)
+}

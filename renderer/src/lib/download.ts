@@ -1,0 +1,15 @@
+/**
+ * Saves text as a file through the browser's download, without a server round trip: a Blob URL
+ * on a temporary link, revoked right after.
+ */
+export function downloadText(fileName: string, content: string, mimeType: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: `${mimeType};charset=utf-8` }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = fileName
+  link.rel = 'noopener'
+  document.body.append(link)
+  link.click()
+  link.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 0)
+}

@@ -1,0 +1,101 @@
+import type { ApiEvents, PrivacyBridge } from '../../../../electron/common/api/contract'
+import type { AppError } from '../../../../electron/common/api/errors'
+import type { DiscoveryReport, ServerInfo } from '../../../../electron/common/api/server-schemas'
+import type { KnownServer } from '../../../../electron/common/api/settings-schemas'
+import type { Result } from '../../../../electron/common/util/result'
+import type { SliceCreator } from '../app-state'
+import { idle, loading, unexpected, type Loadable } from '../loadable'
+
+/** Where the dashboard stands with its server. */
+export type ConnectionPhase = 'starting' | 'needsServer' | 'connecting' | 'connected'
+
+/** The server Hush talks to, and the first-run choices. */
+export interface ConnectionSlice {
+  readonly phase: ConnectionPhase
+  readonly server: ServerInfo | null
+  /** Whether the last check reached the server; null before the first. */
+  readonly reachable: boolean | null
+  readonly reachMessage: string | null
+  readonly connectError: AppError | null
+  readonly discovery: Loadable<DiscoveryReport>
+  readonly servers: Loadable<readonly KnownServer[]>
+  readonly appStarted: () => Promise<void>
+  readonly discoveryRequested: () => Promise<void>
+  readonly localConnectRequested: () => Promise<void>
+  readonly manualConnectRequested: (url: string, token: string) => Promise<void>
+  readonly demoRequested: () => Promise<void>
+  readonly serversRequested: () => Promise<void>
+  readonly serverChecked: (payload: ApiEvents['server.checked']) => void
+  /** A server answered: load what the screens show. */
+  readonly serverConnected: (server: ServerInfo) => Promise<void>
+  readonly addServerChosen: () => void
+}
+
+/** Creates the connection slice. */
+export function createConnectionSlice(bridge: PrivacyBridge): SliceCreator<ConnectionSlice> {
+  return (set, get) => {
+    async function connectWith(call: () => Promise<Result<ServerInfo, AppError>>): Promise<void> {
+      set({ phase: 'connecting', connectError: null })
+      try {
+        const result = await call()
+        if (result.ok) {
+          await get().serverConnected(result.value)
+        } else {
+          set({ phase: 'needsServer', connectError: result.error })
+        }
+      } catch (error) {
+        set({ phase: 'needsServer', connectError: unexpected(error) })
+      }
+    }
+
+    return {
+      phase: 'starting',
+      server: null,
+      reachable: null,
+      reachMessage: null,
+      connectError: null,
+      discovery: idle,
+      servers: idle,
+      appStarted: async () => {
+        const [, servers] = await Promise.all([
+          get().settingsRequested(),
+          bridge.call('server.list', {}),
+        ])
+        set({ servers: { status: 'ready', value: servers } })
+        if (servers.length === 0) {
+          set({ phase: 'needsServer' })
+          return
+        }
+        const check = await bridge.call('server.check', {})
+        if (check.ok) {
+          await get().serverConnected(check.value)
+        } else {
+          set({ phase: 'connected', reachable: false, reachMessage: check.error.message })
+        }
+      },
+      discoveryRequested: async () => {
+        set({ discovery: loading(get().discovery) })
+        try {
+          set({ discovery: { status: 'ready', value: await bridge.call('server.discover', {}) } })
+        } catch (error) {
+          set({ discovery: { status: 'error', error: unexpected(error) } })
+        }
+      },
+      localConnectRequested: () => connectWith(() => bridge.call('server.connectLocal', {})),
+      manualConnectRequested: (url, token) =>
+        connectWith(() => bridge.call('server.connect', { url, token })),
+      demoRequested: () => connectWith(() => bridge.call('server.connectDemo', {})),
+      serversRequested: async () => {
+        set({ servers: loading(get().servers) })
+        set({ servers: { status: 'ready', value: await bridge.call('server.list', {}) } })
+      },
+      serverChecked: payload =>
+        set({ reachable: payload.reachable, reachMessage: payload.message }),
+      serverConnected: async server => {
+        set({ phase: 'connected', server, reachable: true, reachMessage: null, connectError: null })
+        await Promise.all([get().switchesRequested(), get().logSummaryRequested()])
+      },
+      addServerChosen: () => set({ phase: 'needsServer', connectError: null }),
+    }
+  }
+}

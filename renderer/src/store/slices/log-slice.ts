@@ -1,0 +1,162 @@
+import type { ApiOutput, PrivacyBridge } from '../../../../electron/common/api/contract'
+import type {
+  LogFilter,
+  LogStats,
+  OutboundEventView,
+} from '../../../../electron/common/api/log-schemas'
+import type { SliceCreator } from '../app-state'
+import { idle, loading, unexpected, type Loadable } from '../loadable'
+import { keepPages, logPageSize } from './log-pages'
+
+/** What the core says about live collection from the server's Logs folder. */
+export type TailStatus = ApiOutput<'log.tailStatus'>
+
+/**
+ * The outbound log as the table sees it: a snapshot (the newest id when it was taken, and the
+ * total), and a small bounded cache of pages around what is on screen. The renderer never holds
+ * the whole log.
+ */
+export interface LogSlice {
+  readonly logFilter: LogFilter
+  readonly logView: {
+    readonly version: number
+    readonly anchor: number | null
+    readonly total: number | null
+  }
+  readonly logPages: Readonly<Record<number, readonly OutboundEventView[]>>
+  readonly logPagesLoading: readonly number[]
+  readonly logStats: Loadable<LogStats>
+  readonly logSummary: Loadable<LogStats>
+  readonly latestByCategory: Readonly<Record<string, OutboundEventView>>
+  /** Events recorded since the table's snapshot was taken. */
+  readonly logFresh: number
+  readonly selectedEventId: number | null
+  readonly tailStatus: TailStatus | null
+  readonly logOpened: () => Promise<void>
+  readonly logRefreshed: () => Promise<void>
+  readonly logFilterChanged: (patch: Partial<LogFilter>) => Promise<void>
+  readonly logPageNeeded: (index: number) => Promise<void>
+  readonly logRecorded: (count: number) => void
+  readonly logEventSelected: (id: number | null) => void
+  readonly logSummaryRequested: () => Promise<void>
+}
+
+/** Creates the outbound-log slice. */
+export function createLogSlice(bridge: PrivacyBridge): SliceCreator<LogSlice> {
+  return (set, get) => ({
+    logFilter: {},
+    logView: { version: 0, anchor: null, total: null },
+    logPages: {},
+    logPagesLoading: [],
+    logStats: idle,
+    logSummary: idle,
+    latestByCategory: {},
+    logFresh: 0,
+    selectedEventId: null,
+    tailStatus: null,
+    logOpened: async () => {
+      if (get().logView.version === 0) {
+        await get().logRefreshed()
+      }
+    },
+    logRefreshed: async () => {
+      const version = get().logView.version + 1
+      const filter = get().logFilter
+      set({
+        logView: { version, anchor: null, total: null },
+        logPages: {},
+        logPagesLoading: [],
+        logFresh: 0,
+        logStats: loading(get().logStats),
+      })
+      try {
+        const [newest, count, stats] = await Promise.all([
+          bridge.call('log.page', { ...filter, limit: 1 }),
+          bridge.call('log.count', filter),
+          bridge.call('log.stats', filter),
+        ])
+        if (get().logView.version !== version) {
+          return
+        }
+        const anchor = newest.events[0]?.id ?? null
+        set({
+          logView: { version, anchor, total: anchor === null ? 0 : count.total },
+          logStats: { status: 'ready', value: stats },
+        })
+      } catch (error) {
+        set({ logStats: { status: 'error', error: unexpected(error) } })
+      }
+    },
+    logFilterChanged: async patch => {
+      const merged: Record<string, unknown> = { ...get().logFilter, ...patch }
+      for (const key of Object.keys(merged)) {
+        if (merged[key] === undefined || merged[key] === '') {
+          delete merged[key]
+        }
+      }
+      set({ logFilter: merged, selectedEventId: null })
+      await get().logRefreshed()
+    },
+    logPageNeeded: async index => {
+      const { logView, logPages, logPagesLoading, logFilter } = get()
+      if (logView.anchor === null || logPages[index] || logPagesLoading.includes(index)) {
+        return
+      }
+      set({ logPagesLoading: [...logPagesLoading, index] })
+      const version = logView.version
+      try {
+        const page = await bridge.call('log.page', {
+          ...logFilter,
+          limit: logPageSize,
+          offset: index * logPageSize,
+          before: logView.anchor + 1,
+        })
+        const now = get()
+        if (now.logView.version !== version) {
+          return
+        }
+        const total = now.logView.total ?? 0
+        const shortPage = page.events.length < logPageSize
+        set({
+          logPages: keepPages(now.logPages, index, page.events),
+          logPagesLoading: now.logPagesLoading.filter(i => i !== index),
+          // A short page is the end of the log: events counted but gone (retention) fall away.
+          logView: shortPage
+            ? { ...now.logView, total: Math.min(total, index * logPageSize + page.events.length) }
+            : now.logView,
+        })
+      } catch {
+        set({ logPagesLoading: get().logPagesLoading.filter(i => i !== index) })
+      }
+    },
+    logRecorded: count => set({ logFresh: get().logFresh + count }),
+    logEventSelected: id => set({ selectedEventId: id }),
+    logSummaryRequested: async () => {
+      set({ logSummary: loading(get().logSummary) })
+      try {
+        const [summary, tail] = await Promise.all([
+          bridge.call('log.stats', {}),
+          bridge.call('log.tailStatus', {}),
+        ])
+        const withEvents = summary.byCategory.filter(entry => entry.count > 0)
+        const latest = await Promise.all(
+          withEvents.map(entry => bridge.call('log.page', { category: entry.category, limit: 1 })),
+        )
+        const latestByCategory: Record<string, OutboundEventView> = {}
+        latest.forEach(page => {
+          const event = page.events[0]
+          if (event) {
+            latestByCategory[event.category] = event
+          }
+        })
+        set({
+          logSummary: { status: 'ready', value: summary },
+          tailStatus: tail,
+          latestByCategory,
+        })
+      } catch (error) {
+        set({ logSummary: { status: 'error', error: unexpected(error) } })
+      }
+    },
+  })
+}

@@ -1,0 +1,58 @@
+import type { ApiOutput, PrivacyBridge } from '../../../../electron/common/api/contract'
+import type {
+  AccountPreview,
+  CrashReportsPreview,
+  MatchingPreview,
+  RemoteAccessPreview,
+} from '../../../../electron/common/api/preview-schemas'
+import type { SliceCreator } from '../app-state'
+import { idle, loading, unexpected, type Loadable } from '../loadable'
+
+/** The four previews of what the server sends or would send. */
+export interface Previews {
+  readonly matching: Loadable<MatchingPreview>
+  readonly remoteAccess: Loadable<RemoteAccessPreview>
+  readonly crashReports: Loadable<CrashReportsPreview>
+  readonly account: Loadable<AccountPreview>
+}
+
+/** One preview. */
+export type PreviewKind = keyof Previews
+
+const methods = {
+  matching: 'preview.matching',
+  remoteAccess: 'preview.remoteAccess',
+  crashReports: 'preview.crashReports',
+  account: 'preview.account',
+} as const
+
+/** The previews, each fetched when its tab opens. */
+export interface PreviewsSlice {
+  readonly previews: Previews
+  readonly previewRequested: (kind: PreviewKind) => Promise<void>
+}
+
+/** Creates the previews slice. */
+export function createPreviewsSlice(bridge: PrivacyBridge): SliceCreator<PreviewsSlice> {
+  return (set, get) => ({
+    previews: { matching: idle, remoteAccess: idle, crashReports: idle, account: idle },
+    previewRequested: async kind => {
+      const update = (value: Loadable<unknown>) =>
+        set({ previews: { ...get().previews, [kind]: value } })
+      update(loading(get().previews[kind] as Loadable<unknown>))
+      try {
+        const input = kind === 'matching' ? { itemLimit: 50 } : {}
+        const result = (await bridge.call(methods[kind], input)) as ApiOutput<
+          (typeof methods)[PreviewKind]
+        >
+        update(
+          result.ok
+            ? { status: 'ready', value: result.value }
+            : { status: 'error', error: result.error },
+        )
+      } catch (error) {
+        update({ status: 'error', error: unexpected(error) })
+      }
+    },
+  })
+}

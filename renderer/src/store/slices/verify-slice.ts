@@ -1,0 +1,52 @@
+import type { PrivacyBridge } from '../../../../electron/common/api/contract'
+import type { VerifyReport } from '../../../../electron/common/api/preview-schemas'
+import type { SliceCreator } from '../app-state'
+import { idle, loading, unexpected, type Loadable } from '../loadable'
+
+/** A file the owner downloads (an export or a report). */
+export interface DownloadFile {
+  readonly fileName: string
+  readonly content: string
+  readonly mimeType: string
+}
+
+/** The evidence that switched-off flows stopped. */
+export interface VerifySlice {
+  readonly verify: Loadable<VerifyReport>
+  readonly verifyRequested: () => Promise<void>
+  readonly verifyReportRequested: (format: 'markdown' | 'html') => Promise<DownloadFile | null>
+}
+
+/** Creates the verification slice. */
+export function createVerifySlice(bridge: PrivacyBridge): SliceCreator<VerifySlice> {
+  return (set, get) => ({
+    verify: idle,
+    verifyRequested: async () => {
+      set({ verify: loading(get().verify) })
+      try {
+        const result = await bridge.call('verify.run', {})
+        set({
+          verify: result.ok
+            ? { status: 'ready', value: result.value }
+            : { status: 'error', error: result.error },
+        })
+      } catch (error) {
+        set({ verify: { status: 'error', error: unexpected(error) } })
+      }
+    },
+    verifyReportRequested: async format => {
+      try {
+        const result = await bridge.call('verify.report', { format })
+        if (!result.ok) {
+          get().noticeShown({ tone: 'error', text: result.error.message, undoable: false })
+          return null
+        }
+        const mimeType = format === 'html' ? 'text/html' : 'text/markdown'
+        return { fileName: result.value.fileName, content: result.value.content, mimeType }
+      } catch (error) {
+        get().noticeShown({ tone: 'error', text: unexpected(error).message, undoable: false })
+        return null
+      }
+    },
+  })
+}
