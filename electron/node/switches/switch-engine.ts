@@ -1,0 +1,232 @@
+import { appError, type AppError } from '../../common/api/errors'
+import type { ServerInfo } from '../../common/api/server-schemas'
+import type { ApplyReport, Plan, PlanStep, Switchboard } from '../../common/api/switch-schemas'
+import type { Language } from '../../common/i18n/localized-text'
+import type { ProfileId, SettingValue, SwitchEntry } from '../../common/switches/switch-types'
+import { err, ok, type Result } from '../../common/util/result'
+import type { PlexAccountClient } from '../account/plex-account-client'
+import type { PlexClient } from '../server/plex-client'
+import { sameSettingValue } from '../server/plex-values'
+import { applyPlan } from './apply-plan'
+import { readLiveState, type LiveState } from './live-state'
+import { buildPlan, type SwitchPlan, type SwitchWish } from './plan-changes'
+import { resolveSwitch, type ResolvedSwitch } from './resolve-targets'
+import { switchStatus } from './switch-status'
+import type { HistoryEntry, SwitchStore } from './switch-store'
+import { createTargetIo } from './target-io'
+import { parseTargetKey, targetKey } from './target-keys'
+
+/** What the engine needs: a connected server, the account (if reachable), the catalog, the state files. */
+export interface SwitchEngineDeps {
+  readonly client: PlexClient
+  readonly account: PlexAccountClient | null
+  readonly catalog: readonly SwitchEntry[]
+  readonly store: SwitchStore
+  readonly server: ServerInfo
+  readonly language?: Language
+  readonly now?: () => Date
+}
+
+/** Who asked for an apply, for the audit trail and the undo history. */
+export interface ApplyOptions {
+  readonly force?: boolean
+  /** e.g. `apply lockdown`, `set relay off`. */
+  readonly command: string
+  readonly profile?: ProfileId | null
+}
+
+/** The live state of every switch, with the resolved targets kept for planning. */
+export interface SwitchReading {
+  readonly board: Switchboard
+  readonly resolved: readonly ResolvedSwitch[]
+  readonly live: LiveState
+}
+
+/** The switch engine: read, plan, apply, undo. Every method resolves to a Result. */
+export interface SwitchEngine {
+  readSwitchStates(): Promise<Result<SwitchReading, AppError>>
+  planProfile(profile: ProfileId): Promise<Result<SwitchPlan, AppError>>
+  planSet(switchId: string, value: 'on' | 'off'): Promise<Result<SwitchPlan, AppError>>
+  applyPlan(plan: Plan, options: ApplyOptions): Promise<Result<ApplyReport, AppError>>
+  /** Restores the values from before the last apply or set on this server that is not yet undone. */
+  undoLast(options?: { readonly force?: boolean }): Promise<Result<ApplyReport, AppError>>
+  /** This server's undo history, oldest first. */
+  history(): Promise<HistoryEntry[]>
+}
+
+/** Creates the switch engine for one connected server. */
+export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
+  const now = deps.now ?? (() => new Date())
+  const language = deps.language ?? 'en'
+  const io = createTargetIo(deps.client, deps.account)
+  const serverId = deps.server.machineIdentifier
+  const byId = new Map(deps.catalog.map(entry => [entry.id, entry]))
+
+  const serverHistory = async () =>
+    (await deps.store.history()).filter(entry => entry.serverId === serverId)
+
+  async function read(catalog: readonly SwitchEntry[]): Promise<Result<SwitchReading, AppError>> {
+    const live = await readLiveState({ client: deps.client, account: deps.account, now }, catalog)
+    if (!live.ok) {
+      return live
+    }
+    const resolved = catalog.map(entry => resolveSwitch(entry, live.value))
+    const last = (await serverHistory()).filter(entry => entry.undoneAt === null).at(-1)
+    return ok({
+      live: live.value,
+      resolved,
+      board: {
+        server: deps.server,
+        switches: resolved.map(switchStatus),
+        profile: last?.profile ?? null,
+        readAt: live.value.readAt,
+      },
+    })
+  }
+
+  async function plan(
+    title: string,
+    catalog: readonly SwitchEntry[],
+    wishFor: (entry: SwitchEntry) => SwitchWish | null,
+  ): Promise<Result<SwitchPlan, AppError>> {
+    const reading = await read(catalog)
+    if (!reading.ok) {
+      return reading
+    }
+    const wishes = reading.value.resolved.flatMap(resolved => {
+      const wish = wishFor(resolved.entry)
+      return wish === null ? [] : [{ resolved, wish }]
+    })
+    const remembered = await deps.store.remembered(serverId)
+    return ok(buildPlan(title, wishes, reading.value.live.readAt, remembered, language))
+  }
+
+  async function snapshotValues(): Promise<Result<Record<string, SettingValue>, AppError>> {
+    const values: Record<string, SettingValue> = {}
+    const prefs = await deps.client.prefs()
+    if (!prefs.ok) {
+      return prefs
+    }
+    for (const setting of prefs.value) {
+      values[targetKey({ kind: 'server-pref', prefId: setting.id })] = setting.value
+    }
+    const sections = await deps.client.sections()
+    if (!sections.ok) {
+      return sections
+    }
+    for (const section of sections.value) {
+      values[targetKey({ kind: 'library-agent', section: section.key })] = section.agent
+      const sectionPrefs = await deps.client.sectionPrefs(section.key)
+      if (!sectionPrefs.ok) {
+        return sectionPrefs
+      }
+      for (const setting of sectionPrefs.value) {
+        values[targetKey({ kind: 'library-pref', section: section.key, prefId: setting.id })] =
+          setting.value
+      }
+    }
+    return ok(values)
+  }
+
+  // A library's previous internet agent, and a free-text pref's value, before they were turned off.
+  function valuesToRemember(steps: readonly PlanStep[]): Record<string, SettingValue> {
+    const remember: Record<string, SettingValue> = {}
+    for (const step of steps) {
+      const ref = parseTargetKey(step.target)
+      const entry = byId.get(step.switchId)
+      if (!ref || !entry || step.before === null) {
+        continue
+      }
+      for (const target of entry.targets) {
+        const agentOn =
+          ref.kind === 'library-agent' &&
+          target.kind === 'library-agent' &&
+          !target.localAgents.includes(String(step.before))
+        const textOn =
+          ref.kind === 'server-pref' &&
+          target.kind === 'server-pref' &&
+          target.on === null &&
+          [target.prefId, ...(target.aliases ?? [])].includes(ref.prefId) &&
+          !sameSettingValue(step.before, target.off)
+        if (agentOn || textOn) {
+          remember[step.target] = step.before
+        }
+      }
+    }
+    return remember
+  }
+
+  function apply(plan: Plan, options: ApplyOptions, recordHistory: boolean) {
+    return applyPlan(plan, {
+      io,
+      store: deps.store,
+      serverId,
+      command: options.command,
+      profile: options.profile ?? null,
+      force: options.force ?? false,
+      readSnapshotValues: snapshotValues,
+      recordHistory,
+      valuesToRemember,
+      now,
+    })
+  }
+
+  return {
+    readSwitchStates: () => read(deps.catalog),
+    planProfile: profile =>
+      plan(`Apply the ${profile} profile`, deps.catalog, entry => {
+        const choice = entry.profiles[profile]
+        return choice === 'keep' ? null : choice
+      }),
+    planSet(switchId, value) {
+      const entry = byId.get(switchId)
+      if (!entry) {
+        const known = deps.catalog.map(candidate => candidate.id).join(', ')
+        return Promise.resolve(
+          err(
+            appError('invalidInput', `there is no switch "${switchId}"; known switches: ${known}`),
+          ),
+        )
+      }
+      return plan(`Turn ${switchId} ${value}`, [entry], () => value)
+    },
+    applyPlan: (plan, options) => apply(plan, options, true),
+    async undoLast(options = {}) {
+      const history = await deps.store.history()
+      const entry = history
+        .filter(candidate => candidate.serverId === serverId && candidate.undoneAt === null)
+        .at(-1)
+      if (!entry) {
+        return err(
+          appError(
+            'nothingToUndo',
+            'nothing to undo: Hush has made no change on this server that is not undone already',
+          ),
+        )
+      }
+      const reverse: Plan = {
+        title: `Undo "${entry.title}" (${entry.at})`,
+        steps: [...entry.steps]
+          .reverse()
+          .map(step => ({ ...step, before: step.after, after: step.before })),
+        breaks: [],
+        readAt: now().toISOString(),
+      }
+      const report = await apply(reverse, { command: 'undo', force: options.force ?? false }, false)
+      if (!report.ok) {
+        return report
+      }
+      const fresh = await deps.store.history()
+      await deps.store.saveHistory(
+        fresh.map(candidate =>
+          candidate.id === entry.id ? { ...candidate, undoneAt: now().toISOString() } : candidate,
+        ),
+      )
+      return ok({
+        ...report.value,
+        message: `Undid "${entry.title}" from ${entry.at}: ${report.value.applied.length} value(s) restored.`,
+      })
+    },
+    history: serverHistory,
+  }
+}

@@ -1,0 +1,148 @@
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { z } from 'zod'
+import {
+  planStepSchema,
+  profileIdSchema,
+  settingValueSchema,
+} from '../../common/api/switch-schemas'
+import { readJsonFile, writeJsonFile } from './json-file'
+
+/** One apply, set or undo that changed the server, kept so that undo can walk back through them. */
+export const historyEntrySchema = z.object({
+  id: z.string(),
+  serverId: z.string(),
+  at: z.string(),
+  /** The command that made it: `apply lockdown`, `set relay off`, … */
+  command: z.string(),
+  profile: profileIdSchema.nullable(),
+  title: z.string(),
+  snapshotId: z.string(),
+  steps: z.array(planStepSchema),
+  undoneAt: z.string().nullable(),
+})
+
+/** One apply, set or undo that changed the server. */
+export type HistoryEntry = z.infer<typeof historyEntrySchema>
+
+/** One change Hush made (or tried to make) on a server. */
+export const auditEntrySchema = z.object({
+  at: z.string(),
+  serverId: z.string(),
+  command: z.string(),
+  switchId: z.string(),
+  target: z.string(),
+  before: settingValueSchema.nullable(),
+  after: settingValueSchema.nullable(),
+  outcome: z.enum(['applied', 'failed', 'rolled-back', 'rollback-failed']),
+  detail: z.string().nullable(),
+})
+
+/** One change Hush made (or tried to make) on a server. */
+export type AuditEntry = z.infer<typeof auditEntrySchema>
+
+/** The server's values just before an apply: every server pref, every library's agent and prefs. */
+export const snapshotSchema = z.object({
+  id: z.string(),
+  serverId: z.string(),
+  takenAt: z.string(),
+  command: z.string(),
+  values: z.record(z.string(), settingValueSchema),
+})
+
+/** The server's values just before an apply. */
+export type Snapshot = z.infer<typeof snapshotSchema>
+
+const historyFileSchema = z.object({ version: z.literal(1), entries: z.array(historyEntrySchema) })
+const auditFileSchema = z.object({ version: z.literal(1), entries: z.array(auditEntrySchema) })
+const rememberedFileSchema = z.object({
+  version: z.literal(1),
+  servers: z.record(z.string(), z.record(z.string(), settingValueSchema)),
+})
+
+/**
+ * Hush's switchboard files under `<stateDir>/switchboard/`: history.json (what undo walks back),
+ * audit.json (every change), remembered.json (previous agents and free-text values, per server),
+ * snapshots/<id>.json. Written atomically; a corrupt file is moved aside and reported in `warnings`.
+ */
+export interface SwitchStore {
+  readonly dir: string
+  history(): Promise<HistoryEntry[]>
+  saveHistory(entries: readonly HistoryEntry[]): Promise<void>
+  audit(): Promise<AuditEntry[]>
+  appendAudit(entries: readonly AuditEntry[]): Promise<void>
+  remembered(serverId: string): Promise<Record<string, z.infer<typeof settingValueSchema>>>
+  remember(
+    serverId: string,
+    values: Readonly<Record<string, z.infer<typeof settingValueSchema>>>,
+  ): Promise<void>
+  saveSnapshot(snapshot: Snapshot): Promise<void>
+  snapshot(id: string): Promise<Snapshot | null>
+  /** Files found corrupt and moved aside since the store was opened, as one-line messages. */
+  warnings(): readonly string[]
+}
+
+/** Opens the switchboard files in Hush's state folder. */
+export function openSwitchStore(stateDir: string, now: () => Date = () => new Date()): SwitchStore {
+  const dir = join(stateDir, 'switchboard')
+  const warnings: string[] = []
+  const historyPath = join(dir, 'history.json')
+  const auditPath = join(dir, 'audit.json')
+  const rememberedPath = join(dir, 'remembered.json')
+
+  async function load<S extends z.ZodType>(
+    path: string,
+    schema: S,
+    empty: z.output<S>,
+  ): Promise<z.output<S>> {
+    const read = await readJsonFile(path, schema, empty, now)
+    if (read.status === 'repaired') {
+      warnings.push(
+        `${path} was unreadable; it was moved to ${read.movedTo} and Hush started it afresh`,
+      )
+    }
+    return read.value
+  }
+
+  const emptyRemembered: z.infer<typeof rememberedFileSchema> = { version: 1, servers: {} }
+  return {
+    dir,
+    history: async () =>
+      (await load(historyPath, historyFileSchema, { version: 1, entries: [] })).entries,
+    saveHistory: entries => writeJsonFile(historyPath, { version: 1, entries }),
+    audit: async () =>
+      (await load(auditPath, auditFileSchema, { version: 1, entries: [] })).entries,
+    async appendAudit(entries) {
+      if (entries.length === 0) {
+        return
+      }
+      const current = await load(auditPath, auditFileSchema, { version: 1, entries: [] })
+      await writeJsonFile(auditPath, { version: 1, entries: [...current.entries, ...entries] })
+    },
+    remembered: async serverId =>
+      (await load(rememberedPath, rememberedFileSchema, emptyRemembered)).servers[serverId] ?? {},
+    async remember(serverId, values) {
+      if (Object.keys(values).length === 0) {
+        return
+      }
+      const current = await load(rememberedPath, rememberedFileSchema, emptyRemembered)
+      const servers = {
+        ...current.servers,
+        [serverId]: { ...current.servers[serverId], ...values },
+      }
+      await writeJsonFile(rememberedPath, { version: 1, servers })
+    },
+    async saveSnapshot(snapshot) {
+      await mkdir(join(dir, 'snapshots'), { recursive: true })
+      await writeJsonFile(join(dir, 'snapshots', `${snapshot.id}.json`), snapshot)
+    },
+    async snapshot(id) {
+      if (!/^[\w-]+$/.test(id)) {
+        return null
+      }
+      const read = await load(join(dir, 'snapshots', `${id}.json`), snapshotSchema.nullable(), null)
+      return read
+    },
+    warnings: () => warnings,
+  }
+}
