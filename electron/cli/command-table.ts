@@ -1,4 +1,5 @@
 import type { Command } from './command'
+import { demoCommand } from './commands/demo'
 import { logParseCommand } from './commands/log-parse'
 import { logImportCommand } from './commands/log-import'
 import { logListCommand } from './commands/log-list'
@@ -14,6 +15,7 @@ import { previewCrashReportsCommand } from './commands/preview-crash-reports'
  * Each command lives in its own file under commands/; add it here to make it reachable.
  */
 export const commandTable: readonly Command[] = [
+  demoCommand,
   discoverCommand,
   logParseCommand,
   logImportCommand,

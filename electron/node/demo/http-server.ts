@@ -8,6 +8,9 @@ import { formatOf, renderElement } from './render'
 export const unauthorizedBody =
   '<html><head><title>Unauthorized</title></head><body><h1>401 Unauthorized</h1></body></html>'
 
+const plexTvUnauthorized =
+  '<?xml version="1.0" encoding="UTF-8"?>\n<errors>\n  <error code="1001" message="User could not be authenticated" status="401"/>\n</errors>\n'
+
 /** One handled request, for the server's own `Request:`/`Completed:` log lines. */
 export interface HandledRequest {
   readonly method: string
@@ -30,6 +33,8 @@ export interface DemoHttpOptions {
   readonly faults: FaultState
   /** The server's (simulated) time, for the `Date` header. */
   readonly now: () => number
+  /** Called before a request is handled (the log catches up to now first). */
+  readonly onStart: () => void
   readonly onHandled: (request: HandledRequest) => void
 }
 
@@ -79,6 +84,7 @@ async function handle(
   const url = new URL(request.url ?? '/', 'http://127.0.0.1')
   const method = request.method ?? 'GET'
   const body = await readBody(request)
+  options.onStart()
   const given = headerText(request.headers['x-plex-token']) ?? url.searchParams.get('X-Plex-Token')
   const signedIn = given !== null && given !== undefined && given === options.token()
   const demoRequest: DemoRequest = {
@@ -123,8 +129,13 @@ async function route(
     if (match === null) {
       continue
     }
+    if (candidate.plexTv === true && options.faults.plexTvDown) {
+      return { status: 503, text: 'Service Unavailable', contentType: 'text/plain' }
+    }
     if (candidate.auth === 'token' && !signedIn) {
-      return { status: 401, text: unauthorizedBody, contentType: 'text/html' }
+      return candidate.plexTv === true
+        ? { status: 401, text: plexTvUnauthorized, contentType: 'text/xml' }
+        : { status: 401, text: unauthorizedBody, contentType: 'text/html' }
     }
     if (!candidate.methods.includes(request.method)) {
       return { status: 405 }
@@ -140,9 +151,6 @@ async function route(
         faults.putCountdown = undefined
         return { status: 500, text: 'Internal Server Error', contentType: 'text/plain' }
       }
-    }
-    if (candidate.plexTv === true && faults.plexTvDown) {
-      return { status: 503, text: 'Service Unavailable', contentType: 'text/plain' }
     }
     return candidate.handle(request, match)
   }

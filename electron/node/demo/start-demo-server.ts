@@ -2,16 +2,29 @@ import { randomInt } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { openAccountState } from './account-state'
 import { agentsFor } from './agents'
+import { seedCrashDumps } from './crash-reports'
 import type { DemoWorld } from './demo-world'
 import { createFaultState } from './fault-state'
-import { serveDemoHttp, portOf, type HandledRequest } from './http-server'
+import { createDemoFaults, type DemoFaults } from './faults'
+import { serveDemoHttp, portOf } from './http-server'
 import { createLibraryFixture } from './library-fixture'
 import { openLibraryStore } from './library-store'
+import { liveTrafficWorld } from './live-traffic-world'
+import { startLogRuntime, type LogRuntime } from './log-runtime'
 import { openPreferencesStore } from './preferences-store'
 import { createRandom } from './random'
+import { accountRoutes } from './routes-account'
+import { demoRoutes } from './routes-demo'
 import { libraryRoutes } from './routes-library'
 import { serverRoutes } from './routes-server'
-import { demoVersions, settingsFor, type DemoEdition } from './settings-catalog'
+import {
+  demoVersions,
+  settingsFor,
+  updatedVersion,
+  updateResets,
+  type DemoEdition,
+} from './settings-catalog'
+import { createSimClock } from './sim-clock'
 
 /** Options of startDemoServer. */
 export interface DemoServerOptions {
@@ -21,14 +34,15 @@ export interface DemoServerOptions {
   readonly token?: string
   readonly dataDir: string
   readonly logFormat?: '2025' | '2026'
-  /** How much faster than real time the simulated clock runs (1 = real time). */
+  /** How much faster than real time the simulated clock runs (1 = real time, 3600 = an hour a second). */
   readonly speed?: number
+  /** The same seed gives the same libraries, identifiers and log lines (apart from the start time). */
   readonly seed?: number
   /** Pretend to be an old server (1.13.x, the 2018 setting set). */
   readonly legacy?: boolean
   /** Size at which `Plex Media Server.log` rotates (default 5 MiB). */
   readonly rotateBytes?: number
-  /** Simulated history written on a first start with an empty Logs folder. */
+  /** Simulated history written on a first start with an empty Logs folder (default 0). */
   readonly backfillHours?: number
 }
 
@@ -39,64 +53,143 @@ export interface DemoServer {
   readonly dataDir: string
   /** The 40-hex id of `/identity` (Preferences.xml `ProcessedMachineIdentifier`). */
   readonly machineIdentifier: string
+  /** The version at start (a simulated update changes what the server reports, not this field). */
   readonly version: string
+  readonly faults: DemoFaults
+  /** The server's simulated time (ms since the epoch). */
+  readonly now: () => number
+  /** Writes the log up to now (the log also catches up by itself four times a second). */
+  readonly flushLog: () => void
   readonly close: () => Promise<void>
 }
+
+/** The default rotation size of the log. */
+export const defaultRotateBytes = 5 * 1024 * 1024
 
 /** Starts a demo Plex Media Server on 127.0.0.1 with its data folder in `options.dataDir`. */
 export async function startDemoServer(options: DemoServerOptions): Promise<DemoServer> {
   const seed = options.seed ?? randomInt(2 ** 31)
-  const edition: DemoEdition = options.legacy === true ? 'legacy' : 'modern'
-  const version: string = demoVersions[edition]
-  const settings = settingsFor(edition)
-  await mkdir(options.dataDir, { recursive: true })
-  const prefs = await openPreferencesStore({
-    dataDir: options.dataDir,
-    settings,
+  let edition: DemoEdition = options.legacy === true ? 'legacy' : 'modern'
+  let version: string = demoVersions[edition]
+  const dataDir = options.dataDir
+  await mkdir(dataDir, { recursive: true })
+  const prefsOpened = await openPreferencesStore({
+    dataDir,
+    settings: settingsFor(edition),
     version,
     token: options.token,
     random: createRandom(seed ^ 0x5bd1e995),
   })
-  if (!prefs.ok) {
-    throw new Error(prefs.error)
+  if (!prefsOpened.ok) {
+    throw new Error(prefsOpened.error)
   }
+  const prefs = prefsOpened.value
   const agents = () => agentsFor(edition)
   const fixture = createLibraryFixture(createRandom(seed), edition)
-  const libraries = await openLibraryStore(options.dataDir, fixture, agents)
+  const libraries = await openLibraryStore(dataDir, fixture, agents)
   if (!libraries.ok) {
     throw new Error(libraries.error)
   }
-  const account = await openAccountState(options.dataDir, createRandom(seed ^ 0x27d4eb2d).uuid())
-  const faults = createFaultState()
+  const account = await openAccountState(dataDir, createRandom(seed ^ 0x27d4eb2d).hex(16))
+  seedCrashDumps(
+    dataDir,
+    edition === 'modern' ? [version, '1.41.5.9522-a96edc606'] : [version],
+    createRandom(seed ^ 0x68e31da4),
+  )
+  const faultState = createFaultState()
+  const clock = createSimClock(options.speed ?? 1)
   let port = 0
+  const notify = { settingsChanged: (_ids: readonly string[]): void => undefined }
   const world: DemoWorld = {
     edition: () => edition,
     version: () => version,
-    prefs: prefs.value,
+    prefs,
     libraries: libraries.value,
     agents,
-    faults,
+    faults: faultState,
     account,
     port: () => port,
-    settingsChanged: () => undefined,
+    settingsChanged: ids => notify.settingsChanged(ids),
   }
+  const identity = prefs.identity()
+  // The log starts once the port is known; the hooks below run only after that.
+  const logRef: { current?: LogRuntime } = {}
+  const faults = createDemoFaults(world, {
+    logOtherClient: (method, target, status) =>
+      logRef.current?.inbound({
+        method,
+        target,
+        status,
+        bytes: 0,
+        millis: 14,
+        remoteAddress: '192.168.1.57',
+        remotePort: 51234,
+        signedIn: true,
+        user: 'other-admin',
+        product: 'Plex Web (Firefox)',
+      }),
+    advance: millis => logRef.current?.advance(millis),
+    update: async () => {
+      // A newer build: the modern setting list, some values back to their (new) defaults.
+      version = edition === 'legacy' ? demoVersions.modern : updatedVersion
+      edition = 'modern'
+      await prefs.migrate(settingsFor(edition), updateResets)
+      logRef.current?.restart(version)
+      return version
+    },
+  })
   const running = await serveDemoHttp({
     port: options.port ?? 0,
-    routes: [...serverRoutes(world), ...libraryRoutes(world)],
-    token: () => prefs.value.identity().token,
-    faults,
-    now: () => Date.now(),
-    onHandled: (_request: HandledRequest) => undefined,
+    routes: [
+      ...serverRoutes(world),
+      ...libraryRoutes(world),
+      ...accountRoutes(world),
+      ...demoRoutes(faults, () => ({
+        version,
+        time: clock.now(),
+        leaks: [...faultState.leaks],
+        plexTvDown: faultState.plexTvDown,
+        remoteUnreachable: faultState.remoteUnreachable,
+      })),
+    ],
+    token: () => prefs.identity().token,
+    faults: faultState,
+    now: () => clock.now(),
+    onStart: () => logRef.current?.flush(),
+    onHandled: request =>
+      logRef.current?.inbound({
+        ...request,
+        user: request.signedIn ? identity.username : '',
+        product: request.userAgent,
+      }),
   })
   port = portOf(running)
-  const identity = prefs.value.identity()
-  return {
-    url: `http://127.0.0.1:${portOf(running)}`,
-    token: identity.token,
-    dataDir: options.dataDir,
+  const runtime = startLogRuntime({
+    dataDir,
+    format: options.logFormat ?? '2025',
+    seed,
+    clock,
+    rotateBytes: options.rotateBytes ?? defaultRotateBytes,
+    backfillHours: options.backfillHours ?? 0,
     machineIdentifier: identity.machineIdentifier,
     version,
+    token: identity.token,
+    port,
+    world: liveTrafficWorld(world, dataDir),
+  })
+  logRef.current = runtime
+  notify.settingsChanged = ids => runtime.settingsChanged(ids)
+  return {
+    url: `http://127.0.0.1:${port}`,
+    token: identity.token,
+    dataDir,
+    machineIdentifier: identity.machineIdentifier,
+    version,
+    faults,
+    now: () => clock.now(),
+    flushLog: () => runtime.flush(),
     close: async () => {
+      runtime.stop()
       running.closeAllConnections()
       await new Promise<void>(resolve => running.close(() => resolve()))
     },

@@ -1,0 +1,81 @@
+import { err, ok, type Result } from '../../common/util/result'
+import { outboundCategories, type OutboundCategory } from '../../common/outbound/categories'
+import type { DemoWorld } from './demo-world'
+
+/** What the faults need from the running server besides its state. */
+export interface FaultHooks {
+  /** Logs a request made by another client, as the server's inbound log lines. */
+  readonly logOtherClient: (method: string, target: string, status: number) => void
+  /** Runs the simulated clock forward by this many milliseconds (the traffic of that time is logged). */
+  readonly advance: (millis: number) => void
+  /** Moves the server to a new version: new setting list, resets, a new log banner. */
+  readonly update: () => Promise<string>
+}
+
+/** Faults and simulations for tests (issues #3, #5, #8), also reachable over `POST /__demo/<action>`. */
+export interface DemoFaults {
+  /** The nth PUT from now (1 = the next) answers 500 and changes nothing. */
+  readonly failPut: (n: number) => void
+  /** The next request whose path starts with the prefix (any request by default) never answers. */
+  readonly hangNext: (pathPrefix?: string) => void
+  /** Another admin changes a setting behind Hush's back (logged as another client's request). */
+  readonly otherAdmin: (prefId: string, value: string) => Promise<Result<void, string>>
+  /** Keep sending this category even after its switch is off. */
+  readonly leak: (category: OutboundCategory) => void
+  /** A simulated server update: bumps the version and resets some settings; resolves to the new version. */
+  readonly simulateUpdate: () => Promise<string>
+  /** Make plex.tv unreachable (503 on the account endpoints, failing calls in the log), or back. */
+  readonly plexTvDown: (down: boolean) => void
+  /** Remote access on but unreachable from outside (a relay connection is then used), or back. */
+  readonly remoteUnreachable: (unreachable: boolean) => void
+  /** Runs the simulated clock forward (e.g. an hour of traffic at once). */
+  readonly advance: (millis: number) => void
+  /** Clears every fault and leak. */
+  readonly reset: () => void
+}
+
+/** Whether a text names an outbound category. */
+export function isOutboundCategory(text: string): text is OutboundCategory {
+  return (outboundCategories as readonly string[]).includes(text)
+}
+
+/** Creates the fault controls of a running demo. */
+export function createDemoFaults(world: DemoWorld, hooks: FaultHooks): DemoFaults {
+  const state = world.faults
+  return {
+    failPut: n => {
+      state.putCountdown = Math.max(1, Math.floor(n))
+    },
+    hangNext: prefix => {
+      state.hangPrefix = prefix ?? '/'
+    },
+    otherAdmin: async (prefId, value) => {
+      const written = await world.prefs.write([[prefId, value]])
+      const target = `/:/prefs?${encodeURIComponent(prefId)}=${encodeURIComponent(value)}`
+      hooks.logOtherClient('PUT', target, written.ok ? 200 : written.error.status)
+      if (!written.ok) {
+        return err(written.error.message)
+      }
+      world.settingsChanged(written.value)
+      return ok(undefined)
+    },
+    leak: category => {
+      state.leaks.add(category)
+    },
+    simulateUpdate: () => hooks.update(),
+    plexTvDown: down => {
+      state.plexTvDown = down
+    },
+    remoteUnreachable: unreachable => {
+      state.remoteUnreachable = unreachable
+    },
+    advance: millis => hooks.advance(millis),
+    reset: () => {
+      state.putCountdown = undefined
+      state.hangPrefix = undefined
+      state.leaks.clear()
+      state.plexTvDown = false
+      state.remoteUnreachable = false
+    },
+  }
+}

@@ -1,0 +1,96 @@
+import type { DemoFaults } from './faults'
+import { isOutboundCategory } from './faults'
+import { status, type DemoRequest, type DemoResponse, type DemoRoute } from './http-types'
+
+function params(request: DemoRequest): URLSearchParams {
+  const merged = new URLSearchParams(request.url.search)
+  const body = request.body.trim()
+  if (body.startsWith('{')) {
+    try {
+      for (const [key, value] of Object.entries(JSON.parse(body) as Record<string, unknown>)) {
+        merged.set(key, String(value))
+      }
+    } catch {
+      // A malformed body is answered below by the missing parameter.
+    }
+  } else if (body !== '') {
+    for (const [key, value] of new URLSearchParams(body)) {
+      merged.set(key, value)
+    }
+  }
+  return merged
+}
+
+const flag = (value: string | null): boolean => value === '1' || value === 'true'
+
+/**
+ * `POST /__demo/<action>` (with the server token): the faults and simulations of a demo running as a
+ * child process. Not part of the real server; named so that it cannot clash with a real path.
+ */
+export function demoRoutes(faults: DemoFaults, state: () => unknown): DemoRoute[] {
+  const actions: Record<string, (p: URLSearchParams) => DemoResponse | Promise<DemoResponse>> = {
+    'fail-put': p => {
+      faults.failPut(Number(p.get('n') ?? '1'))
+      return status(204)
+    },
+    hang: p => {
+      faults.hangNext(p.get('path') ?? undefined)
+      return status(204)
+    },
+    'other-admin': async p => {
+      const id = p.get('id')
+      const value = p.get('value')
+      if (id === null || value === null) {
+        return status(400, 'other-admin needs id and value')
+      }
+      const done = await faults.otherAdmin(id, value)
+      return done.ok ? status(204) : status(400, done.error)
+    },
+    leak: p => {
+      const category = p.get('category') ?? ''
+      if (!isOutboundCategory(category)) {
+        return status(400, `unknown category "${category}"`)
+      }
+      faults.leak(category)
+      return status(204)
+    },
+    update: async () => ({ status: 200, json: { version: await faults.simulateUpdate() } }),
+    'plex-tv': p => {
+      faults.plexTvDown(flag(p.get('down')))
+      return status(204)
+    },
+    remote: p => {
+      faults.remoteUnreachable(flag(p.get('unreachable')))
+      return status(204)
+    },
+    advance: p => {
+      const minutes = Number(p.get('minutes') ?? '0') + Number(p.get('hours') ?? '0') * 60
+      if (!Number.isFinite(minutes) || minutes < 0) {
+        return status(400, 'advance takes minutes or hours')
+      }
+      faults.advance(minutes * 60_000)
+      return status(204)
+    },
+    reset: () => {
+      faults.reset()
+      return status(204)
+    },
+  }
+  return [
+    {
+      methods: ['GET'],
+      pattern: /^\/__demo\/state\/?$/,
+      auth: 'token',
+      handle: () => ({ status: 200, json: state() }),
+    },
+    {
+      methods: ['POST'],
+      pattern: /^\/__demo\/([a-z-]+)\/?$/,
+      auth: 'token',
+      handle: (request, match) => {
+        const action = actions[match[1] ?? '']
+        return action === undefined ? status(404) : action(params(request))
+      },
+    },
+  ]
+}

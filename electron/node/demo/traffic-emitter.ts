@@ -1,0 +1,207 @@
+import type { OutboundCategory } from '../../common/outbound/categories'
+import { createLineRenderer, type LineRenderer, type LogLevel } from './log-line'
+import { createRandom, type Random } from './random'
+import type { TrafficEvent, TrafficOptions, TrafficWorld } from './traffic-types'
+
+interface Pending extends TrafficEvent {
+  readonly seq: number
+}
+
+/** What an outbound request looks like in the log. */
+export interface OutboundCall {
+  readonly method: string
+  readonly url: string
+  readonly category: OutboundCategory
+  /** `MediaProviderManager` → `[MediaProviderManager/HCl#…]`; `Req` → `[Req#…/HCl#…]`. */
+  readonly component?: string
+  readonly status?: number
+  readonly http2?: boolean
+}
+
+/** The masked token text of the real server: exactly 20 `x`. */
+export const maskedToken = 'xxxxxxxxxxxxxxxxxxxx'
+
+/**
+ * The low-level writer of the traffic: a time-ordered queue of rendered lines, thread ids, `HCl#`
+ * and `Req#` counters, and the request → response (or error) pairs of outbound HTTP.
+ */
+export class TrafficEmitter {
+  readonly random: Random
+  readonly world: TrafficWorld
+  private readonly render: LineRenderer
+  private readonly heap: Pending[] = []
+  private seq = 0
+  /** The time of the last line handed out: later lines never go back before it. */
+  private floor = Number.NEGATIVE_INFINITY
+  private hcl: number
+  private req: number
+  private process: number
+  private readonly threads: string[]
+  /** The thread of the HttpClient, which logs every response. */
+  readonly httpThread: string
+  /** The thread of the pub/sub event source. */
+  readonly pubsubThread: string
+
+  constructor(readonly options: TrafficOptions) {
+    this.random = createRandom(options.seed)
+    this.world = options.world
+    this.render = createLineRenderer(options.format, options.utcOffsetMinutes ?? 0)
+    this.hcl = this.random.int(0x20, 0x60)
+    this.req = this.random.int(0x100, 0x900)
+    this.process = this.random.int(300, 900)
+    // Linux builds since 2023 print decimal thread ids (14 digits in 2025, 12 on the 2026 arm64 sample).
+    const base = options.format === '2026' ? 547_400_000_000 : 23_030_400_000_000
+    const ids = Array.from({ length: 14 }, () => String(base + this.random.int(0, 200_000_000)))
+    this.httpThread = ids[0] as string
+    this.pubsubThread = ids[1] as string
+    this.threads = ids.slice(2)
+  }
+
+  /** A worker thread id. */
+  thread(): string {
+    return this.random.pick(this.threads)
+  }
+
+  /** The next `Req#` id (hex). */
+  nextReq(): string {
+    this.req += this.random.int(1, 3)
+    return this.req.toString(16)
+  }
+
+  /** The next process id of a job. */
+  nextProcess(): number {
+    this.process += this.random.int(1, 40)
+    return this.process
+  }
+
+  /** Whether a boolean setting is on (false when this version lacks it). */
+  on(id: string): boolean {
+    return this.world.setting(id) === true
+  }
+
+  /** Whether a category may be sent: its switch is on, or the demo is told to leak it. */
+  allowed(category: OutboundCategory, switchOn: boolean): boolean {
+    return switchOn || this.world.leaks().has(category)
+  }
+
+  /** The token as the log prints it: masked unless the owner allowed tokens in logs. */
+  token(): string {
+    const allowed = this.on('LogTokensForDebug') || this.on('logTokens')
+    return allowed && this.options.token !== undefined ? this.options.token : maskedToken
+  }
+
+  /** Queues one line; DEBUG lines only while `logDebug` is on, VERBOSE also needs `LogVerbose`. */
+  line(
+    time: number,
+    level: LogLevel,
+    message: string,
+    thread = this.thread(),
+    extra: { category?: OutboundCategory; url?: string } = {},
+  ): void {
+    if ((level === 'DEBUG' || level === 'VERBOSE') && this.world.setting('logDebug') === false) {
+      return
+    }
+    if (level === 'VERBOSE' && !this.on('LogVerbose')) {
+      return
+    }
+    time = Math.max(time, this.floor)
+    this.push({ time, seq: this.seq++, line: this.render(time, thread, level, message), ...extra })
+  }
+
+  /** Logs an outbound request and, from the HttpClient thread, its response or error; returns the end time. */
+  request(time: number, call: OutboundCall): number {
+    const id = (this.hcl++).toString(16)
+    const prefix =
+      call.component === 'Req'
+        ? `[Req#${this.nextReq()}/HCl#${id}]`
+        : call.component === undefined
+          ? `[HCl#${id}]`
+          : `[${call.component}/HCl#${id}]`
+    const extra = { category: call.category, url: call.url }
+    const thread = this.thread()
+    this.line(time, 'DEBUG', `${prefix} HTTP requesting ${call.method} ${call.url}`, thread, extra)
+    const loopback = call.url.startsWith('http://127.0.0.1')
+    const duration = loopback ? this.random.int(1, 40) : this.random.int(60, 900)
+    const end = time + duration
+    const host = new URL(call.url).hostname
+    const plexTv = host === 'plex.tv' || host.endsWith('.plex.tv')
+    if ((plexTv && this.world.plexTvDown()) || (!loopback && this.random.next() < 0.01)) {
+      this.line(
+        end,
+        'WARN',
+        `[HttpClient/HCl#${id}] HTTP error requesting ${call.method} ${call.url} (6, Couldn't resolve host name) (Could not resolve host: ${host})`,
+        this.httpThread,
+        extra,
+      )
+      if (plexTv) {
+        this.line(end, 'ERROR', `MyPlex: Error -6 requesting JSON from: ${call.url}`, thread)
+      }
+      return end
+    }
+    const protocol = call.http2 === true ? 'HTTP/2.0' : 'HTTP/1.1'
+    const reused = this.random.next() < 0.6 ? ' (reused)' : ''
+    this.line(
+      end,
+      'DEBUG',
+      `[HttpClient/HCl#${id}] ${protocol} (${(duration / 1000).toFixed(1)}s) ${call.status ?? 200} response from ${call.method} ${call.url}${reused}`,
+      this.httpThread,
+      extra,
+    )
+    return end
+  }
+
+  /** The time of the earliest queued line, or undefined. */
+  peekTime(): number | undefined {
+    return this.heap[0]?.time
+  }
+
+  /** Removes and returns the earliest queued line. */
+  pop(): TrafficEvent | undefined {
+    const heap = this.heap
+    const top = heap[0]
+    if (top !== undefined) {
+      this.floor = top.time
+    }
+    const last = heap.pop()
+    if (top === undefined || last === undefined || heap.length === 0) {
+      return top
+    }
+    heap[0] = last
+    let index = 0
+    for (;;) {
+      const left = index * 2 + 1
+      const right = left + 1
+      let smallest = index
+      if (left < heap.length && before(heap[left] as Pending, heap[smallest] as Pending)) {
+        smallest = left
+      }
+      if (right < heap.length && before(heap[right] as Pending, heap[smallest] as Pending)) {
+        smallest = right
+      }
+      if (smallest === index) {
+        break
+      }
+      ;[heap[index], heap[smallest]] = [heap[smallest] as Pending, heap[index] as Pending]
+      index = smallest
+    }
+    return top
+  }
+
+  private push(event: Pending): void {
+    const heap = this.heap
+    heap.push(event)
+    let index = heap.length - 1
+    while (index > 0) {
+      const parent = (index - 1) >> 1
+      if (!before(heap[index] as Pending, heap[parent] as Pending)) {
+        break
+      }
+      ;[heap[index], heap[parent]] = [heap[parent] as Pending, heap[index] as Pending]
+      index = parent
+    }
+  }
+}
+
+function before(a: Pending, b: Pending): boolean {
+  return a.time < b.time || (a.time === b.time && a.seq < b.seq)
+}
