@@ -7,12 +7,16 @@ import { OrderedEvents } from './ordered-events'
 /** Bytes read per chunk. */
 export const chunkBytes = 1024 * 1024
 
-/** Reads a file in chunks and passes every chunk's parse ops to `onOps`. */
+/**
+ * Reads a file in chunks from `from` to its end and passes every chunk's parse ops to `onOps`;
+ * `finish` also parses a last line without a newline (not for a file still being written).
+ */
 export async function readOps(
   path: string,
   parser: LogParser,
   onOps: (ops: ParseOp[]) => void | Promise<void>,
   from = 0,
+  finish = true,
 ): Promise<void> {
   const handle = await open(path, 'r')
   try {
@@ -26,7 +30,9 @@ export async function readOps(
       position += bytesRead
       await onOps(parser.feed(buffer.subarray(0, bytesRead)))
     }
-    await onOps(parser.finish())
+    if (finish) {
+      await onOps(parser.finish())
+    }
   } finally {
     await handle.close()
   }

@@ -1,0 +1,149 @@
+import { access } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { PrivacyLevel } from '../../common/outbound/privacy-level'
+import { importFiles, type ImportResult } from './import-files'
+import { serverLogName } from './log-files'
+import {
+  eventById,
+  iterateEvents,
+  pageEvents,
+  type EventFilter,
+  type StoredEvent,
+} from './store/event-queries'
+import { applyRetention, eventStats, type EventStats } from './store/event-stats'
+import { EventWriter } from './store/event-writer'
+import { exportEvents, type ExportFormat } from './store/export-events'
+import { openStore, storePath } from './store/open-store'
+import { TailFollower, type TailClock } from './tail/tail-follower'
+
+/** How the outbound log is kept. */
+export interface OutboundLogOptions {
+  /** Hush's state folder (state-dir.ts); the store is `outbound.sqlite` in it. */
+  readonly stateDir: string
+  readonly privacyLevel?: PrivacyLevel
+  /** Events older than this many days are deleted (default 90). */
+  readonly retentionDays?: number
+  readonly floodCap?: number
+  readonly intervalMs?: number
+  readonly clock?: TailClock
+}
+
+/** The state of live collection (the contract's tailStatus). */
+export interface TailState {
+  readonly state: 'idle' | 'following' | 'logMissing' | 'stopped'
+  readonly logsDir: string | null
+  readonly lastEventAt: string | null
+  readonly debugLogging: boolean | null
+}
+
+/** The outbound log as the core service uses it. */
+export interface OutboundLog {
+  /** Starts following a server's `Logs/` folder (the data folder's `Logs`), replacing any other. */
+  readonly follow: (logsDir: string) => Promise<void>
+  readonly stopFollowing: () => Promise<void>
+  readonly tailStatus: () => TailState
+  /** Newest first; `before` is the id of the last row of the previous page. */
+  readonly page: (query: EventFilter & { limit?: number; before?: number }) => {
+    events: StoredEvent[]
+    nextBefore: number | null
+  }
+  readonly stats: (filter?: EventFilter) => EventStats
+  readonly count: (filter?: EventFilter) => number
+  readonly event: (id: number) => StoredEvent | null
+  readonly exportText: (
+    format: ExportFormat,
+    filter?: EventFilter,
+  ) => { format: ExportFormat; fileName: string; content: string }
+  readonly importFiles: (paths: readonly string[]) => Promise<ImportResult>
+  /** Called after a poll stored events: how many, and the newest event's time. */
+  readonly onRecorded: (listener: (count: number, newest: string | null) => void) => () => void
+  readonly close: () => Promise<void>
+}
+
+const retentionEveryMs = 6 * 3_600_000
+
+/** Opens the outbound log in a state folder. */
+export function openOutboundLog(options: OutboundLogOptions): OutboundLog {
+  const db = openStore(storePath(options.stateDir))
+  const writer = new EventWriter(db, {
+    privacyLevel: options.privacyLevel,
+    floodCap: options.floodCap,
+  })
+  const retentionDays = options.retentionDays ?? 90
+  let lastRetention = Date.now()
+  applyRetention(db, retentionDays)
+  const listeners = new Set<(count: number, newest: string | null) => void>()
+  let follower: TailFollower | null = null
+  let status: TailState = { state: 'idle', logsDir: null, lastEventAt: null, debugLogging: null }
+
+  const stopFollowing = async (): Promise<void> => {
+    const current = follower
+    follower = null
+    await current?.stop()
+    if (status.logsDir !== null) {
+      status = { ...status, state: 'stopped' }
+    }
+  }
+
+  return {
+    follow: async logsDir => {
+      await stopFollowing()
+      const present = await access(join(logsDir, serverLogName)).then(
+        () => true,
+        () => false,
+      )
+      status = {
+        state: present ? 'following' : 'logMissing',
+        logsDir,
+        lastEventAt: null,
+        debugLogging: null,
+      }
+      follower = new TailFollower({
+        db,
+        writer,
+        logsDir,
+        intervalMs: options.intervalMs,
+        clock: options.clock,
+        onPoll: result => {
+          status = {
+            ...status,
+            state: result.logPresent ? 'following' : 'logMissing',
+            lastEventAt: result.newest ?? status.lastEventAt,
+          }
+          if (result.inserted > 0) {
+            listeners.forEach(listener => listener(result.inserted, result.newest))
+          }
+          if (Date.now() - lastRetention > retentionEveryMs) {
+            lastRetention = Date.now()
+            applyRetention(db, retentionDays)
+          }
+        },
+      })
+      follower.start()
+    },
+    stopFollowing,
+    tailStatus: () => status,
+    page: query => pageEvents(db, { ...query, limit: query.limit ?? 200 }),
+    stats: filter => eventStats(db, filter ?? {}),
+    count: filter => eventStats(db, filter ?? {}).total,
+    event: id => eventById(db, id),
+    exportText: (format, filter = {}) => {
+      const parts: string[] = []
+      exportEvents(iterateEvents(db, filter), format, text => parts.push(text))
+      return {
+        format,
+        fileName: `hush-outbound.${format === 'ndjson' ? 'ndjson' : format}`,
+        content: parts.join(''),
+      }
+    },
+    importFiles: paths => importFiles(db, writer, paths),
+    onRecorded: listener => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    close: async () => {
+      await stopFollowing()
+      db.close()
+    },
+  }
+}
