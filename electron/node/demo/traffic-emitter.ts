@@ -3,8 +3,14 @@ import { createLineRenderer, type LineRenderer, type LogLevel } from './log-line
 import { createRandom, type Random } from './random'
 import type { TrafficEvent, TrafficOptions, TrafficWorld } from './traffic-types'
 
-interface Pending extends TrafficEvent {
+interface Pending {
+  readonly time: number
   readonly seq: number
+  readonly thread: string
+  readonly level: LogLevel
+  readonly message: string
+  readonly category?: OutboundCategory
+  readonly url?: string
 }
 
 /** What an outbound request looks like in the log. */
@@ -90,7 +96,7 @@ export class TrafficEmitter {
     return allowed && this.options.token !== undefined ? this.options.token : maskedToken
   }
 
-  /** Queues one line; DEBUG lines only while `logDebug` is on, VERBOSE also needs `LogVerbose`. */
+  /** Queues one line (written only if its level is logged when its time comes). */
   line(
     time: number,
     level: LogLevel,
@@ -98,14 +104,22 @@ export class TrafficEmitter {
     thread = this.thread(),
     extra: { category?: OutboundCategory; url?: string } = {},
   ): void {
+    this.push({
+      time: Math.max(time, this.floor),
+      seq: this.seq++,
+      thread,
+      level,
+      message,
+      ...extra,
+    })
+  }
+
+  /** Whether a level is written now: DEBUG only while `logDebug` is on, VERBOSE also needs `LogVerbose`. */
+  private logged(level: LogLevel): boolean {
     if ((level === 'DEBUG' || level === 'VERBOSE') && this.world.setting('logDebug') === false) {
-      return
+      return false
     }
-    if (level === 'VERBOSE' && !this.on('LogVerbose')) {
-      return
-    }
-    time = Math.max(time, this.floor)
-    this.push({ time, seq: this.seq++, line: this.render(time, thread, level, message), ...extra })
+    return level !== 'VERBOSE' || this.on('LogVerbose')
   }
 
   /** Logs an outbound request and, from the HttpClient thread, its response or error; returns the end time. */
@@ -155,8 +169,19 @@ export class TrafficEmitter {
     return this.heap[0]?.time
   }
 
-  /** Removes and returns the earliest queued line. */
-  pop(): TrafficEvent | undefined {
+  /** Removes the earliest queued line; returns it rendered, or null when its level is not logged now. */
+  take(): TrafficEvent | null {
+    const next = this.pop()
+    if (next === undefined || !this.logged(next.level)) {
+      return null
+    }
+    const line = this.render(next.time, next.thread, next.level, next.message)
+    return next.category === undefined
+      ? { time: next.time, line }
+      : { time: next.time, line, category: next.category, url: next.url }
+  }
+
+  private pop(): Pending | undefined {
     const heap = this.heap
     const top = heap[0]
     if (top !== undefined) {

@@ -93,7 +93,10 @@ export function createTrafficGenerator(options: TrafficOptions): TrafficGenerato
           continue
         }
         if (head !== undefined && head <= time) {
-          out.push(emitter.pop() as TrafficEvent)
+          const event = emitter.take()
+          if (event !== null) {
+            out.push(event)
+          }
           continue
         }
         return out

@@ -1,0 +1,21 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+
+/**
+ * An independent check of the line grammar of /work/shared/corpus/grammar.md (the reference §4.1
+ * regex): `Mon DD, YYYY HH:MM:SS.mmm [tid] LEVEL - message`, or the 2026 em-dash variant.
+ */
+export const lineGrammar =
+  /^(?<ts>[A-Z][a-z]{2} \d{2}, \d{4} \d{2}:\d{2}:\d{2}\.\d{3}) \[(?<tid>0x[0-9a-fA-F]+|\d+)\] (?<level>[A-Za-z]+) (?:-|\u2014) (?<msg>.*)$/
+
+/** Outbound request and response messages (2025 shapes). */
+export const requestMessage =
+  /^\[(?:[A-Za-z]+\/|Req#[0-9a-f]+\/)?HCl#([0-9a-f]+)\] HTTP requesting (GET|PUT|POST|DELETE) (\S+)$/
+export const responseMessage =
+  /^\[HttpClient\/HCl#([0-9a-f]+)\] HTTP\/(?:1\.1|2\.0) \(\d+\.\ds\) (\d{3}) response from (GET|PUT|POST|DELETE) (\S+?)(?: \(reused\))?$/
+
+/** The lines of the demo's current log. */
+export async function logLines(dataDir: string, name = 'Plex Media Server.log'): Promise<string[]> {
+  const text = await readFile(join(dataDir, 'Logs', name), 'utf8')
+  return text.split('\n').filter(line => line !== '')
+}
