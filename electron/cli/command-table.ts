@@ -6,6 +6,11 @@ import { logListCommand } from './commands/log-list'
 import { logStatsCommand } from './commands/log-stats'
 import { logExportCommand } from './commands/log-export'
 import { discoverCommand } from './commands/discover'
+import { statusCommand } from './commands/status'
+import { planCommand } from './commands/plan'
+import { applyCommand } from './commands/apply'
+import { setCommand } from './commands/set'
+import { undoCommand } from './commands/undo'
 import { previewMatchingCommand } from './commands/preview-matching'
 import { previewCrashReportsCommand } from './commands/preview-crash-reports'
 
@@ -17,6 +22,11 @@ import { previewCrashReportsCommand } from './commands/preview-crash-reports'
 export const commandTable: readonly Command[] = [
   demoCommand,
   discoverCommand,
+  statusCommand,
+  planCommand,
+  applyCommand,
+  setCommand,
+  undoCommand,
   logParseCommand,
   logImportCommand,
   logListCommand,

@@ -1,0 +1,60 @@
+import { defaultTimeoutMs } from '../../node/server/resolve-connection'
+import { formatApplied, formatPlan } from '../../node/switches/format-switches'
+import { openSwitchboard, switchboardRequestFrom } from '../../node/switches/open-switchboard'
+import {
+  exitCode,
+  fail,
+  flagOption,
+  integerOption,
+  printJson,
+  UsageError,
+  type Command,
+} from '../command'
+
+/** `hush set <switch-id> on|off`: one switch, applied at once (with verification and rollback). */
+export const setCommand: Command = {
+  name: 'set',
+  summary: 'Turn one switch on or off (undo with `hush undo`)',
+  usage: '<switch-id> on|off [--force] [--json]',
+  options: { json: { type: 'boolean' }, force: { type: 'boolean' } },
+  connects: true,
+  async run(context) {
+    const { io } = context
+    const [switchId, value, ...rest] = context.positionals
+    if (switchId === undefined || (value !== 'on' && value !== 'off') || rest.length > 0) {
+      throw new UsageError('name a switch and on or off, e.g. `hush set relay off`')
+    }
+    const timeoutMs = integerOption(context, 'timeout', defaultTimeoutMs)
+    const board = await openSwitchboard(
+      switchboardRequestFrom(context.options, io.env, { timeoutMs, signal: io.signal }),
+    )
+    if (!board.ok) {
+      return fail(io, board.error.message)
+    }
+    const { engine } = board.value
+    const plan = await engine.planSet(switchId, value)
+    if (!plan.ok) {
+      return fail(io, plan.error.message)
+    }
+    const report = await engine.applyPlan(plan.value, {
+      command: `set ${switchId} ${value}`,
+      force: flagOption(context, 'force'),
+    })
+    if (!report.ok) {
+      return fail(io, report.error.message)
+    }
+    if (flagOption(context, 'json')) {
+      printJson(io, { plan: plan.value, result: report.value })
+      return exitCode.ok
+    }
+    if (report.value.applied.length === 0) {
+      io.stdout(formatPlan(plan.value))
+      return exitCode.ok
+    }
+    io.stdout(`${formatApplied(report.value.applied)}${report.value.message}\n`)
+    for (const entry of plan.value.breaks) {
+      io.stdout(`What stops working: ${entry.text}\n`)
+    }
+    return exitCode.ok
+  },
+}

@@ -1,0 +1,60 @@
+import { switchCatalog } from '../../common/switches/catalog'
+import { policyItemKey } from '../../common/policy/policy-item'
+import { defaultTimeoutMs } from '../../node/server/resolve-connection'
+import { formatStatusTable } from '../../node/switches/format-switches'
+import { openSwitchboard, switchboardRequestFrom } from '../../node/switches/open-switchboard'
+import { exitCode, fail, flagOption, integerOption, printJson, type Command } from '../command'
+
+/** `hush status`: the server, then each switch with its state, raw values and profile values. */
+export const statusCommand: Command = {
+  name: 'status',
+  summary: 'Each privacy switch: its live state, raw values, profile values and policy item',
+  usage: '[--json]',
+  options: { json: { type: 'boolean' } },
+  connects: true,
+  async run(context) {
+    const { io } = context
+    const timeoutMs = integerOption(context, 'timeout', defaultTimeoutMs)
+    const board = await openSwitchboard(
+      switchboardRequestFrom(context.options, io.env, { timeoutMs, signal: io.signal }),
+    )
+    if (!board.ok) {
+      return fail(io, board.error.message)
+    }
+    const reading = await board.value.engine.readSwitchStates()
+    for (const warning of board.value.store.warnings()) {
+      io.stderr(`hush: warning: ${warning}\n`)
+    }
+    if (!reading.ok) {
+      return fail(io, reading.error.message)
+    }
+    const { board: state } = reading.value
+    const byId = new Map(switchCatalog.map(entry => [entry.id, entry]))
+    if (flagOption(context, 'json')) {
+      printJson(io, {
+        server: state.server,
+        profile: state.profile,
+        readAt: state.readAt,
+        switches: state.switches.map(status => ({
+          id: status.id,
+          title: byId.get(status.id)?.title.en ?? status.id,
+          state: status.state,
+          reason: status.reason,
+          targets: status.targets,
+          profiles: status.profiles,
+          policyItems: (byId.get(status.id)?.policyItems ?? []).map(policyItemKey),
+          until: status.until,
+        })),
+      })
+      return exitCode.ok
+    }
+    const { server } = state
+    io.stdout(
+      `Server   ${server.friendlyName || '(unnamed)'}  ${server.version}  ${server.url}  id ${server.machineIdentifier}\n`,
+    )
+    io.stdout(`Profile  ${state.profile ?? 'none applied by Hush'}\n`)
+    io.stdout(`Read at  ${state.readAt}\n\n`)
+    io.stdout(formatStatusTable(state.switches, switchCatalog))
+    return exitCode.ok
+  },
+}

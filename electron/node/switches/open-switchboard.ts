@@ -1,0 +1,68 @@
+import type { AppError } from '../../common/api/errors'
+import { switchCatalog } from '../../common/switches/catalog'
+import type { SwitchEntry } from '../../common/switches/switch-types'
+import { ok, type Result } from '../../common/util/result'
+import { createPlexAccountClient, defaultAccountUrl } from '../account/plex-account-client'
+import { connectionRequestFrom, type OptionValues } from '../server/connection-request'
+import {
+  resolveConnection,
+  type Connection,
+  type ConnectionRequest,
+} from '../server/resolve-connection'
+import { createSwitchEngine, type SwitchEngine } from './switch-engine'
+import { openSwitchStore, type SwitchStore } from './switch-store'
+
+/** A connection request plus where the plex.tv account API is. */
+export interface SwitchboardRequest extends ConnectionRequest {
+  /** `--account-url` (else `HUSH_ACCOUNT_URL`, else https://plex.tv). */
+  readonly accountUrl?: string
+  readonly catalog?: readonly SwitchEntry[]
+}
+
+/** A connected server with its switch engine and Hush's switchboard files. */
+export interface OpenSwitchboard {
+  readonly connection: Connection
+  readonly engine: SwitchEngine
+  readonly store: SwitchStore
+}
+
+/**
+ * Connects (validating the server as every command does) and opens the switch engine. The
+ * account client uses the same token: the owner's token is also the plex.tv account token.
+ */
+export async function openSwitchboard(
+  request: SwitchboardRequest,
+): Promise<Result<OpenSwitchboard, AppError>> {
+  const connection = await resolveConnection(request)
+  if (!connection.ok) {
+    return connection
+  }
+  const { client, http, info } = connection.value
+  const accountUrl = request.accountUrl ?? request.env.HUSH_ACCOUNT_URL ?? defaultAccountUrl
+  const account =
+    http.token === null
+      ? null
+      : createPlexAccountClient({ ...http, baseUrl: accountUrl.replace(/\/+$/, '') })
+  const store = openSwitchStore(request.stateDir)
+  const engine = createSwitchEngine({
+    client,
+    account,
+    catalog: request.catalog ?? switchCatalog,
+    store,
+    server: info,
+  })
+  return ok({ connection: connection.value, engine, store })
+}
+
+/** A SwitchboardRequest from the common command-line options (see connectionRequestFrom). */
+export function switchboardRequestFrom(
+  options: OptionValues,
+  env: Readonly<Record<string, string | undefined>>,
+  extras: { readonly timeoutMs?: number; readonly signal?: AbortSignal } = {},
+): SwitchboardRequest {
+  const accountUrl = options['account-url']
+  return {
+    ...connectionRequestFrom(options, env, extras),
+    accountUrl: typeof accountUrl === 'string' && accountUrl !== '' ? accountUrl : undefined,
+  }
+}
