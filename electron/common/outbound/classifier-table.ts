@@ -11,6 +11,8 @@ import type { OutboundCategory } from './categories'
 export interface ClassifierRow {
   readonly host: string
   readonly path?: string
+  /** A part the path must contain (e.g. `/extras`), checked after `path`. */
+  readonly pathContains?: string
   readonly port?: number
   readonly service: string
   readonly category: OutboundCategory
@@ -21,6 +23,30 @@ export interface ClassifierRow {
 /** The rows, most specific first: the first row whose host, port and path match wins. */
 export const classifierTable: readonly ClassifierRow[] = [
   // plex.tv: the account and server registry (ref §4.4 row 1, §3.2 of the map).
+  {
+    host: 'plex.tv',
+    pathContains: '/certificate',
+    service: 'plex.direct certificate',
+    category: 'certificates',
+    policyItem: 'security-1',
+    ref: 'ref §1.3 (CertificateUUID: plex.direct TLS certificate)',
+  },
+  {
+    host: 'plex.tv',
+    pathContains: '/connectivity',
+    service: 'plex.tv reachability check',
+    category: 'remote-access',
+    policyItem: 'collect-8',
+    ref: 'map item 8 (/api/servers/…/connectivity), ref §6.2',
+  },
+  {
+    host: 'metadata.provider.plex.tv',
+    pathContains: '/extras',
+    service: 'Plex trailers and extras',
+    category: 'trailers-extras',
+    policyItem: 'collect-6',
+    ref: 'map items 6, 7 (trailers and extras)',
+  },
   {
     host: 'plex.tv',
     path: '/updater/',

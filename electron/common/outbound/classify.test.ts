@@ -6,8 +6,9 @@ import { applyPrivacyLevel } from './privacy-level'
 import { urlParts } from './url-parts'
 import type { OutboundEvent } from './outbound-event'
 
-function of(url: string): string {
-  const c = classify(urlParts(url))
+function of(spec: string): string {
+  const [method, url] = spec.startsWith('post ') ? ['POST', spec.slice(5)] : ['GET', spec]
+  const c = classify(urlParts(url), [], method)
   return `${c.category} ${c.policyItem ?? '-'} ${c.upstream ? 'up' : 'local'}`
 }
 
@@ -19,7 +20,13 @@ describe('classify', () => {
       'https://plex.tv/devices/abc?Connection[][uri]=http://192.168.0.6:32400',
       'registration collect-8 up',
     ],
-    ['https://plex.tv/api/servers/abc/connectivity?x=1', 'registration collect-8 up'],
+    ['https://plex.tv/api/servers/abc/connectivity?x=1', 'remote-access collect-8 up'],
+    ['https://plex.tv/api/servers/abc?x=1', 'registration collect-8 up'],
+    ['https://plex.tv/api/v2/devices/abc/certificate/subject', 'certificates security-1 up'],
+    [
+      'https://metadata.provider.plex.tv/library/metadata/5d77/extras',
+      'trailers-extras collect-6 up',
+    ],
     ['https://plex.tv/api/v2/server/users?auth_token=REDACTED', 'account collect-1 up'],
     ['https://PLEX.TV/media/providers', 'account collect-1 up'],
     ['https://v4.plex.tv/pms/:/ip', 'remote-access collect-8 up'],
@@ -35,6 +42,7 @@ describe('classify', () => {
     ],
     ['http://ocspx.digicert.com/MFEw', 'certificates security-1 up'],
     ['https://example.org/hook', 'other-upstream - up'],
+    ['post https://hooks.example.net/plex', 'webhooks collect-4 up'],
     ['http://127.0.0.1:33753/system/:/prefs', 'local collect-9 local'],
     ['http://[::1]:32400/identity', 'local - local'],
     ['http://10.0.0.5:32400/identity', 'local - local'],

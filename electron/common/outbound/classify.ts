@@ -23,17 +23,20 @@ function rowMatches(row: ClassifierRow, parts: UrlParts): boolean {
   return (
     hostMatches(row.host, parts.host) &&
     (row.port === undefined || row.port === parts.port) &&
-    (row.path === undefined || parts.path.startsWith(row.path))
+    (row.path === undefined || parts.path.startsWith(row.path)) &&
+    (row.pathContains === undefined || parts.path.includes(row.pathContains))
   )
 }
 
 /**
  * Classifies an exchange by host, port and path (classifier-table.ts). Local hosts are `local`;
- * `extraRows` (e.g. the owner's webhook targets) are tried before the table.
+ * `extraRows` (e.g. the owner's webhook targets) are tried before the table; a POST to a host
+ * the table does not know is a webhook.
  */
 export function classify(
   parts: UrlParts,
   extraRows: readonly ClassifierRow[] = [],
+  method = 'GET',
 ): Classification {
   if (parts.host === '' || isLocalHost(parts.host)) {
     return { ...localService(parts), category: 'local', upstream: false }
@@ -57,6 +60,10 @@ export function classify(
         upstream: true,
       }
     }
+  }
+  if (method === 'POST') {
+    // The server POSTs to hosts outside Plex's own only for the owner's webhooks (map item 4).
+    return { service: parts.host, category: 'webhooks', policyItem: 'collect-4', upstream: true }
   }
   return { service: parts.host, category: 'other-upstream', policyItem: null, upstream: true }
 }

@@ -24,7 +24,7 @@ export function buildEvent(
 ): OutboundEvent {
   const url = redactText(raw.url)
   const parts = urlParts(url)
-  const c = classify(parts, extraRows)
+  const c = classify(parts, extraRows, raw.method)
   return {
     key: raw.key,
     time: raw.time.iso,

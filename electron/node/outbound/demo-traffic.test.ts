@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest'
+import type { OutboundEvent } from '../../common/outbound/outbound-event'
+import { createTrafficGenerator } from '../demo/traffic-generator'
+import { snapshotWorld } from '../demo/traffic-snapshot'
+import { LogParser } from './log-parser'
+import { OrderedEvents } from './ordered-events'
+
+describe('the parser on a day of the demo server’s log', () => {
+  it('finds every request the generator wrote, classified as the generator meant it, in the banner’s zone', () => {
+    const start = Date.UTC(2026, 2, 1, 8)
+    const generator = createTrafficGenerator({
+      seed: 42,
+      startTime: start,
+      format: '2025',
+      utcOffsetMinutes: 60,
+      machineIdentifier: '0123456789abcdef0123456789abcdef01234567',
+      version: '1.42.2.10156-f737b826c',
+      port: 32400,
+      dataDir: '/config/Library/Application Support/Plex Media Server',
+      world: snapshotWorld({ seed: 42, crashVersions: ['1.42.2.10156-f737b826c'] }),
+    })
+    const lines = generator.advanceTo(start + 86_400_000)
+    const parser = new LogParser({ file: 'Plex Media Server.log' })
+    const ordered = new OrderedEvents()
+    const events: OutboundEvent[] = [
+      ...ordered.push(parser.feed(Buffer.from(lines.map(l => `${l.line}\n`).join('')))),
+      ...ordered.push(parser.finish()),
+      ...ordered.end(),
+    ]
+    const requests = lines.filter(
+      l => l.category !== undefined && / HTTP requesting | Job running: /.test(l.line),
+    )
+    expect(events.length).toBe(requests.length)
+    expect(events.length).toBeGreaterThan(1000)
+    for (const event of events) {
+      expect(event.category).toBe(lines[event.source.line - 1]?.category)
+      expect(event.time.endsWith('+01:00')).toBe(true)
+    }
+    expect(new Set(events.map(e => e.category)).size).toBeGreaterThanOrEqual(10)
+    expect(parser.skipped).toEqual({ malformed: 0, tooLong: 0, invalidUtf8: 0, notLogLine: 0 })
+  })
+})
