@@ -2,6 +2,7 @@ import type { OutboundCategory } from '../../../../electron/common/outbound/cate
 import type { LogStats } from '../../../../electron/common/api/log-schemas'
 import type { AppState } from '../app-state'
 import { valueOf } from '../loadable'
+import { rowAt } from '../slices/log-pages'
 import { memoSelector } from './memo-selector'
 
 /**
@@ -85,16 +86,6 @@ export const logSelectors = {
         .slice(0, 100)
     },
   ),
-  selectedEvent: (s: AppState) => {
-    if (s.selectedEventId === null) {
-      return undefined
-    }
-    for (const page of Object.values(s.logPages)) {
-      const found = page.find(event => event.id === s.selectedEventId)
-      if (found) {
-        return found
-      }
-    }
-    return undefined
-  },
+  selectedEvent: (s: AppState) =>
+    s.selectedRow === null ? undefined : rowAt(s.logPages, s.selectedRow),
 }

@@ -7,6 +7,7 @@ import type {
 import type { SliceCreator } from '../app-state'
 import { idle, loading, unexpected, type Loadable } from '../loadable'
 import { keepPages, logPageSize } from './log-pages'
+import type { DownloadFile } from './verify-slice'
 
 /** What the core says about live collection from the server's Logs folder. */
 export type TailStatus = ApiOutput<'log.tailStatus'>
@@ -30,14 +31,16 @@ export interface LogSlice {
   readonly latestByCategory: Readonly<Record<string, OutboundEventView>>
   /** Events recorded since the table's snapshot was taken. */
   readonly logFresh: number
-  readonly selectedEventId: number | null
+  /** The selected row, by position in the snapshot. */
+  readonly selectedRow: number | null
   readonly tailStatus: TailStatus | null
   readonly logOpened: () => Promise<void>
   readonly logRefreshed: () => Promise<void>
   readonly logFilterChanged: (patch: Partial<LogFilter>) => Promise<void>
   readonly logPageNeeded: (index: number) => Promise<void>
   readonly logRecorded: (count: number) => void
-  readonly logEventSelected: (id: number | null) => void
+  readonly logRowSelected: (position: number | null) => void
+  readonly logExportRequested: (format: 'csv' | 'json' | 'ndjson') => Promise<DownloadFile | null>
   readonly logSummaryRequested: () => Promise<void>
 }
 
@@ -52,7 +55,7 @@ export function createLogSlice(bridge: PrivacyBridge): SliceCreator<LogSlice> {
     logSummary: idle,
     latestByCategory: {},
     logFresh: 0,
-    selectedEventId: null,
+    selectedRow: null,
     tailStatus: null,
     logOpened: async () => {
       if (get().logView.version === 0) {
@@ -67,6 +70,7 @@ export function createLogSlice(bridge: PrivacyBridge): SliceCreator<LogSlice> {
         logPages: {},
         logPagesLoading: [],
         logFresh: 0,
+        selectedRow: null,
         logStats: loading(get().logStats),
       })
       try {
@@ -94,7 +98,7 @@ export function createLogSlice(bridge: PrivacyBridge): SliceCreator<LogSlice> {
           delete merged[key]
         }
       }
-      set({ logFilter: merged, selectedEventId: null })
+      set({ logFilter: merged, selectedRow: null })
       await get().logRefreshed()
     },
     logPageNeeded: async index => {
@@ -130,7 +134,21 @@ export function createLogSlice(bridge: PrivacyBridge): SliceCreator<LogSlice> {
       }
     },
     logRecorded: count => set({ logFresh: get().logFresh + count }),
-    logEventSelected: id => set({ selectedEventId: id }),
+    logRowSelected: position => set({ selectedRow: position }),
+    logExportRequested: async format => {
+      try {
+        const file = await bridge.call('log.export', { format, filter: get().logFilter })
+        const mimeType = {
+          csv: 'text/csv',
+          json: 'application/json',
+          ndjson: 'application/x-ndjson',
+        }[format]
+        return { fileName: file.fileName, content: file.content, mimeType }
+      } catch (error) {
+        get().noticeShown({ tone: 'error', text: unexpected(error).message, undoable: false })
+        return null
+      }
+    },
     logSummaryRequested: async () => {
       set({ logSummary: loading(get().logSummary) })
       try {
