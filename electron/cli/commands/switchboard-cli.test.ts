@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -13,6 +13,7 @@ import { createMemoryIo } from '../testing/memory-io'
 
 interface Setup {
   readonly demo: DemoServer
+  readonly stateDir: string
   readonly hush: (
     args: string[],
     io?: CliIo & { out(): string; errText(): string },
@@ -54,6 +55,7 @@ async function setup(options: { legacy?: boolean } = {}): Promise<Setup> {
   })
   return {
     demo,
+    stateDir,
     hush: async (args, io = createMemoryIo()) => {
       const code = await runCli([...args, ...common], io)
       return { code, out: io.out(), err: io.errText() }
@@ -227,5 +229,26 @@ describe('hush status, plan, apply, set and undo against the demo server', () =>
     expect(code).toBe(1)
     expect(io.errText()).toMatch(/^hush: the server at .* refused the token \(401\)/)
     expect(io.errText().trimEnd().split('\n')).toHaveLength(1)
+  })
+
+  it('fails in one line when the server hangs', async () => {
+    const { hush, fault } = await setup()
+    await fault('hang', { path: '/:/prefs' })
+    const result = await hush(['status', '--timeout', '500'])
+    expect(result.code).toBe(1)
+    expect(result.err).toMatch(
+      /^hush: GET http:\/\/127\.0\.0\.1:\d+\/:\/prefs: no answer within 500 ms\n$/,
+    )
+  })
+
+  it('warns about a corrupt history file and carries on', async () => {
+    const { hush, stateDir } = await setup()
+    expect((await hush(['set', 'relay', 'off'])).code).toBe(0)
+    await writeFile(join(stateDir, 'switchboard', 'history.json'), 'not json')
+    const status = await hush(['status'])
+    expect(status.code).toBe(0)
+    expect(status.err).toMatch(
+      /^hush: warning: .*history\.json was unreadable; it was moved to .*history\.corrupt-\d+\.json/,
+    )
   })
 })

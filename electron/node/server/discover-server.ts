@@ -32,7 +32,7 @@ export async function discoverServer(
     preferencesFile:
       local.value.preferencesFile ?? (stored && stored.source !== 'file' ? stored.location : null),
     machineIdentifier: stored?.machineIdentifier ?? null,
-    tokenFound: Boolean(stored?.token),
+    tokenFound: token !== null,
     serverUrl,
     reachable: false,
     friendlyName: stored?.friendlyName ?? null,

@@ -2,7 +2,11 @@ import type { AppError } from '../../common/api/errors'
 import { switchCatalog } from '../../common/switches/catalog'
 import type { SwitchEntry } from '../../common/switches/switch-types'
 import { ok, type Result } from '../../common/util/result'
-import { createPlexAccountClient, defaultAccountUrl } from '../account/plex-account-client'
+import {
+  createPlexAccountClient,
+  defaultAccountUrl,
+  type PlexAccountClient,
+} from '../account/plex-account-client'
 import { connectionRequestFrom, type OptionValues } from '../server/connection-request'
 import {
   resolveConnection,
@@ -24,6 +28,8 @@ export interface OpenSwitchboard {
   readonly connection: Connection
   readonly engine: SwitchEngine
   readonly store: SwitchStore
+  /** The plex.tv account API, or null when there is no token to ask it with. */
+  readonly account: PlexAccountClient | null
 }
 
 /**
@@ -51,7 +57,7 @@ export async function openSwitchboard(
     store,
     server: info,
   })
-  return ok({ connection: connection.value, engine, store })
+  return ok({ connection: connection.value, engine, store, account })
 }
 
 /** A SwitchboardRequest from the common command-line options (see connectionRequestFrom). */

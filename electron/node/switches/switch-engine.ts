@@ -222,9 +222,11 @@ export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
           candidate.id === entry.id ? { ...candidate, undoneAt: now().toISOString() } : candidate,
         ),
       )
+      const count = report.value.applied.length
+      const restored = `${count} value${count === 1 ? '' : 's'} restored`
       return ok({
         ...report.value,
-        message: `Undid "${entry.title}" from ${entry.at}: ${report.value.applied.length} value(s) restored.`,
+        message: `Undid "${entry.title}" from ${entry.at}: ${restored}.`,
       })
     },
     history: serverHistory,
