@@ -36,30 +36,32 @@ export function listCrashDumps(dataDir: string): CrashDump[] {
 }
 
 /**
- * Writes a few minidumps on the first start (when `Crash Reports/` does not exist yet): names in the
- * real `55fa22c2-cf75-aa9d-06f0a74b-4ed5bfab.dmp` shape, sizes of real minidumps (150–900 KiB).
+ * Writes a few minidumps of one version on the first start (when its folder does not exist yet):
+ * names in the real `55fa22c2-cf75-aa9d-06f0a74b-4ed5bfab.dmp` shape, sizes of real minidumps
+ * (150–900 KiB). A folder emptied by an upload or by the owner is never filled again.
  */
-export function seedCrashDumps(dataDir: string, versions: readonly string[], random: Random): void {
-  const root = join(dataDir, crashReportsFolder)
-  if (existsSync(root)) {
+export function seedCrashDumps(
+  dataDir: string,
+  version: string,
+  count: number,
+  random: Random,
+): void {
+  const folder = join(dataDir, crashReportsFolder, version, serverCrashFolder)
+  if (existsSync(join(dataDir, crashReportsFolder, version))) {
     return
   }
-  for (const [index, version] of versions.entries()) {
-    const folder = join(root, version, serverCrashFolder)
-    mkdirSync(folder, { recursive: true })
-    for (let n = 0; n < (index === 0 ? 2 : 1); n++) {
-      const name = `${random.hex(8)}-${random.hex(4)}-${random.hex(4)}-${random.hex(8)}-${random.hex(8)}.dmp`
-      const size = random.int(150, 900) * 1024
-      const body = Buffer.alloc(size)
-      body.write('MDMP', 0, 'latin1')
-      body.writeUInt32LE(0xa793, 4)
-      for (let at = 32; at < size; at += 4096) {
-        body.writeUInt32LE(random.int(0, 0xffffffff), at)
-      }
-      writeFileSync(join(folder, name), body)
+  mkdirSync(folder, { recursive: true })
+  for (let n = 0; n < count; n++) {
+    const name = `${random.hex(8)}-${random.hex(4)}-${random.hex(4)}-${random.hex(8)}-${random.hex(8)}.dmp`
+    const size = random.int(150, 900) * 1024
+    const body = Buffer.alloc(size)
+    body.write('MDMP', 0, 'latin1')
+    body.writeUInt32LE(0xa793, 4)
+    for (let at = 32; at < size; at += 4096) {
+      body.writeUInt32LE(random.int(0, 0xffffffff), at)
     }
+    writeFileSync(join(folder, name), body)
   }
-  mkdirSync(root, { recursive: true })
 }
 
 /**

@@ -14,7 +14,7 @@ export interface Random {
   readonly token: (length: number) => string
 }
 
-const tokenAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+const tokenAlphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 
 /** Creates a seeded source (mulberry32: fast, and good enough for fixture data and log noise). */
 export function createRandom(seed: number): Random {

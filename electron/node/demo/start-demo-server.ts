@@ -63,6 +63,9 @@ export interface DemoServer {
   readonly close: () => Promise<void>
 }
 
+/** The build whose crash dump a fresh modern demo already holds. */
+const olderCrashVersion = '1.41.5.9522-a96edc606'
+
 /** The default rotation size of the log. */
 export const defaultRotateBytes = 5 * 1024 * 1024
 
@@ -91,11 +94,12 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     throw new Error(libraries.error)
   }
   const account = await openAccountState(dataDir, createRandom(seed ^ 0x27d4eb2d).hex(16))
-  seedCrashDumps(
-    dataDir,
-    edition === 'modern' ? [version, '1.41.5.9522-a96edc606'] : [version],
-    createRandom(seed ^ 0x68e31da4),
-  )
+  // An older build's dump is there before the log starts (a backfilled history shows its upload);
+  // the current build's dumps appear after, so a fresh demo has pending dumps to show.
+  const crashRandom = createRandom(seed ^ 0x68e31da4)
+  if (edition === 'modern') {
+    seedCrashDumps(dataDir, olderCrashVersion, 1, crashRandom)
+  }
   const faultState = createFaultState()
   const clock = createSimClock(options.speed ?? 1)
   let port = 0
@@ -178,6 +182,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     world: liveTrafficWorld(world, dataDir),
   })
   logRef.current = runtime
+  seedCrashDumps(dataDir, version, 2, crashRandom)
   notify.settingsChanged = ids => runtime.settingsChanged(ids)
   return {
     url: `http://127.0.0.1:${port}`,
