@@ -25,6 +25,10 @@ export interface ApplyContext {
   /** The values to remember for a later "on" (a library's previous agent, a free-text pref). */
   readonly valuesToRemember: (steps: readonly PlanStep[]) => Record<string, SettingValue>
   readonly now: () => Date
+  /** What the values are compared with, in the conflict message (default: "the plan was read"). */
+  readonly conflictWhat?: string
+  /** What the owner can do about a conflict (default: plan again, or --force). */
+  readonly conflictHint?: string
 }
 
 type Parsed = PlanStep & {
@@ -92,7 +96,7 @@ export async function applyPlan(
     return err(
       appError(
         'conflict',
-        `refused: ${conflicts.length === 1 ? 'a value' : `${conflicts.length} values`} changed on the server since the plan was read: ${conflicts.join('; ')}. Nothing was changed; plan again, or pass --force`,
+        `refused: ${conflicts.length === 1 ? 'a value' : `${conflicts.length} values`} changed on the server since ${context.conflictWhat ?? 'the plan was read'}: ${conflicts.join('; ')}. Nothing was changed; ${context.conflictHint ?? 'plan again, or pass --force'}`,
       ),
     )
   }

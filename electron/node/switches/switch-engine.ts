@@ -8,6 +8,7 @@ import type { PlexAccountClient } from '../account/plex-account-client'
 import type { PlexClient } from '../server/plex-client'
 import { sameSettingValue } from '../server/plex-values'
 import { applyPlan } from './apply-plan'
+import { withApplyLock } from './apply-lock'
 import { readLiveState, type LiveState } from './live-state'
 import { buildPlan, type SwitchPlan, type SwitchWish } from './plan-changes'
 import { resolveSwitch, type ResolvedSwitch } from './resolve-targets'
@@ -156,19 +157,27 @@ export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
     return remember
   }
 
-  function apply(plan: Plan, options: ApplyOptions, recordHistory: boolean) {
-    return applyPlan(plan, {
-      io,
-      store: deps.store,
-      serverId,
-      command: options.command,
-      profile: options.profile ?? null,
-      force: options.force ?? false,
-      readSnapshotValues: snapshotValues,
-      recordHistory,
-      valuesToRemember,
-      now,
-    })
+  function apply(plan: Plan, options: ApplyOptions, recordHistory: boolean, undo = false) {
+    return withApplyLock(deps.store.dir, now, () =>
+      applyPlan(plan, {
+        io,
+        store: deps.store,
+        serverId,
+        command: options.command,
+        profile: options.profile ?? null,
+        force: options.force ?? false,
+        readSnapshotValues: snapshotValues,
+        recordHistory,
+        valuesToRemember,
+        now,
+        ...(undo
+          ? {
+              conflictWhat: 'Hush changed them',
+              conflictHint: 'pass --force to restore the old values anyway',
+            }
+          : {}),
+      }),
+    )
   }
 
   return {
@@ -212,7 +221,12 @@ export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
         breaks: [],
         readAt: now().toISOString(),
       }
-      const report = await apply(reverse, { command: 'undo', force: options.force ?? false }, false)
+      const report = await apply(
+        reverse,
+        { command: 'undo', force: options.force ?? false },
+        false,
+        true,
+      )
       if (!report.ok) {
         return report
       }
