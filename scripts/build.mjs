@@ -31,6 +31,45 @@ await build({
   },
 })
 
+/**
+ * The Electron shell, when its sources exist. Main: ESM for Node, with Electron and the native
+ * packages left to the runtime (better-sqlite3 loads the `.node` built for Electron's ABI).
+ * Preload: one CommonJS file, because a sandboxed preload can require nothing but `electron`.
+ */
+const nativePackages = ['better-sqlite3']
+const shellBuilds = [
+  {
+    entry: 'electron/main/index.ts',
+    outfile: 'dist/main/index.mjs',
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    external: ['electron', ...nativePackages],
+    banner: {
+      js: "import { createRequire as __hushRequire } from 'node:module'; const require = __hushRequire(import.meta.url);",
+    },
+  },
+  {
+    entry: 'electron/preload/index.ts',
+    outfile: 'dist/preload/index.cjs',
+    format: 'cjs',
+    platform: 'browser',
+    target: 'es2022',
+    external: ['electron'],
+  },
+].filter(shell => !onlyCli && existsSync(join(root, shell.entry)))
+
+for (const { entry, ...options } of shellBuilds) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: [entry],
+    bundle: true,
+    sourcemap: true,
+    logLevel: 'warning',
+    ...options,
+  })
+}
+
 const rendererConfig = join(root, 'renderer', 'vite.config.ts')
 if (!onlyCli && existsSync(rendererConfig)) {
   const { build: viteBuild } = await import('vite')
