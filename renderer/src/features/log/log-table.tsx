@@ -31,6 +31,8 @@ export function LogTable() {
   const select = useAppStore(s => s.logRowSelected)
   const needPage = useAppStore(s => s.logPageNeeded)
   const scroller = useRef<HTMLDivElement>(null)
+  // No React Compiler here: the virtualizer re-renders by design, nothing is memoized around it.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count,
     getScrollElement: () => scroller.current,

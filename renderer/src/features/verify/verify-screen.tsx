@@ -1,8 +1,85 @@
+import { useEffect } from 'react'
 import { Page } from '../../app/page'
-import { useText } from '../../i18n/use-text'
+import { Icon } from '../../components/icon'
+import { LoadableView } from '../../components/loadable-view'
+import { useLanguage, useText } from '../../i18n/use-text'
+import { downloadText } from '../../lib/download'
+import { formatDateTime } from '../../lib/format'
+import { useAppStore } from '../../store/app-store-context'
+import { VerificationCard } from './verification-card'
 
-/** The verify screen. */
+const formats = [
+  { id: 'markdown', label: 'Markdown' },
+  { id: 'html', label: 'HTML' },
+] as const
+
+/** The evidence per switch that is off, and the report to download. */
 export function VerifyScreen() {
   const text = useText()
-  return <Page title={text.nav.verify}>{null}</Page>
+  const language = useLanguage()
+  const verify = useAppStore(s => s.verify)
+  const run = useAppStore(s => s.verifyRequested)
+  const report = useAppStore(s => s.verifyReportRequested)
+  useEffect(() => {
+    if (verify.status === 'idle') {
+      void run()
+    }
+  }, [verify.status, run])
+  const download = async (format: 'markdown' | 'html') => {
+    const file = await report(format)
+    if (file) {
+      downloadText(file.fileName, file.content, file.mimeType)
+    }
+  }
+  return (
+    <Page
+      title={text.verify.title}
+      intro={text.verify.intro}
+      actions={
+        <>
+          <button
+            type="button"
+            className="button"
+            onClick={() => void run()}
+            disabled={verify.status === 'loading'}
+          >
+            {text.verify.run}
+          </button>
+          {formats.map(format => (
+            <button
+              key={format.id}
+              type="button"
+              className="button"
+              onClick={() => void download(format.id)}
+            >
+              <Icon name="download" size={16} />
+              {text.verify.reportFormat(format.label)}
+            </button>
+          ))}
+        </>
+      }
+    >
+      <LoadableView loadable={verify} onRetry={() => void run()}>
+        {value => (
+          <div className="stack">
+            <p className="muted small">
+              {text.verify.generated(formatDateTime(value.generatedAt, language))}
+            </p>
+            {value.debugLogging === false && (
+              <p className="callout tone-warn">{text.verify.debugOff}</p>
+            )}
+            {value.results.length === 0 ? (
+              <p className="empty">{text.verify.empty}</p>
+            ) : (
+              <div className="card-grid">
+                {value.results.map(result => (
+                  <VerificationCard key={result.switchId} result={result} />
+                ))}
+              </div>
+            )}
+          </div>
+        )}
+      </LoadableView>
+    </Page>
+  )
 }
