@@ -33,6 +33,9 @@ export async function readPreferencesFile(
     attributeNamePrefix: '',
     parseAttributeValue: false,
     ignoreDeclaration: true,
+    // Numeric character references (`&#10;`) as written by preferencesXml.
+    htmlEntities: true,
+    trimValues: false,
   })
   const parsed = parser.parse(text) as Record<string, unknown>
   const root = parsed.Preferences
@@ -42,7 +45,7 @@ export async function readPreferencesFile(
   const attributes = new Map<string, string>()
   if (typeof root === 'object' && root !== null) {
     for (const [name, value] of Object.entries(root as Record<string, unknown>)) {
-      if (typeof value === 'string') {
+      if (typeof value === 'string' && !name.startsWith('#')) {
         attributes.set(name, value)
       }
     }

@@ -187,6 +187,44 @@ describe('demo server: persistence', () => {
     }
   })
 
+  it('round-trips text values with spaces, quotes and line breaks through Preferences.xml', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'hush-demo-'))
+    const name = '  Den & "Co" <1>\n\ttwo  '
+    try {
+      const first = await startDemoServer({ dataDir })
+      const put = await call(first, `/:/prefs?FriendlyName=${encodeURIComponent(name)}`, {
+        method: 'PUT',
+      })
+      expect(put.status).toBe(200)
+      await first.close()
+      const second = await startDemoServer({ dataDir })
+      try {
+        expect((await setting(second, 'FriendlyName')).value).toBe(name)
+      } finally {
+        await second.close()
+      }
+    } finally {
+      await rm(dataDir, { recursive: true, force: true })
+    }
+  })
+
+  it('starts from the empty shell the official Docker image writes', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'hush-demo-'))
+    try {
+      await writeFile(
+        join(dataDir, 'Preferences.xml'),
+        '<?xml version="1.0" encoding="utf-8"?>\n<Preferences/>\n',
+      )
+      const demo = await startDemoServer({ dataDir, token: 'shell-token' })
+      await demo.close()
+      const text = await readFile(join(dataDir, 'Preferences.xml'), 'utf8')
+      expect(text).toContain(`ProcessedMachineIdentifier="${demo.machineIdentifier}"`)
+      expect(text).toContain('PlexOnlineToken="shell-token"')
+    } finally {
+      await rm(dataDir, { recursive: true, force: true })
+    }
+  })
+
   it('refuses to start on a malformed Preferences.xml and leaves it untouched', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'hush-demo-'))
     try {
