@@ -13,6 +13,7 @@ import { setCommand } from './commands/set'
 import { undoCommand } from './commands/undo'
 import { previewMatchingCommand } from './commands/preview-matching'
 import { previewCrashReportsCommand } from './commands/preview-crash-reports'
+import { verifyCommand } from './commands/verify'
 
 /**
  * Every `hush` command, in the order `hush --help` lists them.
@@ -34,4 +35,5 @@ export const commandTable: readonly Command[] = [
   logExportCommand,
   previewMatchingCommand,
   previewCrashReportsCommand,
+  verifyCommand,
 ]

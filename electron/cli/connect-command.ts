@@ -1,17 +1,15 @@
 import type { AppError } from '../common/api/errors'
 import { ok, type Result } from '../common/util/result'
-import { connectionRequestFrom } from '../node/server/connection-request'
+import { defaultTimeoutMs, findLocalServerFor } from '../node/server/resolve-connection'
 import {
-  defaultTimeoutMs,
-  findLocalServerFor,
-  resolveConnection,
-  type Connection,
-} from '../node/server/resolve-connection'
+  openSwitchboard,
+  switchboardRequestFrom,
+  type OpenSwitchboard,
+} from '../node/switches/open-switchboard'
 import { integerOption, type CommandContext } from './command'
 
-/** A proven connection plus the server's data folder when Hush can read it. */
-export interface CommandConnection {
-  readonly connection: Connection
+/** A proven connection, its switch engine, and the server's data folder when Hush can read it. */
+export interface CommandConnection extends OpenSwitchboard {
   /** The server's data folder (Logs/, Crash Reports/), or null when it is not on this machine. */
   readonly dataDir: string | null
 }
@@ -23,22 +21,19 @@ export interface CommandConnection {
 export async function connectCommand(
   context: CommandContext,
 ): Promise<Result<CommandConnection, AppError>> {
-  const request = connectionRequestFrom(context.options, context.io.env, {
+  const request = switchboardRequestFrom(context.options, context.io.env, {
     timeoutMs: integerOption(context, 'timeout', defaultTimeoutMs),
     signal: context.io.signal,
   })
-  const connection = await resolveConnection(request)
-  if (!connection.ok) {
-    return connection
+  const board = await openSwitchboard(request)
+  if (!board.ok) {
+    return board
   }
   const local = await findLocalServerFor(request)
   const sameServer =
     local.ok &&
     local.value.dataDir !== null &&
     (request.dataDir !== undefined ||
-      local.value.preferences?.machineIdentifier === connection.value.info.machineIdentifier)
-  return ok({
-    connection: connection.value,
-    dataDir: sameServer && local.ok ? local.value.dataDir : null,
-  })
+      local.value.preferences?.machineIdentifier === board.value.connection.info.machineIdentifier)
+  return ok({ ...board.value, dataDir: sameServer && local.ok ? local.value.dataDir : null })
 }

@@ -30,7 +30,7 @@ export async function buildAccountPreview(
   const viewState = await account.viewStateSync()
   const settings: AccountPreview['settings'] = []
   for (const entry of entries) {
-    for (const target of entry.targets) {
+    for (const target of entry.targets.filter(isAccountTarget)) {
       settings.push({
         switchId: entry.id,
         label: targetLabel(entry, target, language),

@@ -1,0 +1,89 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { VerifyReport } from '../../common/api/preview-schemas'
+import { startTestDemo } from '../../node/demo/demo-test-helpers'
+import type { DemoServer } from '../../node/demo/start-demo-server'
+import { runCli } from '../run-cli'
+import { createMemoryIo } from '../testing/memory-io'
+
+const hourMs = 3_600_000
+
+describe('hush verify', () => {
+  let demo: DemoServer
+  let dataDir: string
+  let stateDir: string
+  let cleanup: () => Promise<void>
+  const options = () => [
+    '--server',
+    demo.url,
+    '--token',
+    demo.token,
+    '--account-url',
+    demo.url,
+    '--state-dir',
+    stateDir,
+    '--data-dir',
+    dataDir,
+  ]
+
+  async function verify(extra: string[] = []): Promise<VerifyReport> {
+    demo.flushLog()
+    const io = createMemoryIo()
+    expect(await runCli(['verify', '--json', ...extra, ...options()], io)).toBe(0)
+    return JSON.parse(io.out()) as VerifyReport
+  }
+  const matching = (report: VerifyReport) =>
+    report.results.find(result => result.switchId === 'metadata-matching')
+
+  beforeAll(async () => {
+    ;({ demo, dataDir, cleanup } = await startTestDemo({ backfillHours: 3 }))
+    stateDir = await mkdtemp(join(tmpdir(), 'hush-state-'))
+    const io = createMemoryIo()
+    expect(await runCli(['set', 'metadata-matching', 'off', ...options()], io)).toBe(0)
+  })
+  afterAll(async () => {
+    await cleanup()
+    await rm(stateDir, { recursive: true, force: true })
+  })
+
+  it('has no evidence yet right after the switch-off', async () => {
+    expect(matching(await verify())).toMatchObject({ verdict: 'no-evidence', eventsSince: [] })
+  })
+
+  it('says verified after a simulated hour of traffic, with the last lookup before it', async () => {
+    demo.faults.advance(hourMs + 60_000)
+    const result = matching(await verify())
+    expect(result?.verdict).toBe('verified')
+    expect(result?.offSince).not.toBeNull()
+    expect(result?.lastBefore?.category).toBe('metadata-matching')
+    expect(result?.eventsSince).toEqual([])
+  })
+
+  it('says leaking, and lists the lookups, when the server keeps sending', async () => {
+    demo.faults.leak('metadata-matching')
+    demo.faults.advance(hourMs)
+    const result = matching(await verify())
+    expect(result?.verdict).toBe('leaking')
+    expect(result?.eventsSince.length).toBeGreaterThan(0)
+    expect(result?.eventsSince.every(event => event.category === 'metadata-matching')).toBe(true)
+  })
+
+  it('writes a report whose SHA-256 matches its content', async () => {
+    const path = join(stateDir, 'report.md')
+    const report = (await verify(['--report', path])) as VerifyReport & {
+      report: { sha256: string }
+    }
+    const text = await readFile(path, 'utf8')
+    const [body] = text.split('\nSHA-256 of the report above: ')
+    expect(
+      createHash('sha256')
+        .update(body ?? '')
+        .digest('hex'),
+    ).toBe(report.report.sha256)
+    expect(text).toContain(report.report.sha256)
+    expect(text).not.toContain(demo.token)
+  })
+})
