@@ -3,23 +3,11 @@ import { totalSkipped, type OutboundEvent } from '../../common/outbound/outbound
 import { parseFiles } from '../../node/outbound/parse-file'
 import { fail, UsageError, type Command } from '../command'
 
-/** The NDJSON form of an event (design.md §5 field order). */
+const q = JSON.stringify
+
+/** The NDJSON form of an event (design.md §5 field order); written by hand, it is on the hot path. */
 export function eventJson(e: OutboundEvent): string {
-  return JSON.stringify({
-    time: e.time,
-    localTime: e.localTime,
-    method: e.method,
-    url: e.url,
-    host: e.host,
-    upstream: e.upstream,
-    status: e.status,
-    error: e.error,
-    service: e.service,
-    category: e.category,
-    policyItem: e.policyItem,
-    source: e.source,
-    key: e.key,
-  })
+  return `{"time":${q(e.time)},"localTime":${e.localTime},"method":${q(e.method)},"url":${q(e.url)},"host":${q(e.host)},"upstream":${e.upstream},"status":${e.status},"error":${e.error === null ? 'null' : q(e.error)},"service":${q(e.service)},"category":"${e.category}","policyItem":${e.policyItem === null ? 'null' : q(e.policyItem)},"source":{"file":${q(e.source.file)},"line":${e.source.line}},"key":"${e.key}"}`
 }
 
 /** `hush log parse <file>...`: one outbound event a line on stdout, nothing stored. */

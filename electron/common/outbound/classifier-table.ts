@@ -20,7 +20,7 @@ export interface ClassifierRow {
   readonly ref: string
 }
 
-/** The rows, most specific first: the first row whose host, port and path match wins. */
+/** The rows: a host's exact rows in order, then the suffix rows in order; the first match wins. */
 export const classifierTable: readonly ClassifierRow[] = [
   // plex.tv: the account and server registry (ref §4.4 row 1, §3.2 of the map).
   {

@@ -19,6 +19,17 @@ function hostMatches(rowHost: string, host: string): boolean {
     : host === rowHost
 }
 
+// Rows by exact host, and the suffix rows: a host's exact rows are tried before any suffix row.
+const exactRows = new Map<string, ClassifierRow[]>()
+const suffixRows: ClassifierRow[] = []
+for (const row of classifierTable) {
+  if (row.host.startsWith('.')) {
+    suffixRows.push(row)
+  } else {
+    exactRows.set(row.host, [...(exactRows.get(row.host) ?? []), row])
+  }
+}
+
 function rowMatches(row: ClassifierRow, parts: UrlParts): boolean {
   return (
     hostMatches(row.host, parts.host) &&
@@ -26,6 +37,20 @@ function rowMatches(row: ClassifierRow, parts: UrlParts): boolean {
     (row.path === undefined || parts.path.startsWith(row.path)) &&
     (row.pathContains === undefined || parts.path.includes(row.pathContains))
   )
+}
+
+function firstMatch(
+  rows: readonly ClassifierRow[] | undefined,
+  parts: UrlParts,
+): ClassifierRow | undefined {
+  if (rows) {
+    for (const row of rows) {
+      if (rowMatches(row, parts)) {
+        return row
+      }
+    }
+  }
+  return undefined
 }
 
 /**
@@ -51,14 +76,13 @@ export function classify(
       }
     }
   }
-  for (const row of classifierTable) {
-    if (rowMatches(row, parts)) {
-      return {
-        service: row.service,
-        category: row.category,
-        policyItem: row.policyItem,
-        upstream: true,
-      }
+  const row = firstMatch(exactRows.get(parts.host), parts) ?? firstMatch(suffixRows, parts)
+  if (row) {
+    return {
+      service: row.service,
+      category: row.category,
+      policyItem: row.policyItem,
+      upstream: true,
     }
   }
   if (method === 'POST') {

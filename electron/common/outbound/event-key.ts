@@ -1,17 +1,22 @@
 /**
- * A 64-bit FNV-1a hash of a string as 16 hex digits: the stable identity of an exchange.
+ * A 64-bit hash of a string as 16 hex digits: the stable identity of an exchange.
  *
- * Two independent 32-bit lanes keep it cheap (no BigInt) while making collisions between distinct
- * log lines practically impossible for a ledger of a few million rows.
+ * Two 32-bit lanes (FNV-1a, and a multiplicative lane with a final mix) keep it cheap — no BigInt,
+ * one pass — while making collisions between distinct log lines negligible for a ledger of a few
+ * million rows. It runs once per event of a 256 MiB log.
  */
 export function eventKey(text: string): string {
-  let a = 0x811c9dc5
-  let b = 0x01000193 ^ 0x5bd1e995
-  for (let i = 0; i < text.length; i++) {
+  let a = 0x811c9dc5 | 0
+  let b = 0x9747b28c | 0
+  const n = text.length
+  for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i)
-    a = Math.imul(a ^ c, 0x01000193)
-    b = Math.imul(b ^ c, 0x5bd1e995) ^ (b >>> 15)
+    a = Math.imul(a ^ c, 16777619)
+    b = Math.imul(b + c, 0x5bd1e995)
   }
+  b ^= b >>> 13
+  b = Math.imul(b, 0x5bd1e995)
+  b ^= b >>> 15
   return hex8(a) + hex8(b)
 }
 

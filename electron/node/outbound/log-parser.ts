@@ -144,7 +144,7 @@ export class LogParser {
     const event = buildEvent(
       {
         key,
-        time: logTime(header, this.offsetMinutes),
+        time: logTime(header.stamp, this.offsetMinutes),
         method: x.method,
         url: x.url,
         status: x.kind === 'response' ? x.status : null,

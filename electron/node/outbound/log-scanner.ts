@@ -60,7 +60,25 @@ export class LogScanner {
       this.discardedBytes = 0
       data = data.subarray(nl + 1)
     }
-    const buf = this.carry ? Buffer.concat([this.carry, data]) : data
+    let buf = data
+    if (this.carry) {
+      // Complete the carried line with the chunk's first line only: never copy a whole chunk.
+      const nl = data.indexOf(10)
+      if (nl < 0) {
+        buf = Buffer.concat([this.carry, data])
+      } else {
+        const first = Buffer.concat([this.carry, data.subarray(0, nl + 1)])
+        this.carry = null
+        if (first.length - 1 > maxLineBytes) {
+          this.lineNo++
+          this.skipped.tooLong++
+        } else {
+          this.scanLines(first, first.length)
+        }
+        this.offset += first.length
+        buf = data.subarray(nl + 1)
+      }
+    }
     this.carry = null
     const lastNl = buf.lastIndexOf(10)
     if (lastNl >= 0) {

@@ -1,41 +1,34 @@
-import type { LineHeader } from './line-header'
+import { monthNumbers } from './line-header'
 
-/** A log line's time: ISO 8601 text, epoch milliseconds, and whether the zone was known. */
+/** A log line's time: ISO 8601 text and whether the zone was known. */
 export interface LogTime {
   readonly iso: string
-  /** Epoch ms; when the zone is unknown, the wall-clock time read as if it were UTC. */
-  readonly epochMs: number
   readonly localTime: boolean
 }
 
-function pad(n: number, width = 2): string {
-  return String(n).padStart(width, '0')
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n)
 }
 
 /** Formats an offset in minutes as `+03:00`. */
 export function formatOffset(minutes: number): string {
   const sign = minutes < 0 ? '-' : '+'
   const abs = Math.abs(minutes)
-  return `${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`
+  return `${sign}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`
 }
 
 /**
- * The time of a header: with the banner's UTC offset when known (`2025-08-04T20:03:26.574+03:00`),
- * else the server's local wall-clock time without a zone, marked `localTime`.
+ * The time of a header stamp (`Oct 16, 2017 23:27:45.183`): with the banner's UTC offset when
+ * known (`2017-10-16T23:27:45.183+03:00`), else the server's local wall-clock time without a
+ * zone, marked `localTime`. Built by slicing: the stamp is fixed-width.
  */
-export function logTime(h: LineHeader, offsetMinutes: number | null): LogTime {
-  const ms = h.millis ?? 0
-  const wall = Date.UTC(h.year, h.month - 1, h.day, h.hour, h.minute, h.second, ms)
-  const base = `${h.year}-${pad(h.month)}-${pad(h.day)}T${pad(h.hour)}:${pad(h.minute)}:${pad(h.second)}`
-  const frac = h.millis === null ? '' : `.${pad(h.millis, 3)}`
-  if (offsetMinutes === null) {
-    return { iso: base + frac, epochMs: wall, localTime: true }
-  }
-  return {
-    iso: base + frac + formatOffset(offsetMinutes),
-    epochMs: wall - offsetMinutes * 60_000,
-    localTime: false,
-  }
+export function logTime(stamp: string, offsetMinutes: number | null): LogTime {
+  const month = monthNumbers[stamp.slice(0, 3)] ?? 0
+  const base = `${stamp.slice(8, 12)}-${pad2(month)}-${stamp.slice(4, 6)}T${stamp.slice(13, 21)}`
+  const frac = stamp.length > 21 ? `.${stamp.slice(22, 25)}` : ''
+  return offsetMinutes === null
+    ? { iso: base + frac, localTime: true }
+    : { iso: base + frac + formatOffset(offsetMinutes), localTime: false }
 }
 
 const bannerPattern = /^Plex Media Server v\S+ .* - GMT ([+-])?(\d{1,2}):(\d{2})\s*$/
@@ -45,6 +38,9 @@ const bannerPattern = /^Plex Media Server v\S+ .* - GMT ([+-])?(\d{1,2}):(\d{2})
  * (`Plex Media Server v1.14.1… - build: … - GMT 03:00`), or null when the message is not one.
  */
 export function bannerOffset(message: string): number | null {
+  if (!message.startsWith('Plex Media Server v')) {
+    return null
+  }
   const m = bannerPattern.exec(message)
   if (!m) {
     return null

@@ -100,12 +100,15 @@ export function filterSql(f: EventFilter): { where: string[]; params: (string | 
     where.push('e.host = ?')
     params.push(f.host.toLowerCase())
   }
+  // With a category or host, page through that index by id; the time bounds then only filter
+  // (the unary + keeps SQLite from choosing the time index and sorting a wide range).
+  const ts = f.category || f.host ? '+e.ts' : 'e.ts'
   if (f.since) {
-    where.push('e.ts >= ?')
+    where.push(`${ts} >= ?`)
     params.push(filterTime(f.since))
   }
   if (f.until) {
-    where.push('e.ts < ?')
+    where.push(`${ts} < ?`)
     params.push(filterTime(f.until))
   }
   if (f.upstreamOnly) {

@@ -39,6 +39,11 @@ export function eventEpochMs(e: OutboundEvent): number {
 
 const hourMs = 3_600_000
 
+/** The text the full-text index holds for an event: URL (host, path, query), service and error. */
+export function ftsWords(url: string, service: string, error: string | null): string {
+  return error === null ? `${url} ${service}` : `${url} ${service} ${error}`
+}
+
 /**
  * Writes parse ops to the store in one transaction each, with the cursor and the skipped-line
  * count: a crash leaves either all of a batch and its cursor or none of them. Events arrive
@@ -47,6 +52,10 @@ const hourMs = 3_600_000
 export class EventWriter {
   private readonly insert: Statement
   private readonly answer: Statement
+  private readonly answerError: Statement
+  private readonly ftsPut: Statement
+  private readonly ftsDrop: Statement
+  private readonly byKey: Statement
   private readonly floodGet: Statement
   private readonly floodPut: Statement
   private readonly dailyPut: Statement
@@ -68,7 +77,12 @@ export class EventWriter {
         status, error, service, category, policy_item, file, line)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    this.answer = db.prepare('UPDATE events SET status = ?, error = ? WHERE key = ?')
+    // Only an error touches an indexed text column: a status alone must not re-index the row.
+    this.answer = db.prepare('UPDATE events SET status = ? WHERE key = ?')
+    this.answerError = db.prepare('UPDATE events SET status = ?, error = ? WHERE key = ?')
+    this.ftsPut = db.prepare('INSERT INTO events_fts (rowid, words) VALUES (?, ?)')
+    this.ftsDrop = db.prepare('DELETE FROM events_fts WHERE rowid = ?')
+    this.byKey = db.prepare('SELECT id, url, service FROM events WHERE key = ?')
     this.floodGet = db.prepare('SELECT count FROM flood WHERE host = ? AND hour = ?').pluck()
     this.floodPut = db.prepare(
       `INSERT INTO flood (host, hour, count) VALUES (?, ?, ?)
@@ -102,7 +116,17 @@ export class EventWriter {
     const daily = new Map<string, { day: string; category: string; host: string; count: number }>()
     for (const op of ops) {
       if (op.op === 'answer') {
-        result.answered += this.answer.run(op.status, op.error, op.key).changes
+        if (op.error === null) {
+          result.answered += this.answer.run(op.status, op.key).changes
+        } else {
+          result.answered += this.answerError.run(op.status, op.error, op.key).changes
+          const row = this.byKey.get(op.key) as
+            { id: number; url: string; service: string } | undefined
+          if (row) {
+            this.ftsDrop.run(row.id)
+            this.ftsPut.run(row.id, ftsWords(row.url, row.service, op.error))
+          }
+        }
         continue
       }
       const e = op.event
@@ -122,7 +146,7 @@ export class EventWriter {
       }
       const s = applyPrivacyLevel(e, this.level)
       const day = s.time.slice(0, 10)
-      const changes = this.insert.run(
+      const info = this.insert.run(
         s.key,
         this.level === 3 ? eventEpochMs(s) : ts,
         s.time,
@@ -139,11 +163,12 @@ export class EventWriter {
         s.policyItem,
         s.source.file,
         s.source.line,
-      ).changes
-      if (changes === 0) {
+      )
+      if (info.changes === 0) {
         result.duplicates++
         continue
       }
+      this.ftsPut.run(info.lastInsertRowid, ftsWords(s.url, s.service, s.error))
       bucket.count++
       result.inserted++
       const dayKey = `${day} ${s.category} ${s.host}`

@@ -3,7 +3,9 @@
  *
  * `ts` is epoch ms (the server's wall clock read as UTC when the log gave no zone); `day` is the
  * server's calendar day. `daily_counts` is kept in step with `events` by the writer so that counts
- * per category, host and day never scan the events.
+ * per category, host and day never scan the events. `events_fts` is contentless with `detail=none`
+ * (word and prefix queries only): written by the writer, it costs a fifth of an external-content
+ * index with triggers.
  */
 export const migrations: readonly string[] = [
   `
@@ -31,19 +33,10 @@ export const migrations: readonly string[] = [
   CREATE INDEX events_category ON events(category, id);
   CREATE INDEX events_host ON events(host, id);
   CREATE VIRTUAL TABLE events_fts USING fts5(
-    url, service, error, content = 'events', content_rowid = 'id'
+    words, content = '', contentless_delete = 1, detail = none
   );
-  CREATE TRIGGER events_fts_insert AFTER INSERT ON events BEGIN
-    INSERT INTO events_fts(rowid, url, service, error) VALUES (new.id, new.url, new.service, new.error);
-  END;
   CREATE TRIGGER events_fts_delete AFTER DELETE ON events BEGIN
-    INSERT INTO events_fts(events_fts, rowid, url, service, error)
-      VALUES ('delete', old.id, old.url, old.service, old.error);
-  END;
-  CREATE TRIGGER events_fts_update AFTER UPDATE OF url, service, error ON events BEGIN
-    INSERT INTO events_fts(events_fts, rowid, url, service, error)
-      VALUES ('delete', old.id, old.url, old.service, old.error);
-    INSERT INTO events_fts(rowid, url, service, error) VALUES (new.id, new.url, new.service, new.error);
+    DELETE FROM events_fts WHERE rowid = old.id;
   END;
   CREATE TABLE daily_counts (
     day TEXT NOT NULL,

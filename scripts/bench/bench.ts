@@ -1,0 +1,216 @@
+// `npm run bench`: the outbound log against design.md §9, printed side by side in one run.
+import { spawnSync } from 'node:child_process'
+import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { importFiles } from '../../electron/node/outbound/import-files'
+import { LogParser } from '../../electron/node/outbound/log-parser'
+import { readOps } from '../../electron/node/outbound/parse-file'
+import { pageEvents } from '../../electron/node/outbound/store/event-queries'
+import { eventStats } from '../../electron/node/outbound/store/event-stats'
+import { EventWriter } from '../../electron/node/outbound/store/event-writer'
+import { openStore } from '../../electron/node/outbound/store/open-store'
+import { generateLog } from './generate-log'
+
+const MiB = 1024 * 1024
+const logBytes = Number(process.env.HUSH_BENCH_MIB ?? 256) * MiB
+const targetEvents = Number(process.env.HUSH_BENCH_EVENTS ?? 1_000_000)
+
+function best(runs: number, fn: () => void): number {
+  let min = Infinity
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    fn()
+    min = Math.min(min, performance.now() - t)
+  }
+  return min
+}
+
+async function bestAsync(runs: number, fn: () => Promise<void>): Promise<number> {
+  let min = Infinity
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    await fn()
+    min = Math.min(min, performance.now() - t)
+  }
+  return min
+}
+
+function median(runs: number, fn: () => void): number {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now()
+    fn()
+    times.push(performance.now() - t)
+  }
+  times.sort((a, b) => a - b)
+  return times[Math.floor(times.length / 2)] as number
+}
+
+function command(cmd: string, args: string[], env: Record<string, string> = {}): number {
+  return best(3, () => {
+    const r = spawnSync(cmd, args, {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+    if (r.status !== 0 && r.status !== 1) {
+      throw new Error(`${cmd} failed: ${r.status}`)
+    }
+  })
+}
+
+const row = (what: string, value: string, budget: string, ok: boolean | null): string =>
+  `${what.padEnd(44)} ${value.padStart(16)}   ${budget.padEnd(22)} ${ok === null ? '' : ok ? 'ok' : 'MISSED'}`
+
+const dir = await mkdtemp(join(tmpdir(), 'hush-bench-'))
+try {
+  const logPath = join(dir, 'Plex Media Server.log')
+  let t = performance.now()
+  const lines = await generateLog(logPath, logBytes, Date.UTC(2025, 0, 1), 42)
+  const size = (await stat(logPath)).size
+  const mb = size / 1e6
+  console.log(
+    `generated ${(size / MiB).toFixed(0)} MiB, ${lines} lines with the demo traffic generator in ${((performance.now() - t) / 1000).toFixed(1)} s`,
+  )
+
+  // Warm the page cache, then time each reader best of 3 on the same file.
+  command('cat', [logPath])
+  const rgMs = command('/usr/bin/rg', ['-c', 'HTTP requesting', logPath], { LC_ALL: 'C' })
+  const grepMs = command('grep', ['-c', 'HTTP requesting', logPath], { LC_ALL: 'C' })
+  const cliMs = command(process.execPath, [
+    join(process.cwd(), 'dist', 'hush.mjs'),
+    'log',
+    'parse',
+    logPath,
+  ])
+  let events = 0
+  const inProcessMs = await bestAsync(3, async () => {
+    events = 0
+    const parser = new LogParser({ file: 'Plex Media Server.log' })
+    await readOps(logPath, parser, ops => {
+      events += ops.length
+    })
+  })
+
+  const db = openStore(join(dir, 'outbound.sqlite'))
+  t = performance.now()
+  const imported = await importFiles(db, new EventWriter(db, { floodCap: 1_000_000 }), [logPath])
+  const importMs = performance.now() - t
+  let stored = imported.inserted
+  let extraSeed = 43
+  while (stored < targetEvents) {
+    const more = join(dir, `more-${extraSeed}.log`)
+    await generateLog(
+      more,
+      Math.ceil(((targetEvents - stored) / stored) * size * 1.02),
+      Date.UTC(2024, 0, 1) - extraSeed * 86_400_000 * 200,
+      extraSeed,
+    )
+    stored += (await importFiles(db, new EventWriter(db, { floodCap: 1_000_000 }), [more])).inserted
+    await rm(more)
+    extraSeed++
+  }
+  const total = db.prepare('SELECT COUNT(*) FROM events').pluck().get() as number
+
+  const pageMs = median(21, () => pageEvents(db, { category: 'metadata-matching', limit: 200 }))
+  const hostPageMs = median(21, () =>
+    pageEvents(db, { host: 'plex.tv', since: '2025-02-01', limit: 200 }),
+  )
+  const deepPageMs = median(21, () =>
+    pageEvents(db, { category: 'usage', before: Math.floor(total / 2), limit: 200 }),
+  )
+  const ftsMs = median(21, () => pageEvents(db, { search: 'extras', limit: 200 }))
+  const ftsRareMs = median(21, () => pageEvents(db, { search: 'check.xml', limit: 200 }))
+  const dayMs = median(21, () => eventStats(db))
+  const dayFilteredMs = median(5, () => eventStats(db, { since: '2000-01-01' }))
+  db.close()
+  const peakRss = process.resourceUsage().maxRSS / 1024
+  const rss = process.memoryUsage().rss / MiB
+
+  const rgMbs = mb / (rgMs / 1000)
+  const grepMbs = mb / (grepMs / 1000)
+  const cliMbs = mb / (cliMs / 1000)
+  const inMbs = mb / (inProcessMs / 1000)
+  const importRate = imported.inserted / (importMs / 1000)
+  console.log('')
+  console.log(row('what', 'measured', 'budget (design.md §9)', null))
+  console.log(
+    row("rg -c 'HTTP requesting' (LC_ALL=C)", `${rgMbs.toFixed(0)} MB/s`, 'baseline', null),
+  )
+  console.log(
+    row("LC_ALL=C grep -c 'HTTP requesting'", `${grepMbs.toFixed(0)} MB/s`, 'baseline', null),
+  )
+  console.log(
+    row(
+      'hush log parse (CLI, NDJSON to /dev/null)',
+      `${cliMbs.toFixed(0)} MB/s`,
+      '>= 0.5 x rg',
+      cliMbs >= rgMbs / 2,
+    ),
+  )
+  console.log(
+    row(
+      '  ratio to rg / to grep',
+      `${(cliMbs / rgMbs).toFixed(2)} / ${(cliMbs / grepMbs).toFixed(2)}`,
+      '',
+      null,
+    ),
+  )
+  console.log(row('parser in process (no output)', `${inMbs.toFixed(0)} MB/s`, '', null))
+  console.log(
+    row(
+      '  ratio to rg / to grep',
+      `${(inMbs / rgMbs).toFixed(2)} / ${(inMbs / grepMbs).toFixed(2)}`,
+      '',
+      null,
+    ),
+  )
+  console.log(row(`  events found`, `${events}`, '', null))
+  console.log(
+    row(
+      `import (${imported.inserted} events, cursor incl.)`,
+      `${importRate.toFixed(0)} ev/s`,
+      '>= 100,000 ev/s',
+      importRate >= 100_000,
+    ),
+  )
+  console.log(row(`stored events for the queries`, `${total}`, '>= 1,000,000', total >= 1_000_000))
+  console.log(
+    row('page of 200, category filter', `${pageMs.toFixed(2)} ms`, '< 20 ms', pageMs < 20),
+  )
+  console.log(
+    row(
+      'page of 200, host + since filter',
+      `${hostPageMs.toFixed(2)} ms`,
+      '< 20 ms',
+      hostPageMs < 20,
+    ),
+  )
+  console.log(
+    row(
+      'page of 200, category, deep keyset',
+      `${deepPageMs.toFixed(2)} ms`,
+      '< 20 ms',
+      deepPageMs < 20,
+    ),
+  )
+  console.log(
+    row('full-text search, common word, 200', `${ftsMs.toFixed(2)} ms`, '< 50 ms', ftsMs < 50),
+  )
+  console.log(
+    row(
+      'full-text search, rare word, 200',
+      `${ftsRareMs.toFixed(2)} ms`,
+      '< 50 ms',
+      ftsRareMs < 50,
+    ),
+  )
+  console.log(row('per-category-per-day counts', `${dayMs.toFixed(2)} ms`, '< 100 ms', dayMs < 100))
+  console.log(row('  same, scanning events (filtered)', `${dayFilteredMs.toFixed(0)} ms`, '', null))
+  console.log(
+    row('peak RSS of this process', `${peakRss.toFixed(0)} MB`, '< 150 MB', peakRss < 150),
+  )
+  console.log(row('RSS with the store open after queries', `${rss.toFixed(0)} MB`, '', null))
+} finally {
+  await rm(dir, { recursive: true, force: true })
+}
