@@ -27,6 +27,9 @@ export const applyCommand: Command = {
     if (!board.ok) {
       return fail(io, board.error.message)
     }
+    for (const note of board.value.notes) {
+      io.stderr(`hush: ${note}\n`)
+    }
     const { engine } = board.value
     const plan = await engine.planProfile(profile)
     if (!plan.ok) {
@@ -58,6 +61,9 @@ export const applyCommand: Command = {
     })
     if (!report.ok) {
       return fail(io, report.error.message)
+    }
+    for (const warning of board.value.store.warnings()) {
+      io.stderr(`hush: warning: ${warning}\n`)
     }
     if (json) {
       printJson(io, { plan: plan.value, result: report.value })

@@ -43,9 +43,15 @@ export const planCommand: Command = {
     if (!board.ok) {
       return fail(io, board.error.message)
     }
+    for (const note of board.value.notes) {
+      io.stderr(`hush: ${note}\n`)
+    }
     const plan = await board.value.engine.planProfile(profile)
     if (!plan.ok) {
       return fail(io, plan.error.message)
+    }
+    for (const warning of board.value.store.warnings()) {
+      io.stderr(`hush: warning: ${warning}\n`)
     }
     if (flagOption(context, 'json')) {
       printJson(io, plan.value)

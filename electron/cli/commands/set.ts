@@ -1,5 +1,6 @@
 import { defaultTimeoutMs } from '../../node/server/resolve-connection'
 import { formatApplied, formatPlan } from '../../node/switches/format-switches'
+import { parseDuration } from '../../node/switches/parse-duration'
 import { openSwitchboard, switchboardRequestFrom } from '../../node/switches/open-switchboard'
 import {
   exitCode,
@@ -7,6 +8,7 @@ import {
   flagOption,
   integerOption,
   printJson,
+  stringOption,
   UsageError,
   type Command,
 } from '../command'
@@ -15,8 +17,8 @@ import {
 export const setCommand: Command = {
   name: 'set',
   summary: 'Turn one switch on or off (undo with `hush undo`)',
-  usage: '<switch-id> on|off [--force] [--json]',
-  options: { json: { type: 'boolean' }, force: { type: 'boolean' } },
+  usage: '<switch-id> on|off [--for DURATION] [--force] [--json]',
+  options: { json: { type: 'boolean' }, force: { type: 'boolean' }, for: { type: 'string' } },
   connects: true,
   async run(context) {
     const { io } = context
@@ -24,12 +26,20 @@ export const setCommand: Command = {
     if (switchId === undefined || (value !== 'on' && value !== 'off') || rest.length > 0) {
       throw new UsageError('name a switch and on or off, e.g. `hush set relay off`')
     }
+    const duration = stringOption(context, 'for')
+    const forSeconds = duration === undefined ? undefined : parseDuration(duration)
+    if (duration !== undefined && forSeconds === undefined) {
+      throw new UsageError(`--for takes a duration such as 30m, 2h or 1h30m, not "${duration}"`)
+    }
     const timeoutMs = integerOption(context, 'timeout', defaultTimeoutMs)
     const board = await openSwitchboard(
       switchboardRequestFrom(context.options, io.env, { timeoutMs, signal: io.signal }),
     )
     if (!board.ok) {
       return fail(io, board.error.message)
+    }
+    for (const note of board.value.notes) {
+      io.stderr(`hush: ${note}\n`)
     }
     const { engine } = board.value
     const plan = await engine.planSet(switchId, value)
@@ -39,9 +49,13 @@ export const setCommand: Command = {
     const report = await engine.applyPlan(plan.value, {
       command: `set ${switchId} ${value}`,
       force: flagOption(context, 'force'),
+      forSeconds,
     })
     if (!report.ok) {
       return fail(io, report.error.message)
+    }
+    for (const warning of board.value.store.warnings()) {
+      io.stderr(`hush: warning: ${warning}\n`)
     }
     if (flagOption(context, 'json')) {
       printJson(io, { plan: plan.value, result: report.value })

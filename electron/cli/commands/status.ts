@@ -21,6 +21,9 @@ export const statusCommand: Command = {
     if (!board.ok) {
       return fail(io, board.error.message)
     }
+    for (const note of board.value.notes) {
+      io.stderr(`hush: ${note}\n`)
+    }
     const reading = await board.value.engine.readSwitchStates()
     for (const warning of board.value.store.warnings()) {
       io.stderr(`hush: warning: ${warning}\n`)

@@ -80,6 +80,7 @@ interface StatusJson {
     state: string
     profiles: Record<string, string>
     policyItems: string[]
+    until: string | null
   }>
 }
 
@@ -250,5 +251,17 @@ describe('hush status, plan, apply, set and undo against the demo server', () =>
     expect(status.err).toMatch(
       /^hush: warning: .*history\.json was unreadable; it was moved to .*history\.corrupt-\d+\.json/,
     )
+  })
+
+  it('sets a switch for a while, and shows until when in status', async () => {
+    const { hush } = await setup()
+    const set = await hush(['set', 'relay', 'off', '--for', '30m'])
+    expect(set.code).toBe(0)
+    expect(set.out).toMatch(/Until \d{4}-\d\d-\d\dT/)
+    const status = JSON.parse((await hush(['status', '--json'])).out) as StatusJson
+    const relay = status.switches.find(entry => entry.id === 'relay')
+    expect(relay?.until).not.toBeNull()
+    expect(Date.parse(relay?.until ?? '') - Date.now()).toBeGreaterThan(25 * 60_000)
+    expect((await hush(['set', 'relay', 'on', '--for', 'a while'])).code).toBe(2)
   })
 })

@@ -19,9 +19,15 @@ export const undoCommand: Command = {
     if (!board.ok) {
       return fail(io, board.error.message)
     }
+    for (const note of board.value.notes) {
+      io.stderr(`hush: ${note}\n`)
+    }
     const report = await board.value.engine.undoLast({ force: flagOption(context, 'force') })
     if (!report.ok) {
       return fail(io, report.error.message)
+    }
+    for (const warning of board.value.store.warnings()) {
+      io.stderr(`hush: warning: ${warning}\n`)
     }
     if (flagOption(context, 'json')) {
       printJson(io, report.value)

@@ -30,6 +30,8 @@ export interface OpenSwitchboard {
   readonly store: SwitchStore
   /** The plex.tv account API, or null when there is no token to ask it with. */
   readonly account: PlexAccountClient | null
+  /** One line per timed exception that ended and was undone on opening (see `--for`). */
+  readonly notes: readonly string[]
 }
 
 /**
@@ -57,7 +59,13 @@ export async function openSwitchboard(
     store,
     server: info,
   })
-  return ok({ connection: connection.value, engine, store, account })
+  // A timed exception (`hush set … --for 2h`) ends at the first use of Hush after its time.
+  const notes = (await engine.revertExpired()).map(report =>
+    report.ok
+      ? report.value.message
+      : `a timed change could not be undone: ${report.error.message}`,
+  )
+  return ok({ connection: connection.value, engine, store, account, notes })
 }
 
 /** A SwitchboardRequest from the common command-line options (see connectionRequestFrom). */

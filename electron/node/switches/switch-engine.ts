@@ -9,6 +9,7 @@ import type { PlexClient } from '../server/plex-client'
 import { sameSettingValue } from '../server/plex-values'
 import { applyPlan } from './apply-plan'
 import { withApplyLock } from './apply-lock'
+import { reversePlan } from './reverse-plan'
 import { readLiveState, type LiveState } from './live-state'
 import { buildPlan, type SwitchPlan, type SwitchWish } from './plan-changes'
 import { resolveSwitch, type ResolvedSwitch } from './resolve-targets'
@@ -34,6 +35,8 @@ export interface ApplyOptions {
   /** e.g. `apply lockdown`, `set relay off`. */
   readonly command: string
   readonly profile?: ProfileId | null
+  /** A timed exception: undo this change after so many seconds (see `revertExpired`). */
+  readonly forSeconds?: number
 }
 
 /** The live state of every switch, with the resolved targets kept for planning. */
@@ -51,6 +54,8 @@ export interface SwitchEngine {
   applyPlan(plan: Plan, options: ApplyOptions): Promise<Result<ApplyReport, AppError>>
   /** Restores the values from before the last apply or set on this server that is not yet undone. */
   undoLast(options?: { readonly force?: boolean }): Promise<Result<ApplyReport, AppError>>
+  /** Undoes the timed exceptions whose time is up; resolves to what each undo did. */
+  revertExpired(): Promise<Array<Result<ApplyReport, AppError>>>
   /** This server's undo history, oldest first. */
   history(): Promise<HistoryEntry[]>
 }
@@ -72,13 +77,25 @@ export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
       return live
     }
     const resolved = catalog.map(entry => resolveSwitch(entry, live.value))
-    const last = (await serverHistory()).filter(entry => entry.undoneAt === null).at(-1)
+    const open = (await serverHistory()).filter(entry => entry.undoneAt === null)
+    const last = open.at(-1)
+    const openIds = new Set(open.map(entry => entry.id))
+    const until = new Map<string, string>()
+    for (const exception of await deps.store.exceptions()) {
+      const active = exception.serverId === serverId && openIds.has(exception.historyId)
+      if (active && Date.parse(exception.until) > now().getTime()) {
+        until.set(exception.switchId, exception.until)
+      }
+    }
     return ok({
       live: live.value,
       resolved,
       board: {
         server: deps.server,
-        switches: resolved.map(switchStatus),
+        switches: resolved.map(item => ({
+          ...switchStatus(item),
+          until: until.get(item.entry.id) ?? null,
+        })),
         profile: last?.profile ?? null,
         readAt: live.value.readAt,
       },
@@ -180,6 +197,41 @@ export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
     )
   }
 
+  async function undoEntry(
+    entry: HistoryEntry,
+    force: boolean,
+    command: string,
+  ): Promise<Result<ApplyReport, AppError>> {
+    const report = await apply(reversePlan(entry, now()), { command, force }, false, true)
+    if (!report.ok) {
+      return report
+    }
+    const fresh = await deps.store.history()
+    await deps.store.saveHistory(
+      fresh.map(candidate =>
+        candidate.id === entry.id ? { ...candidate, undoneAt: now().toISOString() } : candidate,
+      ),
+    )
+    const count = report.value.applied.length
+    const restored = `${count} value${count === 1 ? '' : 's'} restored`
+    return ok({ ...report.value, message: `Undid "${entry.title}" from ${entry.at}: ${restored}.` })
+  }
+
+  async function applyAndRecord(plan: Plan, options: ApplyOptions) {
+    const report = await apply(plan, options, true)
+    if (report.ok && options.forSeconds !== undefined && report.value.snapshotId !== null) {
+      const until = new Date(now().getTime() + options.forSeconds * 1000).toISOString()
+      const switchIds = [...new Set(report.value.applied.map(step => step.switchId))]
+      const exceptions = await deps.store.exceptions()
+      for (const switchId of switchIds) {
+        exceptions.push({ serverId, switchId, historyId: report.value.snapshotId, until })
+      }
+      await deps.store.saveExceptions(exceptions)
+      return ok({ ...report.value, message: `${report.value.message} Until ${until}.` })
+    }
+    return report
+  }
+
   return {
     readSwitchStates: () => read(deps.catalog),
     planProfile: profile =>
@@ -199,7 +251,7 @@ export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
       }
       return plan(`Turn ${switchId} ${value}`, [entry], () => value)
     },
-    applyPlan: (plan, options) => apply(plan, options, true),
+    applyPlan: applyAndRecord,
     async undoLast(options = {}) {
       const history = await deps.store.history()
       const entry = history
@@ -213,35 +265,25 @@ export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
           ),
         )
       }
-      const reverse: Plan = {
-        title: `Undo "${entry.title}" (${entry.at})`,
-        steps: [...entry.steps]
-          .reverse()
-          .map(step => ({ ...step, before: step.after, after: step.before })),
-        breaks: [],
-        readAt: now().toISOString(),
-      }
-      const report = await apply(
-        reverse,
-        { command: 'undo', force: options.force ?? false },
-        false,
-        true,
+      return undoEntry(entry, options.force ?? false, 'undo')
+    },
+    async revertExpired() {
+      const exceptions = await deps.store.exceptions()
+      const due = exceptions.filter(
+        entry => entry.serverId === serverId && Date.parse(entry.until) <= now().getTime(),
       )
-      if (!report.ok) {
-        return report
+      const reports: Array<Result<ApplyReport, AppError>> = []
+      for (const exception of due) {
+        const entry = (await deps.store.history()).find(item => item.id === exception.historyId)
+        if (entry && entry.undoneAt === null) {
+          reports.push(await undoEntry(entry, false, `revert ${exception.switchId} (time is up)`))
+        }
+        const left = (await deps.store.exceptions()).filter(
+          item => item !== exception && item.historyId !== exception.historyId,
+        )
+        await deps.store.saveExceptions(left)
       }
-      const fresh = await deps.store.history()
-      await deps.store.saveHistory(
-        fresh.map(candidate =>
-          candidate.id === entry.id ? { ...candidate, undoneAt: now().toISOString() } : candidate,
-        ),
-      )
-      const count = report.value.applied.length
-      const restored = `${count} value${count === 1 ? '' : 's'} restored`
-      return ok({
-        ...report.value,
-        message: `Undid "${entry.title}" from ${entry.at}: ${restored}.`,
-      })
+      return reports
     },
     history: serverHistory,
   }

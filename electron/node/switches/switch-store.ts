@@ -53,6 +53,21 @@ export const snapshotSchema = z.object({
 /** The server's values just before an apply. */
 export type Snapshot = z.infer<typeof snapshotSchema>
 
+/** A switch turned on or off for a while: at `until` the change (history entry `historyId`) is undone. */
+export const timedExceptionSchema = z.object({
+  serverId: z.string(),
+  switchId: z.string(),
+  historyId: z.string(),
+  until: z.string(),
+})
+
+/** A switch turned on or off for a while. */
+export type TimedException = z.infer<typeof timedExceptionSchema>
+
+const exceptionsFileSchema = z.object({
+  version: z.literal(1),
+  entries: z.array(timedExceptionSchema),
+})
 const historyFileSchema = z.object({ version: z.literal(1), entries: z.array(historyEntrySchema) })
 const auditFileSchema = z.object({ version: z.literal(1), entries: z.array(auditEntrySchema) })
 const rememberedFileSchema = z.object({
@@ -76,6 +91,8 @@ export interface SwitchStore {
     serverId: string,
     values: Readonly<Record<string, z.infer<typeof settingValueSchema>>>,
   ): Promise<void>
+  exceptions(): Promise<TimedException[]>
+  saveExceptions(entries: readonly TimedException[]): Promise<void>
   saveSnapshot(snapshot: Snapshot): Promise<void>
   snapshot(id: string): Promise<Snapshot | null>
   /** Files found corrupt and moved aside since the store was opened, as one-line messages. */
@@ -89,6 +106,7 @@ export function openSwitchStore(stateDir: string, now: () => Date = () => new Da
   const historyPath = join(dir, 'history.json')
   const auditPath = join(dir, 'audit.json')
   const rememberedPath = join(dir, 'remembered.json')
+  const exceptionsPath = join(dir, 'exceptions.json')
 
   async function load<S extends z.ZodType>(
     path: string,
@@ -132,6 +150,9 @@ export function openSwitchStore(stateDir: string, now: () => Date = () => new Da
       }
       await writeJsonFile(rememberedPath, { version: 1, servers })
     },
+    exceptions: async () =>
+      (await load(exceptionsPath, exceptionsFileSchema, { version: 1, entries: [] })).entries,
+    saveExceptions: entries => writeJsonFile(exceptionsPath, { version: 1, entries }),
     async saveSnapshot(snapshot) {
       await mkdir(join(dir, 'snapshots'), { recursive: true })
       await writeJsonFile(join(dir, 'snapshots', `${snapshot.id}.json`), snapshot)

@@ -27,7 +27,11 @@ export interface EngineFixture {
 
 /** Starts a demo and connects an engine to it (with the real catalog unless told otherwise). */
 export async function startEngineFixture(
-  options: { catalog?: readonly SwitchEntry[]; demo?: Partial<DemoServerOptions> } = {},
+  options: {
+    catalog?: readonly SwitchEntry[]
+    demo?: Partial<DemoServerOptions>
+    now?: () => Date
+  } = {},
 ): Promise<EngineFixture> {
   const started = await startTestDemo(options.demo)
   const stateDir = await mkdtemp(join(tmpdir(), 'hush-state-'))
@@ -49,6 +53,7 @@ export async function startEngineFixture(
     catalog: options.catalog ?? switchCatalog,
     store,
     server: info,
+    now: options.now,
   })
   return {
     demo: started.demo,
