@@ -29,7 +29,7 @@ export function App() {
   return (
     <div className="app">
       <a className="skip-link" href="#main">
-        {text.nav.label}
+        {text.nav.skip}
       </a>
       <Sidebar />
       <main className="main" id="main">

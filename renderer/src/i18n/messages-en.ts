@@ -7,6 +7,7 @@ export const en = {
   tagline: 'What your Plex server tells the world',
   nav: {
     label: 'Screens',
+    skip: 'Skip to content',
     overview: 'Overview',
     switches: 'Switches',
     log: 'Outbound log',
@@ -52,7 +53,7 @@ export const en = {
     on: 'Data flows',
     off: 'Stopped',
     mixed: 'On for some libraries',
-    unavailable: 'Not on this server version',
+    unavailable: 'Not on this server',
     unknown: 'Cannot be read',
   } satisfies Record<SwitchState, string>,
   flow: {
@@ -64,6 +65,7 @@ export const en = {
     evidence: 'Latest evidence',
     noEvidence: 'No outbound event recorded for this flow.',
     eventsSeen: (count: number) => `${count.toLocaleString('en')} events in the log`,
+    summary: 'Data flows at a glance',
     other: 'Other switches',
     caveat: 'Note',
   },

@@ -6,6 +6,7 @@ export const zh: Messages = {
   tagline: '您的 Plex 服务器向外界发送了什么',
   nav: {
     label: '页面',
+    skip: '跳到主要内容',
     overview: '概览',
     switches: '开关',
     log: '外发日志',
@@ -42,7 +43,7 @@ export const zh: Messages = {
     on: '数据正在外流',
     off: '已停止',
     mixed: '部分媒体库开启',
-    unavailable: '此服务器版本没有该设置',
+    unavailable: '此服务器没有',
     unknown: '无法读取',
   },
   flow: {
@@ -54,6 +55,7 @@ export const zh: Messages = {
     evidence: '最新证据',
     noEvidence: '日志中没有此数据流的外发记录。',
     eventsSeen: (count: number) => `日志中有 ${count.toLocaleString('zh')} 条记录`,
+    summary: '数据流一览',
     other: '其他开关',
     caveat: '注意',
   },

@@ -22,7 +22,8 @@ export function LogChart() {
   if (chart.days.length === 0) {
     return <p className="muted small">{text.log.chartEmpty}</p>
   }
-  const barWidth = width / chart.days.length
+  // A few days should not make bars as wide as the chart.
+  const barWidth = Math.min(width / chart.days.length, 48)
   const scale = chart.max === 0 ? 0 : (height - 16) / chart.max
   const summary = chart.days.map(day => `${day.day}: ${day.total}`).join(', ')
   return (

@@ -3,8 +3,9 @@ import { Page } from '../../app/page'
 import { Icon } from '../../components/icon'
 import { useText } from '../../i18n/use-text'
 import { useAppStore } from '../../store/app-store-context'
-import { isFlowing, switchSelectors } from '../../store/selectors/switch-selectors'
+import { switchSelectors } from '../../store/selectors/switch-selectors'
 import { FlowCard } from './flow-card'
+import { FlowSummary, flowState } from './flow-summary'
 import { OverallBanner } from './overall-banner'
 
 /** The overall state, then every data flow as a card, the ones that flow first. */
@@ -13,18 +14,8 @@ export function OverviewScreen() {
   const groups = useAppStore(switchSelectors.flowGroups)
   const tail = useAppStore(s => s.tailStatus)
   const ordered = useMemo(() => {
-    const rank = (flowing: boolean, available: boolean) => (flowing ? 0 : available ? 1 : 2)
-    return [...groups].sort(
-      (a, b) =>
-        rank(
-          a.switches.some(v => isFlowing(v.state)),
-          a.switches.some(v => v.state === 'off'),
-        ) -
-        rank(
-          b.switches.some(v => isFlowing(v.state)),
-          b.switches.some(v => v.state === 'off'),
-        ),
-    )
+    const rank = { on: 0, mixed: 0, off: 1, unknown: 2, unavailable: 3 } as const
+    return [...groups].sort((a, b) => rank[flowState(a)] - rank[flowState(b)])
   }, [groups])
   return (
     <Page title={text.nav.overview}>
@@ -35,6 +26,7 @@ export function OverviewScreen() {
           {text.log.debugOff}
         </p>
       )}
+      <FlowSummary groups={ordered} />
       <div className="card-grid">
         {ordered.map(group => (
           <FlowCard key={group.flow} group={group} />
