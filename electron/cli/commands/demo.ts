@@ -2,6 +2,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { isOutboundCategory } from '../../node/demo/faults'
+import type { LogFormat } from '../../node/demo/log-line'
 import { startDemoServer, type DemoServer } from '../../node/demo/start-demo-server'
 import {
   exitCode,
@@ -32,10 +33,10 @@ function speedOption(context: CommandContext): number {
   return speed
 }
 
-function logFormatOption(context: CommandContext): '2025' | '2026' {
-  const raw = stringOption(context, 'log-format') ?? '2025'
-  if (raw !== '2025' && raw !== '2026') {
-    throw new UsageError(`--log-format takes 2025 or 2026, not "${raw}"`)
+function logFormatOption(context: CommandContext): LogFormat | undefined {
+  const raw = stringOption(context, 'log-format')
+  if (raw !== undefined && raw !== '2018' && raw !== '2025' && raw !== '2026') {
+    throw new UsageError(`--log-format takes 2025, 2026 or 2018, not "${raw}"`)
   }
   return raw
 }
@@ -49,7 +50,7 @@ export const demoCommand: Command = {
   name: 'demo',
   summary: 'Run a demo Plex Media Server (settings, libraries, logs, crash reports) until Ctrl-C',
   usage:
-    '[--port N] [--token T] [--data-dir DIR] [--log-format 2025|2026] [--speed X] [--seed N] [--legacy] [--fail-put N] [--leak CATEGORY]',
+    '[--port N] [--token T] [--data-dir DIR] [--log-format 2025|2026|2018] [--speed X] [--seed N] [--legacy] [--fail-put N] [--leak CATEGORY]',
   options: {
     port: { type: 'string' },
     token: { type: 'string' },
@@ -80,7 +81,7 @@ export const demoCommand: Command = {
     const token = stringOption(context, 'token')
     const options = {
       dataDir,
-      logFormat,
+      ...(logFormat === undefined ? {} : { logFormat }),
       speed,
       legacy: flagOption(context, 'legacy'),
       backfillHours: defaultBackfillHours,

@@ -120,6 +120,35 @@ describe('demo server log', () => {
     expect(lines.every(l => lineGrammar.test(l) && !l.includes(' DEBUG - '))).toBe(true)
   })
 
+  it('writes the 2018 grammar on a legacy server: hex thread ids, no HCl#, curl errors', async () => {
+    const { demo, dataDir } = await demoWith({ legacy: true })
+    demo.faults.plexTvDown(true)
+    demo.faults.advance(30 * 60_000)
+    demo.faults.plexTvDown(false)
+    demo.faults.advance(2 * hour)
+    const lines = await logLines(dataDir)
+    expect(lines[0]).toMatch(
+      /\[0x7f[0-9a-f]{6}700\] INFO - Plex Media Server v1\.13\.8\.5395-10d48da0d /,
+    )
+    expect(lines.every(l => lineGrammar.test(l) && !l.includes('HCl#'))).toBe(true)
+    expect(lines.some(l => / DEBUG - HTTP requesting GET https:\/\/meta\.plex\.tv\//.test(l))).toBe(
+      true,
+    )
+    expect(
+      lines.some(l => / DEBUG - HTTP 200 response from GET https:\/\/plex\.tv\//.test(l)),
+    ).toBe(true)
+    expect(lines.some(l => l.endsWith('ERROR - Error issuing curl_easy_perform(handle): 6'))).toBe(
+      true,
+    )
+    expect(
+      lines.some(l =>
+        / WARN - HTTP error requesting \S+ https:\/\/plex\.tv\/\S+ \(0, No error\) \(Couldn't resolve host 'plex\.tv'\)$/.test(
+          l,
+        ),
+      ),
+    ).toBe(true)
+  })
+
   it('writes no DEBUG lines while logDebug is off', async () => {
     const { demo, dataDir } = await demoWith()
     await call(demo, '/:/prefs?logDebug=0', { method: 'PUT' })

@@ -103,10 +103,14 @@ describe('demo server faults', () => {
   })
 
   it('updates a legacy server to the modern setting list', async () => {
-    const { demo } = await demoWith({ legacy: true })
+    const { demo, dataDir } = await demoWith({ legacy: true })
     const response = await call(demo, '/__demo/update', { method: 'POST' })
     expect(response.status).toBe(200)
     const prefs = await getJson<Prefs>(demo, '/:/prefs')
     expect(prefs.MediaContainer.Setting.map(s => s.id)).toContain('RelayEnabled')
+    demo.faults.advance(60_000)
+    const lines = await logLines(dataDir)
+    expect(lines[0]).toMatch(/\[\d+\] INFO - Plex Media Server v1\.42\.2\.10156-f737b826c /)
+    expect(lines.some(l => l.includes('[HCl#'))).toBe(true)
   })
 })

@@ -104,7 +104,15 @@ export function createLibraryFixture(random: Random, edition: DemoEdition): Demo
     duration,
   })
   const name = (title: Title): string => `${title[0]} (${title[1]})`
-  const legacyGuid = (agent: string): string => `${agent}://${random.hex(8)}?lang=en`
+  // Legacy agents name items by the service's own id: IMDb `tt…`, TheTVDB numbers, Last.fm names.
+  const legacyGuid = (agent: string, name?: string): string => {
+    const id = agent.endsWith('imdb')
+      ? `tt${String(random.int(1_000_000, 9_999_999))}`
+      : agent.endsWith('thetvdb')
+        ? String(random.int(70_000, 80_000))
+        : encodeURIComponent(name ?? '')
+    return `${agent}://${id}?lang=en`
+  }
   const created = 1_600_000_000 + random.int(0, 50_000_000)
   const section = (
     id: number,
@@ -178,7 +186,7 @@ export function createLibraryFixture(random: Random, edition: DemoEdition): Demo
       sample(random, artists, 6).map(t =>
         item(
           t,
-          modern ? plexGuid('artist') : legacyGuid('com.plexapp.agents.lastfm'),
+          modern ? plexGuid('artist') : legacyGuid('com.plexapp.agents.lastfm', t[0]),
           `/data/music/${t[0]}`,
           0,
           0,

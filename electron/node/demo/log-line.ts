@@ -1,5 +1,8 @@
-/** The two line grammars the demo writes: ` - ` with UPPERCASE levels, or the 2026 em-dash variant. */
-export type LogFormat = '2025' | '2026'
+/**
+ * The line grammars the demo writes: 2025 (` - `, UPPERCASE levels, `HCl#` ids), the 2026 em-dash
+ * variant, and 2018 (hex thread ids, `HTTP 200 response from …` without `HCl#`) for legacy servers.
+ */
+export type LogFormat = '2018' | '2025' | '2026'
 
 /** The levels of Plex Media Server.log. */
 export type LogLevel = 'DEBUG' | 'VERBOSE' | 'INFO' | 'WARN' | 'ERROR'

@@ -34,8 +34,8 @@ export interface LogRuntime {
   readonly settingsChanged: (ids: readonly string[]) => void
   /** Jumps the clock forward and writes the traffic of that time. */
   readonly advance: (millis: number) => void
-  /** A restart into a new version: the log rotates and starts again with a banner. */
-  readonly restart: (version: string) => void
+  /** A restart into a new version (and perhaps a newer line grammar): the log rotates and starts again. */
+  readonly restart: (version: string, format: LogFormat) => void
   readonly stop: () => void
 }
 
@@ -46,11 +46,12 @@ export function startLogRuntime(options: LogRuntimeOptions): LogRuntime {
   const writer = createLogWriter(logsDir, options.rotateBytes)
   const clock = options.clock
   let runs = 0
+  let format = options.format
   const generatorFor = (version: string, startTime: number): TrafficGenerator =>
     createTrafficGenerator({
       seed: options.seed + runs++,
       startTime,
-      format: options.format,
+      format,
       utcOffsetMinutes: -new Date(startTime).getTimezoneOffset(),
       machineIdentifier: options.machineIdentifier,
       version,
@@ -88,8 +89,9 @@ export function startLogRuntime(options: LogRuntimeOptions): LogRuntime {
       clock.jump(millis)
       flush()
     },
-    restart: version => {
+    restart: (version, nextFormat) => {
       flush()
+      format = nextFormat
       writer.rotate()
       generator = generatorFor(version, clock.now())
       flush()

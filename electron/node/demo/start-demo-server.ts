@@ -10,6 +10,7 @@ import { serveDemoHttp, portOf } from './http-server'
 import { createLibraryFixture } from './library-fixture'
 import { openLibraryStore } from './library-store'
 import { liveTrafficWorld } from './live-traffic-world'
+import type { LogFormat } from './log-line'
 import { startLogRuntime, type LogRuntime } from './log-runtime'
 import { openPreferencesStore } from './preferences-store'
 import { createRandom } from './random'
@@ -33,7 +34,8 @@ export interface DemoServerOptions {
   /** The server token; by default the one kept in the data folder, else a new random one. */
   readonly token?: string
   readonly dataDir: string
-  readonly logFormat?: '2025' | '2026'
+  /** The log grammar; a legacy server writes the 2018 one unless told otherwise. */
+  readonly logFormat?: LogFormat
   /** How much faster than real time the simulated clock runs (1 = real time, 3600 = an hour a second). */
   readonly speed?: number
   /** The same seed gives the same libraries, identifiers and log lines (apart from the start time). */
@@ -138,7 +140,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       version = edition === 'legacy' ? demoVersions.modern : updatedVersion
       edition = 'modern'
       await prefs.migrate(settingsFor(edition), updateResets)
-      logRef.current?.restart(version)
+      logRef.current?.restart(version, options.logFormat ?? '2025')
       return version
     },
   })
@@ -170,7 +172,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   port = portOf(running)
   const runtime = startLogRuntime({
     dataDir,
-    format: options.logFormat ?? '2025',
+    format: options.logFormat ?? (edition === 'legacy' ? '2018' : '2025'),
     seed,
     clock,
     rotateBytes: options.rotateBytes ?? defaultRotateBytes,

@@ -55,9 +55,14 @@ export class TrafficEmitter {
     this.hcl = this.random.int(0x20, 0x60)
     this.req = this.random.int(0x100, 0x900)
     this.process = this.random.int(300, 900)
-    // Linux builds since 2023 print decimal thread ids (14 digits in 2025, 12 on the 2026 arm64 sample).
+    // Linux builds since 2023 print decimal thread ids (14 digits in 2025, 12 on the 2026 arm64
+    // sample); 2017–2018 Linux builds printed `0x7f…` with 12 hex digits.
     const base = options.format === '2026' ? 547_400_000_000 : 23_030_400_000_000
-    const ids = Array.from({ length: 14 }, () => String(base + this.random.int(0, 200_000_000)))
+    const ids = Array.from({ length: 14 }, () =>
+      options.format === '2018'
+        ? `0x7f${this.random.hex(7)}700`
+        : String(base + this.random.int(0, 200_000_000)),
+    )
     this.httpThread = ids[0] as string
     this.pubsubThread = ids[1] as string
     this.threads = ids.slice(2)
@@ -124,6 +129,9 @@ export class TrafficEmitter {
 
   /** Logs an outbound request and, from the HttpClient thread, its response or error; returns the end time. */
   request(time: number, call: OutboundCall): number {
+    if (this.options.format === '2018') {
+      return this.request2018(time, call)
+    }
     const id = (this.hcl++).toString(16)
     const prefix =
       call.component === 'Req'
@@ -159,6 +167,36 @@ export class TrafficEmitter {
       'DEBUG',
       `[HttpClient/HCl#${id}] ${protocol} (${(duration / 1000).toFixed(1)}s) ${call.status ?? 200} response from ${call.method} ${call.url}${reused}`,
       this.httpThread,
+      extra,
+    )
+    return end
+  }
+
+  /** The 2017–2018 shapes: no `HCl#`, the response on the requesting thread, curl errors. */
+  private request2018(time: number, call: OutboundCall): number {
+    const extra = { category: call.category, url: call.url }
+    const thread = this.thread()
+    this.line(time, 'DEBUG', `HTTP requesting ${call.method} ${call.url}`, thread, extra)
+    const loopback = call.url.startsWith('http://127.0.0.1')
+    const end = time + (loopback ? this.random.int(1, 40) : this.random.int(60, 900))
+    const host = new URL(call.url).hostname
+    const plexTv = host === 'plex.tv' || host.endsWith('.plex.tv')
+    if ((plexTv && this.world.plexTvDown()) || (!loopback && this.random.next() < 0.01)) {
+      this.line(end, 'ERROR', 'Error issuing curl_easy_perform(handle): 6', thread)
+      this.line(
+        end,
+        'WARN',
+        `HTTP error requesting ${call.method} ${call.url} (0, No error) (Couldn't resolve host '${host}')`,
+        thread,
+        extra,
+      )
+      return end
+    }
+    this.line(
+      end,
+      'DEBUG',
+      `HTTP ${call.status ?? 200} response from ${call.method} ${call.url}`,
+      thread,
       extra,
     )
     return end

@@ -47,11 +47,12 @@ export function trafficJobs(): TrafficJob[] {
       first: 3_000,
       run: (e, t) => {
         const token = e.token()
-        let at = e.request(t, {
-          method: 'GET',
-          url: `${plexTv}/api/v2/server/access_tokens?auth_token=${token}`,
-          category: 'account',
-        })
+        // 2017–2018 builds fetched the XML list (VERIFIED, 2017 log); later ones the v2 API.
+        const tokensUrl =
+          e.options.format === '2018'
+            ? `${plexTv}/servers/${e.options.machineIdentifier}/access_tokens.xml?auth_token=${token}&includeProfiles=1&includeProviders=1`
+            : `${plexTv}/api/v2/server/access_tokens?auth_token=${token}`
+        let at = e.request(t, { method: 'GET', url: tokensUrl, category: 'account' })
         e.line(at + 2, 'DEBUG', `MyPlex: updating with ${e.random.int(2, 9)} access tokens`)
         at = e.request(at + 2, {
           method: 'GET',

@@ -46,6 +46,7 @@ export function metadataMatchUrl(
 
 /** The extras (trailers, behind the scenes) lookup of one matched item (MODELLED path). */
 export function extrasUrl(guid: string, token: string): string {
-  const id = guid.slice(guid.lastIndexOf('/') + 1)
+  const bare = guid.replace(/\?.*$/, '')
+  const id = encodeURIComponent(bare.slice(bare.lastIndexOf('/') + 1))
   return `${metadataHost}/library/metadata/${id}/extras?X-Plex-Token=${token}`
 }
