@@ -136,23 +136,43 @@ const itemSchema = z.object({
   guid: optionalString,
   type: optionalString,
   Media: plexList(mediaSchema).optional(),
+  // Shows and artists list their folder instead of files.
+  Location: plexList(locationSchema).optional(),
 })
 
-/** `GET /library/sections/{id}/all`: items with what a metadata lookup would send. */
+/**
+ * `GET /library/sections/{id}/all`: items with what a metadata lookup would send. JSON lists them
+ * under `Metadata`; XML under their own tags (`Video`, `Directory` for shows and artists, `Photo`,
+ * `Track`).
+ */
 export const itemsSchema = z
-  .object({ MediaContainer: z.object({ Metadata: plexList(itemSchema).optional() }) })
-  .transform(body =>
-    (body.MediaContainer.Metadata ?? []).map(item => ({
-      ratingKey: item.ratingKey ?? null,
-      title: item.title,
-      year: item.year ?? null,
-      guid: item.guid ?? null,
-      type: item.type ?? null,
-      files: (item.Media ?? []).flatMap(media =>
-        (media.Part ?? []).flatMap(part => (part.file === undefined ? [] : [part.file])),
-      ),
-    })),
-  )
+  .object({
+    MediaContainer: z.object({
+      Metadata: plexList(itemSchema).optional(),
+      Video: plexList(itemSchema).optional(),
+      Directory: plexList(itemSchema).optional(),
+      Photo: plexList(itemSchema).optional(),
+      Track: plexList(itemSchema).optional(),
+    }),
+  })
+  .transform(body => {
+    const { Metadata, Video, Directory, Photo, Track } = body.MediaContainer
+    return [Metadata, Video, Directory, Photo, Track]
+      .flatMap(list => list ?? [])
+      .map(item => ({
+        ratingKey: item.ratingKey ?? null,
+        title: item.title,
+        year: item.year ?? null,
+        guid: item.guid ?? null,
+        type: item.type ?? null,
+        files: [
+          ...(item.Media ?? []).flatMap(media =>
+            (media.Part ?? []).flatMap(part => (part.file === undefined ? [] : [part.file])),
+          ),
+          ...(item.Location ?? []).map(location => location.path),
+        ],
+      }))
+  })
 
 /** One library item. */
 export type PlexItem = z.output<typeof itemsSchema>[number]
