@@ -128,7 +128,7 @@ describe('demo server log', () => {
     demo.faults.advance(2 * hour)
     const lines = await logLines(dataDir)
     expect(lines[0]).toMatch(
-      /\[0x7f[0-9a-f]{6}700\] INFO - Plex Media Server v1\.13\.8\.5395-10d48da0d /,
+      /\[0x7f[0-9a-f]{7}700\] INFO - Plex Media Server v1\.13\.8\.5395-10d48da0d /,
     )
     expect(lines.every(l => lineGrammar.test(l) && !l.includes('HCl#'))).toBe(true)
     expect(lines.some(l => / DEBUG - HTTP requesting GET https:\/\/meta\.plex\.tv\//.test(l))).toBe(
