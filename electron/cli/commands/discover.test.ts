@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startTestDemo } from '../../node/demo/demo-test-helpers'
 import { corpusDir } from '../../node/server/testing/corpus-dir'
 import {
   closedPortUrl,
@@ -147,5 +148,40 @@ describe('hush discover', () => {
       await hush(['discover', '--data-dir', temp]),
       /Preferences\.xml is malformed/,
     )
+  })
+
+  it('reads the token and machine identifier of a demo server from its data folder, never printing the token', async () => {
+    const started = await startTestDemo({ dataDir: join(temp, 'demo') })
+    try {
+      const withServer = await hush([
+        'discover',
+        '--data-dir',
+        started.dataDir,
+        '--server',
+        started.demo.url,
+        '--json',
+      ])
+      expect(withServer.code).toBe(0)
+      expect(JSON.parse(withServer.out)).toMatchObject({
+        machineIdentifier: started.demo.machineIdentifier,
+        tokenFound: true,
+        reachable: true,
+        version: started.demo.version,
+      })
+      expect(withServer.out).not.toContain(started.demo.token)
+      const offline = await hush([
+        'discover',
+        '--data-dir',
+        started.dataDir,
+        '--json',
+        '--timeout',
+        '2000',
+      ])
+      expect(offline.code).toBe(0)
+      expect(JSON.parse(offline.out)).toMatchObject({ tokenFound: true, dataDir: started.dataDir })
+      expect(offline.out).not.toContain(started.demo.token)
+    } finally {
+      await started.demo.close()
+    }
   })
 })
