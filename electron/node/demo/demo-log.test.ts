@@ -260,7 +260,10 @@ describe('demo server determinism', () => {
       const lines = await logLines(dataDir)
       runs.push(
         lines.map(line =>
-          line.slice(26).replaceAll(dataDir, '<data>').replaceAll(`:${port}`, ':<port>'),
+          line
+            .slice(26)
+            .replaceAll(dataDir, '<data>')
+            .replace(new RegExp(`:${port}(?!\\d)`, 'g'), ':<port>'),
         ),
       )
     }
