@@ -263,7 +263,7 @@ describe('demo server determinism', () => {
           line
             .slice(26)
             .replaceAll(dataDir, '<data>')
-            .replace(new RegExp(`:${port}(?!\\d)`, 'g'), ':<port>'),
+            .replaceAll(`192.168.1.20:${port}`, '192.168.1.20:<port>'),
         ),
       )
     }
