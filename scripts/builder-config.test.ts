@@ -193,7 +193,11 @@ module.exports = { ...base, ...overrides, directories: { ...base.directories, ou
 
   it('finds every package the main bundle imports at run time inside the app', () => {
     const main = readFileSync(join(root, entry), 'utf8')
-    const bare = [...main.matchAll(/(?:from\s*|import\(\s*|require\(\s*)["']([^"'./][^"']*)["']/g)]
+    // What esbuild leaves for run time: top-level imports, import() and __require() of externals
+    // (not the require("…") text inside code templates, such as ajv's).
+    const runtimeImport =
+      /(?:^import\s[^;]*?from\s*|^import\s*|\bimport\(\s*|\b__require\(\s*)["']([^"'./][^"']*)["']/gm
+    const bare = [...main.matchAll(runtimeImport)]
       .map(match => match[1] ?? '')
       .filter(name => !name.startsWith('node:') && name !== 'electron')
       .filter(name => !builtinModules.includes(name.split('/')[0] ?? ''))
