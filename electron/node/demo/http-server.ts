@@ -58,7 +58,13 @@ function headerText(value: string | string[] | undefined): string | undefined {
 /** Serves the demo routes on 127.0.0.1 (only): token checks, faults, formats and request logging. */
 export async function serveDemoHttp(options: DemoHttpOptions): Promise<Server> {
   const server = createServer((request, response) => {
-    void handle(options, request, response)
+    handle(options, request, response).catch((error: unknown) => {
+      // A bug in a route must not take the demo down: answer 500 and say what happened.
+      if (!response.headersSent) {
+        response.writeHead(500, { 'content-type': 'text/plain' })
+      }
+      response.end(`demo server error: ${(error as Error).message}`)
+    })
   })
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
