@@ -101,6 +101,15 @@ export async function resolveConnection(
   const client = createPlexClient(http)
   const identity = await client.identity()
   if (!identity.ok) {
+    if (!explicitUrl && identity.error.kind === 'unreachable') {
+      const reason = identity.error.message.replace(/^GET \S+: /, '')
+      return err(
+        appError(
+          'unreachable',
+          `no Plex Media Server answers at ${http.baseUrl} (${reason}); pass --server URL --token T`,
+        ),
+      )
+    }
     return identity
   }
   const root = await client.root()

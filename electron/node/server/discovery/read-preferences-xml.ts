@@ -90,10 +90,11 @@ export async function readPreferencesXml(
     if (code === 'ENOENT' || code === 'ENOTDIR') {
       return ok(null)
     }
+    // Typically EACCES: the file belongs to the plex user. Hush cannot get the token from it.
     return err(
       appError(
-        'preferencesMalformed',
-        `cannot read ${path} (${String(code)}); check its permissions`,
+        'tokenNotFound',
+        `cannot read ${path} (${String(code)}): run Hush as a user who may read it, or pass --token`,
       ),
     )
   }
