@@ -8,6 +8,7 @@ import type {
 } from '../../../electron/common/api/contract'
 import { defaultAppSettings } from '../../../electron/common/api/settings-schemas'
 import type { PlanStep, SwitchStatus } from '../../../electron/common/api/switch-schemas'
+import { BridgeError } from './bridge-error'
 import { fakeLogHandlers } from './fake-log'
 import { fakePreviewHandlers } from './fake-previews'
 
@@ -75,7 +76,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     value: { applied, rolledBack: [], snapshotId: 'snap-1', message },
   })
 
-  const handlers: FakeHandlers = {
+  const handlers: Partial<FakeHandlers> = {
     'server.discover': () => ({
       dataDir: '/var/lib/plexmediaserver',
       preferencesFile: null,
@@ -145,14 +146,17 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     'settings.get': () => settings,
     'settings.update': patch => (settings = { ...settings, ...patch }),
   }
-  const all: FakeHandlers = { ...handlers, ...options.overrides }
+  const all: Partial<FakeHandlers> = { ...handlers, ...options.overrides }
 
   return {
     calls,
     switches,
     call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
       calls.push({ method, input })
-      return Promise.resolve((all[method] as FakeHandler<M>)(input))
+      const handler = all[method]
+      return handler
+        ? Promise.resolve(handler(input))
+        : Promise.reject(new BridgeError(method, 'the fake core does not implement it'))
     },
     on(event, listener) {
       const set = listeners.get(event) ?? new Set()

@@ -1,6 +1,7 @@
 import type { FakeHandlers } from './fake-bridge'
 
 type PreviewMethods =
+  | 'preview.deleteCrashDumps'
   | 'preview.matching'
   | 'preview.remoteAccess'
   | 'preview.crashReports'
@@ -73,6 +74,7 @@ export function fakePreviewHandlers(): Pick<FakeHandlers, PreviewMethods> {
         unknowns: [],
       },
     }),
+    'preview.deleteCrashDumps': ({ paths }) => ({ ok: true, value: { deleted: paths } }),
     'preview.account': () => ({
       ok: false,
       error: { kind: 'accountUnavailable', message: 'plex.tv cannot be reached.' },

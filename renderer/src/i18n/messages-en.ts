@@ -169,6 +169,12 @@ export const en = {
     item: 'Item',
     version: 'Version',
     size: 'Size',
+    deleted: (count: number) =>
+      count === 1 ? 'Deleted 1 crash dump.' : `Deleted ${count} crash dumps.`,
+    deletePending: 'Delete pending dumps',
+    confirmDelete: (count: number) =>
+      `Delete ${count} pending crash dumps? They will never be uploaded.`,
+    confirm: 'Delete',
     cannotKnow: 'What Hush cannot know on this server',
     library: 'Library',
     agent: 'Agent',

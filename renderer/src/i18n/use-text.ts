@@ -1,14 +1,7 @@
 import type { Language } from '../../../electron/common/i18n/localized-text'
 import { useAppStore } from '../store/app-store-context'
-import { en, type Messages } from './messages-en'
-import { zh } from './messages-zh'
-
-const dictionaries: Readonly<Record<Language, Messages>> = { en, zh }
-
-/** The dictionary of a language. */
-export function messagesFor(language: Language): Messages {
-  return dictionaries[language]
-}
+import type { Messages } from './messages-en'
+import { messagesFor } from './messages'
 
 /** The dashboard's strings in the owner's language. */
 export function useText(): Messages {

@@ -1,6 +1,7 @@
 import type { CrashReportsPreview } from '../../../../electron/common/api/preview-schemas'
 import { useLanguage, useText } from '../../i18n/use-text'
 import { formatBytes, formatDateTime } from '../../lib/format'
+import { DeleteDumps } from './delete-dumps'
 import { UnknownsNote } from './unknowns-note'
 
 /** Props of CrashReportsPanel. */
@@ -61,6 +62,9 @@ export function CrashReportsPanel({ preview }: CrashReportsPanelProps) {
             </table>
           </div>
         )}
+        <DeleteDumps
+          paths={preview.dumps.filter(dump => dump.status === 'pending').map(dump => dump.path)}
+        />
         <h3>{text.previews.dumpContents}</h3>
         <ul>
           {preview.contents.map(line => (

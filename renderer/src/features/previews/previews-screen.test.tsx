@@ -19,3 +19,19 @@ describe('the Previews screen', () => {
     expect(await screen.findByText(/plex\.tv cannot be reached/)).toBeTruthy()
   })
 })
+
+describe('the crash-reports preview', () => {
+  it('deletes pending dumps only after the owner confirms', async () => {
+    const bridge = await renderApp()
+    fireEvent.click(screen.getByRole('link', { name: 'Previews' }))
+    fireEvent.click(await screen.findByRole('tab', { name: 'Crash reports' }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete pending dumps' }))
+    expect(bridge.calls.some(call => call.method === 'preview.deleteCrashDumps')).toBe(false)
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }))
+    expect(await screen.findByText('Deleted 1 crash dump.')).toBeTruthy()
+    expect(bridge.calls).toContainEqual({
+      method: 'preview.deleteCrashDumps',
+      input: { paths: ['Crash Reports/1.41.0/a.dmp'] },
+    })
+  })
+})

@@ -5,6 +5,7 @@ import type {
   MatchingPreview,
   RemoteAccessPreview,
 } from '../../../../electron/common/api/preview-schemas'
+import { messagesFor } from '../../i18n/messages'
 import type { SliceCreator } from '../app-state'
 import { idle, loading, unexpected, type Loadable } from '../loadable'
 
@@ -30,6 +31,8 @@ const methods = {
 export interface PreviewsSlice {
   readonly previews: Previews
   readonly previewRequested: (kind: PreviewKind) => Promise<void>
+  /** Deletes pending crash dumps (after the owner confirmed), then reads the folder again. */
+  readonly crashDumpsDeleted: (paths: readonly string[]) => Promise<void>
 }
 
 /** Creates the previews slice. */
@@ -53,6 +56,25 @@ export function createPreviewsSlice(bridge: PrivacyBridge): SliceCreator<Preview
       } catch (error) {
         update({ status: 'error', error: unexpected(error) })
       }
+    },
+    crashDumpsDeleted: async paths => {
+      try {
+        const result = await bridge.call('preview.deleteCrashDumps', { paths: [...paths] })
+        get().noticeShown(
+          result.ok
+            ? {
+                tone: 'success',
+                text: messagesFor(get().settings.language).previews.deleted(
+                  result.value.deleted.length,
+                ),
+                undoable: false,
+              }
+            : { tone: 'error', text: result.error.message, undoable: false },
+        )
+      } catch (error) {
+        get().noticeShown({ tone: 'error', text: unexpected(error).message, undoable: false })
+      }
+      await get().previewRequested('crashReports')
     },
   })
 }
