@@ -27,18 +27,22 @@ const capitalized = name => name[0].toUpperCase() + name.slice(1)
 /** Every output file: path relative to the repository → bytes. */
 function outputs() {
   const files = new Map()
-  const app = appIconLayers()
-  files.set('build/icon.png', png('app', 1024, app))
+  const app = size => appIconLayers(size)
+  files.set('build/icon.png', png('app', 1024, app(1024)))
   for (const size of [16, 24, 32, 48, 64, 128, 256, 512]) {
-    files.set(`build/icons/${size}x${size}.png`, png('app', size, app))
+    files.set(`build/icons/${size}x${size}.png`, png('app', size, app(size)))
   }
   files.set(
     'build/icon.ico',
-    encodeIco([16, 24, 32, 48, 64, 128, 256].map(size => ({ size, png: png('app', size, app) }))),
+    encodeIco(
+      [16, 24, 32, 48, 64, 128, 256].map(size => ({ size, png: png('app', size, app(size)) })),
+    ),
   )
   files.set(
     'build/icon.icns',
-    encodeIcns(icnsTypes.map(({ type, pixels }) => ({ type, png: png('app', pixels, app) }))),
+    encodeIcns(
+      icnsTypes.map(({ type, pixels }) => ({ type, png: png('app', pixels, app(pixels)) })),
+    ),
   )
   for (const state of trayStates) {
     const template = trayLayers(state, null)

@@ -46,20 +46,42 @@ export function shieldSdf({ cx, top, halfW, height, round }) {
 const rgb = hex => [0, 2, 4].map(i => parseInt(hex.slice(1 + i, 3 + i), 16))
 const rgba = (hex, a = 1) => [...rgb(hex), a]
 
-/** The app icon: a light shield on a deep blue rounded square (macOS keeps a 100/1024 margin). */
-export function appIconLayers() {
-  const shield = { cx: 0.5, top: 0.235, halfW: 0.235, height: 0.55, round: 0.03 }
+/**
+ * The app icon: a light shield on a deep blue rounded square. From 128 px up it keeps macOS's
+ * margin (100/1024); smaller sizes (taskbars, menus) fill the square, on whole pixels, and drop the
+ * inner line, which would only blur.
+ */
+export function appIconLayers(size = 1024) {
+  const small = size < 128
+  const half = small ? 0.5 : 0.4023
+  const scale = half / 0.4023
+  // Small sizes put the shield's top and sides on whole pixels, so they stay crisp.
+  const snap = value => (small ? Math.round(value * size) / size : value)
+  const shield = {
+    cx: 0.5,
+    top: snap(0.5 - 0.265 * scale),
+    halfW: snap(0.235 * scale),
+    height: 0.55 * scale,
+    round: 0.03 * scale,
+  }
   const inner = { cx: 0.5, top: 0.3, halfW: 0.17, height: 0.415, round: 0.018 }
   return [
     {
-      sdf: roundedBoxSdf(0.5, 0.5, 0.4023, 0.4023, 0.09),
-      paint: verticalGradient(rgba('#2c3f73'), rgba('#141c33'), 0.1, 0.9),
+      sdf: roundedBoxSdf(0.5, 0.5, half, half, small ? 0.2 : 0.09),
+      paint: verticalGradient(rgba('#2c3f73'), rgba('#141c33'), 0.5 - half, 0.5 + half),
     },
     {
       sdf: shieldSdf(shield),
-      paint: verticalGradient(rgba('#7ff0c9'), rgba('#2fae86'), 0.235, 0.785),
+      paint: verticalGradient(
+        rgba('#7ff0c9'),
+        rgba('#2fae86'),
+        shield.top,
+        shield.top + shield.height,
+      ),
     },
-    { sdf: outline(shieldSdf(inner), 0.018), paint: solid(rgba('#ffffff', 0.55)) },
+    ...(small
+      ? []
+      : [{ sdf: outline(shieldSdf(inner), 0.018), paint: solid(rgba('#ffffff', 0.55)) }]),
   ]
 }
 
