@@ -35,3 +35,13 @@ export function remoteAccessState(world: DemoWorld): 'off' | 'reachable' | 'unre
   }
   return world.faults.remoteUnreachable ? 'unreachable' : 'reachable'
 }
+
+/** The `<hash>` of the server's `*.plex.direct` names: its certificate UUID (reference §6.1, INFERRED). */
+export function plexDirectHash(
+  certificateUuid: string | undefined,
+  machineIdentifier: string,
+): string {
+  return certificateUuid !== undefined && /^[0-9a-f]{32}$/.test(certificateUuid)
+    ? certificateUuid
+    : machineIdentifier.slice(0, 32)
+}

@@ -109,6 +109,7 @@ async function handle(
     'content-type': contentType,
     'x-plex-protocol': '1.0',
     'cache-control': 'no-cache',
+    'content-length': Buffer.byteLength(text),
     date: new Date(options.now()).toUTCString(),
   })
   response.end(text)

@@ -1,5 +1,5 @@
 import type { OptOutValue } from './account-state'
-import { demoNetwork, remoteAccessState, type DemoWorld } from './demo-world'
+import { demoNetwork, plexDirectHash, remoteAccessState, type DemoWorld } from './demo-world'
 import { status, type DemoRequest, type DemoResponse, type DemoRoute } from './http-types'
 import type { ResponseElement } from './render'
 
@@ -70,12 +70,13 @@ function resourcesJson(world: DemoWorld, includeRelay: boolean): Record<string, 
   const identity = world.prefs.identity()
   const id = identity.machineIdentifier
   const remote = remoteAccessState(world)
+  const hash = plexDirectHash(world.prefs.attributes().get('CertificateUUID'), id)
   const dashed = (ip: string): string => ip.replace(/\./g, '-')
   const connection = (address: string, port: number, local: boolean, relay: boolean) => ({
     protocol: 'https',
     address,
     port,
-    uri: `https://${dashed(address)}.${id.slice(0, 32)}.plex.direct:${port}`,
+    uri: `https://${dashed(address)}.${hash}.plex.direct:${port}`,
     local,
     relay,
     IPv6: false,

@@ -1,4 +1,4 @@
-import { demoNetwork } from './demo-world'
+import { demoNetwork, plexDirectHash } from './demo-world'
 import type { TrafficEmitter } from './traffic-emitter'
 import { extrasUrl, metadataHost, metadataMatchUrl } from './traffic-urls'
 
@@ -130,7 +130,12 @@ export function trafficJobs(): TrafficJob[] {
       run: (e, t) => {
         const unreachable = e.world.remoteUnreachable() || !e.on('PublishServerOnPlexOnlineKey')
         if (e.allowed('relay', e.on('RelayEnabled'))) {
-          const host = `${demoNetwork.relayAddress.replace(/\./g, '-')}.${e.options.machineIdentifier.slice(0, 32)}.plex.direct`
+          const certificate = e.world.setting('CertificateUUID')
+          const hash = plexDirectHash(
+            typeof certificate === 'string' ? certificate : undefined,
+            e.options.machineIdentifier,
+          )
+          const host = `${demoNetwork.relayAddress.replace(/\./g, '-')}.${hash}.plex.direct`
           e.request(t, {
             method: 'GET',
             url: `https://${host}:8443/relay/keepalive?X-Plex-Token=${e.token()}`,
