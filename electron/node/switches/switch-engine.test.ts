@@ -201,4 +201,28 @@ describe('every catalog entry against the demo server', () => {
     }
     expect(await fixture.dump()).toEqual(start)
   })
+
+  it('turns each switch back on after lockdown', async () => {
+    fixture = await startEngineFixture()
+    const { engine } = fixture
+    await must(
+      engine.applyPlan(await must(engine.planProfile('lockdown')), { command: 'apply lockdown' }),
+    )
+    const locked = await must(engine.readSwitchStates())
+    for (const status of locked.board.switches) {
+      if (status.state !== 'off') {
+        continue
+      }
+      const on = await must(engine.planSet(status.id, 'on'))
+      await must(engine.applyPlan(on, { command: `set ${status.id} on` }))
+      const reading = await must(engine.readSwitchStates())
+      const state = reading.board.switches.find(s => s.id === status.id)?.state
+      // A free-text pref Hush never saw set stays off (Hush does not invent a value), and says so.
+      const expected = on.steps.length === 0 ? 'off' : 'on'
+      expect(`${status.id}: ${state === 'mixed' ? 'on' : state}`).toBe(`${status.id}: ${expected}`)
+      if (on.steps.length === 0) {
+        expect(on.skipped.length).toBeGreaterThan(0)
+      }
+    }
+  })
 })
