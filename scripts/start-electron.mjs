@@ -70,7 +70,7 @@ if (!electron.ok) {
 if (!runNode(join(modules, 'electron', 'install.js'), [], { cwd: root })) {
   fail(
     `could not download Electron ${electron.version}`,
-    'the first start needs internet access; a proxy can be set with ELECTRON_GET_USE_PROXY and HTTPS_PROXY',
+    'the first start needs internet access; behind a proxy, set HTTPS_PROXY and ELECTRON_GET_USE_PROXY=true',
   )
 }
 let electronBinary
