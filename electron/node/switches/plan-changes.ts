@@ -117,6 +117,12 @@ export function buildPlan(
       if (sameSettingValue(instance.value, desired.value)) {
         continue
       }
+      const owner = steps.find(step => step.target === instance.key)
+      if (owner) {
+        // Two switches share this target: the first one's wish wins, one write per target.
+        skipped.push({ switchId, reason: `${instance.label} is already set by ${owner.switchId}` })
+        continue
+      }
       turnsOff ||= wish === 'off' || positionAfterDefault(instance, desired.value)
       steps.push({
         switchId,
