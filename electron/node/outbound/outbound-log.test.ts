@@ -27,7 +27,8 @@ describe('openOutboundLog', () => {
     await log.follow(logs)
     expect(log.tailStatus()).toMatchObject({ state: 'following', logsDir: logs })
     await appendFile(join(logs, 'Plex Media Server.log'), line(2))
-    while (log.count() < 2) {
+    // Wait for the poll that stored the line to report it too.
+    while (log.count() < 2 || recorded.reduce((a, b) => a + b, 0) < 2) {
       await new Promise(done => setTimeout(done, 10))
     }
     const page = log.page({ category: 'usage' })

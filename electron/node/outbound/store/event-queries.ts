@@ -82,10 +82,17 @@ export function filterTime(text: string): number {
   return ms
 }
 
-/** Turns owner words into an FTS5 query: every word must occur, each as a prefix. */
+/**
+ * Turns owner words into an FTS5 query: every word must occur as a whole word, or as a prefix
+ * when the owner ends it with `*` (`lyric*`). Whole words are answered from the index in rowid
+ * order; a prefix merges every word that shares it, which is slower on common prefixes.
+ */
 export function ftsQuery(search: string): string | null {
-  const words = search.split(/[^\p{L}\p{N}_]+/u).filter(w => w.length > 0)
-  return words.length === 0 ? null : words.map(w => `"${w}"*`).join(' ')
+  const words = search.match(/[\p{L}\p{N}_]+\*?/gu) ?? []
+  if (words.length === 0) {
+    return null
+  }
+  return words.map(w => (w.endsWith('*') ? `"${w.slice(0, -1)}"*` : `"${w}"`)).join(' ')
 }
 
 /** WHERE clauses and parameters of a filter over `events e` (search excluded). */

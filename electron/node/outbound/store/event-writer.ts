@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3'
 import type { OutboundEvent } from '../../../common/outbound/outbound-event'
 import { applyPrivacyLevel, type PrivacyLevel } from '../../../common/outbound/privacy-level'
+import { foldAnswers } from '../fold-answers'
 import type { ParseOp } from '../log-parser'
 import type { StoreDb } from './open-store'
 
@@ -114,7 +115,9 @@ export class EventWriter {
     const result: WriteResult = { inserted: 0, answered: 0, duplicates: 0, dropped: 0 }
     const flood = new Map<string, { host: string; hour: number; count: number }>()
     const daily = new Map<string, { day: string; category: string; host: string; count: number }>()
-    for (const op of ops) {
+    const folded = foldAnswers(ops)
+    result.answered += ops.length - folded.length
+    for (const op of folded) {
       if (op.op === 'answer') {
         if (op.error === null) {
           result.answered += this.answer.run(op.status, op.key).changes

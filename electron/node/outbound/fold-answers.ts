@@ -1,0 +1,28 @@
+import type { OutboundEvent } from '../../common/outbound/outbound-event'
+import type { ParseOp } from './log-parser'
+
+/**
+ * Folds each answer into its event when both are in the same batch, so the store inserts the
+ * finished event instead of inserting and then updating it (a response usually follows its
+ * request within milliseconds, so nearly every answer folds). Pure; order is kept.
+ */
+export function foldAnswers(ops: readonly ParseOp[]): ParseOp[] {
+  const out: ParseOp[] = []
+  const at = new Map<string, number>()
+  for (const op of ops) {
+    if (op.op === 'event') {
+      at.set(op.event.key, out.length)
+      out.push(op)
+      continue
+    }
+    const index = at.get(op.key)
+    const target = index === undefined ? undefined : out[index]
+    if (index !== undefined && target?.op === 'event') {
+      const event: OutboundEvent = { ...target.event, status: op.status, error: op.error }
+      out[index] = { op: 'event', event }
+    } else {
+      out.push(op)
+    }
+  }
+  return out
+}
