@@ -198,6 +198,25 @@ describe('demo server log', () => {
     )
   })
 
+  it('refreshes a library on request: one match per item while its agent is online', async () => {
+    const { demo, dataDir } = await demoWith()
+    expect((await call(demo, '/library/sections/2/refresh')).status).toBe(200)
+    demo.faults.advance(60_000)
+    const shows = (await logLines(dataDir)).filter(l =>
+      l.includes(
+        'HTTP requesting GET https://metadata.provider.plex.tv/library/metadata/matches?type=2&',
+      ),
+    )
+    expect(shows).toHaveLength(6)
+    await call(demo, '/library/sections/2?agent=tv.plex.agents.none', { method: 'PUT' })
+    const offset = await logSize(demo)
+    await call(demo, '/library/sections/2/refresh')
+    demo.faults.advance(60_000)
+    const after = (await linesSince(dataDir, offset)).join('\n')
+    expect(after).toContain('Refreshing')
+    expect(after).not.toContain('/library/metadata/matches')
+  })
+
   it('rotates to .1.log … .5.log at the configured size', async () => {
     const { demo, dataDir } = await demoWith({ rotateBytes: 40_000 })
     demo.faults.advance(24 * hour)

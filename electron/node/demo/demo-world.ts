@@ -17,6 +17,8 @@ export interface DemoWorld {
   readonly port: () => number
   /** Called after settings changed through HTTP, so the log can show the server noticing. */
   readonly settingsChanged: (ids: readonly string[]) => void
+  /** Starts a metadata refresh of one library (or all), as `/library/sections/{id}/refresh` does. */
+  readonly refresh: (libraryId?: number) => void
 }
 
 /** The addresses the demo pretends to have. */

@@ -32,6 +32,8 @@ export interface LogRuntime {
   readonly flush: () => void
   readonly inbound: (request: InboundRequest) => void
   readonly settingsChanged: (ids: readonly string[]) => void
+  /** A metadata refresh of one library (or all) now. */
+  readonly refresh: (libraryId?: number) => void
   /** Jumps the clock forward and writes the traffic of that time. */
   readonly advance: (millis: number) => void
   /** A restart into a new version (and perhaps a newer line grammar): the log rotates and starts again. */
@@ -82,6 +84,11 @@ export function startLogRuntime(options: LogRuntimeOptions): LogRuntime {
     settingsChanged: ids => {
       flush()
       generator.settingsChanged(clock.now(), ids)
+      flush()
+    },
+    refresh: libraryId => {
+      flush()
+      generator.refresh(clock.now(), libraryId)
       flush()
     },
     advance: millis => {

@@ -185,6 +185,24 @@ export function libraryRoutes(world: DemoWorld): DemoRoute[] {
       },
     },
     {
+      // Plex's URL command for a library scan and refresh (support article 201638786).
+      methods: ['GET', 'PUT', 'POST'],
+      pattern: /^\/library\/sections\/(\d+|all)\/refresh\/?$/,
+      auth: 'token',
+      handle: (_request, match) => {
+        if (match[1] === 'all') {
+          world.refresh()
+          return status(200)
+        }
+        const section = find(match)
+        if (section === undefined) {
+          return status(404)
+        }
+        world.refresh(section.id)
+        return status(200)
+      },
+    },
+    {
       methods: ['GET'],
       pattern: /^\/library\/sections\/(\d+)\/all\/?$/,
       auth: 'token',

@@ -116,6 +116,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     account,
     port: () => port,
     settingsChanged: ids => notify.settingsChanged(ids),
+    refresh: libraryId => logRef.current?.refresh(libraryId),
   }
   const identity = prefs.identity()
   // The log starts once the port is known; the hooks below run only after that.

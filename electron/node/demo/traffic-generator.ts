@@ -2,7 +2,7 @@ import { demoNetwork } from './demo-world'
 import { gmtOffsetText } from './log-line'
 import { activityJobs } from './traffic-activity'
 import { TrafficEmitter } from './traffic-emitter'
-import { trafficJobs, type TrafficJob } from './traffic-jobs'
+import { refreshLibraries, trafficJobs, type TrafficJob } from './traffic-jobs'
 import type { TrafficEvent, TrafficOptions } from './traffic-types'
 
 /** An inbound request handled by the server, for its `Request:`/`Completed:` lines. */
@@ -30,6 +30,8 @@ export interface TrafficGenerator {
   readonly inbound: (time: number, request: InboundRequest) => void
   /** Queues what the server logs when settings changed at `time`. */
   readonly settingsChanged: (time: number, ids: readonly string[]) => void
+  /** A metadata refresh of one library (or all), asked for at `time`. */
+  readonly refresh: (time: number, libraryId?: number) => void
 }
 
 interface Scheduled {
@@ -122,6 +124,9 @@ export function createTrafficGenerator(options: TrafficOptions): TrafficGenerato
         `Completed: [${local}:${request.remotePort}] ${request.status} ${request.method} ${request.target} (1 live) #${id} ${request.millis}ms ${request.bytes} bytes`,
         thread,
       )
+    },
+    refresh: (time, libraryId) => {
+      refreshLibraries(emitter, time, id => libraryId === undefined || id === libraryId)
     },
     settingsChanged: (time, ids) => {
       for (const id of ids) {

@@ -151,38 +151,7 @@ export function trafficJobs(): TrafficJob[] {
       name: 'library-refresh',
       first: 2 * minute,
       run: (e, t) => {
-        let at = t
-        const token = e.token()
-        for (const library of e.world.libraries()) {
-          if (!e.allowed('metadata-matching', library.online)) {
-            continue
-          }
-          e.line(
-            at,
-            'DEBUG',
-            `Activity: updated activity ${e.random.uuid()} - completed 0.0% - Refreshing`,
-          )
-          for (const item of library.items) {
-            at = e.request(at + e.random.int(5, 80), {
-              method: 'GET',
-              url: metadataMatchUrl(library.agent, library.type, item, token),
-              category: 'metadata-matching',
-              component: 'MetadataAgentManager',
-            })
-            const extras = library.pref('useExternalExtras') === true && library.online
-            if (
-              library.type !== 'photo' &&
-              library.type !== 'artist' &&
-              e.allowed('trailers-extras', extras)
-            ) {
-              at = e.request(at + 3, {
-                method: 'GET',
-                url: extrasUrl(item.guid, token),
-                category: 'trailers-extras',
-              })
-            }
-          }
-        }
+        refreshLibraries(e, t, () => true)
         return jitter(e, 45 * minute)
       },
     },
@@ -236,4 +205,47 @@ export function trafficJobs(): TrafficJob[] {
       },
     },
   ]
+}
+
+/**
+ * A metadata refresh of the libraries the filter picks: for each item of a library with an online
+ * agent, a match request with its hint fields, then its extras when the library finds extras.
+ */
+export function refreshLibraries(
+  e: TrafficEmitter,
+  time: number,
+  pick: (libraryId: number) => boolean,
+): void {
+  let at = time
+  const token = e.token()
+  for (const library of e.world.libraries()) {
+    if (!pick(library.id)) {
+      continue
+    }
+    e.line(
+      at,
+      'DEBUG',
+      `Activity: updated activity ${e.random.uuid()} - completed 0.0% - Refreshing`,
+    )
+    if (!e.allowed('metadata-matching', library.online)) {
+      continue
+    }
+    for (const item of library.items) {
+      at = e.request(at + e.random.int(5, 80), {
+        method: 'GET',
+        url: metadataMatchUrl(library.agent, library.type, item, token),
+        category: 'metadata-matching',
+        component: 'MetadataAgentManager',
+      })
+      const extras = library.pref('useExternalExtras') === true && library.online
+      const video = library.type === 'movie' || library.type === 'show'
+      if (video && e.allowed('trailers-extras', extras)) {
+        at = e.request(at + 3, {
+          method: 'GET',
+          url: extrasUrl(item.guid, token),
+          category: 'trailers-extras',
+        })
+      }
+    }
+  }
 }
