@@ -51,13 +51,19 @@ export async function scanWithElectronegativity(
 /** The shell's folders that are scanned: what ends up in the main and preload bundles. */
 export const shellFolders = ['electron/main', 'electron/preload'] as const
 
-/** Copies the shell's sources, without tests, into one folder for a single scan. */
+/** The window's page: a Content-Security-Policy meta tag there counts for the CSP check. */
+export const windowPage = 'renderer/index.html'
+
+/** Copies the shell's sources (without tests) and the window's page into one folder for one scan. */
 export function stageShellSources(root: string, stage: string): void {
   for (const folder of shellFolders) {
     cpSync(join(root, folder), join(stage, folder), {
       recursive: true,
       filter: source => !/\.(test|spec)\.tsx?$/.test(source),
     })
+  }
+  if (existsSync(join(root, windowPage))) {
+    cpSync(join(root, windowPage), join(stage, windowPage))
   }
 }
 
