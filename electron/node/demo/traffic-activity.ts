@@ -157,7 +157,9 @@ export function activityJobs(): TrafficJob[] {
       first: 25_000,
       run: (e, t) => {
         const choice = e.random.int(0, 5)
-        if (choice === 0) {
+        // LAN discovery lines (GDM, SSDP) only while local network discovery is on.
+        const lan = e.on('GdmEnabled')
+        if (choice === 0 && lan) {
           e.line(
             t,
             'DEBUG',
@@ -173,7 +175,7 @@ export function activityJobs(): TrafficJob[] {
           )
         } else if (choice === 3) {
           e.line(t, 'INFO', 'Library section refresh completed')
-        } else {
+        } else if (lan) {
           e.line(t, 'DEBUG', 'NetworkService: Setting up multicast listener on 0.0.0.0:32414')
         }
         return jitter(e, 5 * minute)
