@@ -110,7 +110,7 @@ describe('hush status, plan, apply, set and undo against the demo server', () =>
     expect(undo.code).toBe(0)
     expect(undo.out).toMatch(/Undid "Apply the lockdown profile"/)
     expect(await dump()).toEqual(before)
-  })
+  }, 90_000)
 
   it('exits 1 naming the failed step when the third PUT fails, with the server as it was', async () => {
     const { hush, dump, fault } = await setup()

@@ -43,7 +43,7 @@ describe('the switch engine against the demo server', () => {
     const undone = await must(engine.undoLast())
     expect(undone.applied).toHaveLength(plan.steps.length)
     expect(await fixture.dump()).toEqual(before)
-  })
+  }, 90_000)
 
   it('remembers each library previous agent, so that turning matching back on restores it', async () => {
     fixture = await startEngineFixture()
@@ -200,7 +200,7 @@ describe('every catalog entry against the demo server', () => {
       expect(back.board.switches.find(s => s.id === status.id)).toEqual(status)
     }
     expect(await fixture.dump()).toEqual(start)
-  })
+  }, 90_000)
 
   it('turns each switch back on after lockdown', async () => {
     fixture = await startEngineFixture()
@@ -224,5 +224,5 @@ describe('every catalog entry against the demo server', () => {
         expect(on.skipped.length).toBeGreaterThan(0)
       }
     }
-  })
+  }, 90_000)
 })
