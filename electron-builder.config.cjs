@@ -15,15 +15,14 @@ const config = {
   copyright: 'Copyright © Hush contributors',
   directories: { buildResources: 'build', output: 'release/${version}' },
 
-  // Only what the app runs: the bundled main process, preload and renderer, the tray images and
-  // package.json. Sources, tests, e2e, the command line and web-mode bundle stay out, and so do
-  // source maps (they embed the sources). npm dependencies are added by electron-builder.
+  // Only what the app runs: the bundled main process, preload and renderer, and package.json.
+  // Sources, tests, e2e, the command line and web-mode bundle stay out, and so do source maps
+  // (they embed the sources). npm dependencies are added by electron-builder.
   files: [
     'package.json',
     'dist/main/**/*',
     'dist/preload/**/*',
     'dist/renderer/**/*',
-    'assets/**/*',
     '!**/*.map',
     '!**/*.{test,spec}.{ts,tsx,js,mjs,cjs}',
     // The main bundle contains every npm package except Electron and the native ones, and the
@@ -35,6 +34,11 @@ const config = {
     '!node_modules/better-sqlite3/build/Release/{test_extension.node,*.a}',
     '!node_modules/better-sqlite3/{binding.gyp,README.md}',
   ],
+  // The tray images live outside app.asar, in <resources>/assets: Windows reads an .ico through a
+  // temporary copy when it sits inside the archive, and the tray loses its icon once the temp
+  // folder is cleaned (electron/electron#30911). The main process finds them at
+  // join(process.resourcesPath, 'assets') when packaged, join(app.getAppPath(), 'assets') otherwise.
+  extraResources: [{ from: 'assets', to: 'assets', filter: ['tray*'] }],
   asar: true,
   // Native modules cannot be loaded from inside an archive: better-sqlite3's .node sits beside it.
   asarUnpack: ['**/*.node'],

@@ -108,6 +108,7 @@ describe('the packaged app archive', () => {
   let work = ''
   let entries: string[] = []
   let unpacked: string[] = []
+  let resources = ''
   // Until the main process is built, the preload stands in as the entry electron-builder requires.
   const mainBuilt = existsSync(join(root, packageJson.main))
   const entry = mainBuilt ? packageJson.main : 'dist/preload/index.cjs'
@@ -140,7 +141,7 @@ module.exports = { ...base, ...overrides, directories: { ...base.directories, ou
       cwd: root,
       env: { ...process.env, CI: 'true' },
     })
-    const resources = join(work, 'out', 'linux-unpacked', 'resources')
+    resources = join(work, 'out', 'linux-unpacked', 'resources')
     const asar = require('@electron/asar') as { listPackage(path: string): string[] }
     entries = asar.listPackage(join(resources, 'app.asar')).map(name => name.split(sep).join('/'))
     unpacked = readdirSync(join(resources, 'app.asar.unpacked'), { recursive: true }).map(name =>
@@ -152,13 +153,18 @@ module.exports = { ...base, ...overrides, directories: { ...base.directories, ou
     rmSync(work, { recursive: true, force: true })
   })
 
-  it('holds the bundles, the tray images and package.json', () => {
+  it('holds the bundles and package.json', () => {
     expect(entries).toContain('/package.json')
     expect(entries).toContain(`/${entry}`)
     expect(entries).toContain('/dist/preload/index.cjs')
     expect(entries).toContain('/dist/renderer/index.html')
-    expect(entries).toContain('/assets/trayPrivateTemplate@2x.png')
-    expect(entries).toContain('/assets/tray-unreachable.ico')
+  })
+
+  it('puts every tray image beside the archive, where Windows can read an .ico directly', () => {
+    const trayImages = readdirSync(join(root, 'assets')).filter(name => name.startsWith('tray'))
+    expect(trayImages.length).toBeGreaterThanOrEqual(15)
+    expect(readdirSync(join(resources, 'assets')).sort()).toEqual(trayImages.sort())
+    expect(entries.filter(name => name.startsWith('/assets'))).toEqual([])
   })
 
   it('leaves out sources, tests, e2e, web mode, the command line, source maps and configs', () => {
