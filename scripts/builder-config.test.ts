@@ -92,6 +92,13 @@ describe('electron-builder configuration', () => {
     expect(existsSync(join(root, 'build/icon.png'))).toBe(true)
   })
 
+  it('bundles a preload that requires nothing but electron, as a sandboxed preload must', () => {
+    const preload = readFileSync(join(root, 'dist/preload/index.cjs'), 'utf8')
+    const required = [...preload.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map(m => m[1])
+    expect(new Set(required)).toEqual(new Set(['electron']))
+    expect(preload).not.toMatch(/^import\s/m)
+  })
+
   it('starts the main bundle, and `npm run dist` builds before packaging', () => {
     expect(packageJson.main).toBe('dist/main/index.mjs')
     expect(packageJson.scripts.dist).toMatch(/^node scripts\/build\.mjs && electron-builder /)
