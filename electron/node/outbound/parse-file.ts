@@ -5,7 +5,7 @@ import { LogParser, type ParseOp } from './log-parser'
 import { OrderedEvents } from './ordered-events'
 
 /** Bytes read per chunk. */
-export const chunkBytes = 1024 * 1024
+export const chunkBytes = 4 * 1024 * 1024
 
 /**
  * Reads a file in chunks from `from` to its end and passes every chunk's parse ops to `onOps`;

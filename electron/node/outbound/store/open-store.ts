@@ -27,6 +27,8 @@ export function openStore(path: string): StoreDb {
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
   db.pragma('cache_size = -16000')
+  // Checkpoint every ~16 MB of WAL instead of every 4 MB: fewer stalls while importing a backlog.
+  db.pragma('wal_autocheckpoint = 4000')
   const current = db.pragma('user_version', { simple: true }) as number
   if (current > migrations.length) {
     db.close()
