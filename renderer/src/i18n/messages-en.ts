@@ -213,6 +213,7 @@ export const en = {
     offSince: 'Off since',
     lastBefore: 'Last event before',
     since: 'Since then',
+    more: (count: number) => `and ${count} more in the report`,
     eventsSince: (count: number) => `${count} events since`,
     report: 'Download report',
     reportFormat: (format: string) => `Report (${format})`,

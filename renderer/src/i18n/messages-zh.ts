@@ -193,6 +193,7 @@ export const zh: Messages = {
     offSince: '关闭时间',
     lastBefore: '关闭前最后一条记录',
     since: '此后',
+    more: (count: number) => `报告中还有 ${count} 条`,
     eventsSince: (count: number) => `之后有 ${count} 条记录`,
     report: '下载报告',
     reportFormat: (format: string) => `报告（${format}）`,

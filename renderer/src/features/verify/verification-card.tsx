@@ -6,6 +6,9 @@ import { useAppStore } from '../../store/app-store-context'
 
 type Verification = VerifyReport['results'][number]
 
+/** Events since listed on the card; the report has them all. */
+const shownEvents = 5
+
 const looks: Readonly<Record<Verification['verdict'], { tone: string; icon: IconName }>> = {
   verified: { tone: 'tone-ok', icon: 'check' },
   leaking: { tone: 'tone-bad', icon: 'alert' },
@@ -52,12 +55,15 @@ export function VerificationCard({ result }: VerificationCardProps) {
       </dl>
       {result.eventsSince.length > 0 && (
         <ul className="event-list small">
-          {result.eventsSince.slice(0, 20).map(event => (
+          {result.eventsSince.slice(0, shownEvents).map(event => (
             <li key={event.id} className="mono">
               {formatDateTime(event.time, language)} · {event.method} {event.url}
             </li>
           ))}
         </ul>
+      )}
+      {result.eventsSince.length > shownEvents && (
+        <p className="small muted">{text.verify.more(result.eventsSince.length - shownEvents)}</p>
       )}
     </article>
   )

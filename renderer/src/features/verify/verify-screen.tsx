@@ -71,7 +71,7 @@ export function VerifyScreen() {
             {value.results.length === 0 ? (
               <p className="empty">{text.verify.empty}</p>
             ) : (
-              <div className="card-grid">
+              <div className="stack">
                 {value.results.map(result => (
                   <VerificationCard key={result.switchId} result={result} />
                 ))}
