@@ -24,9 +24,7 @@ function restrict({ modules = [], layers = [], builtins = false, message }) {
       ],
       patterns: [
         ...(builtins ? [{ regex: '^node:', message }] : []),
-        ...(layers.length > 0
-          ? [layerPattern(layers, message)]
-          : []),
+        ...(layers.length > 0 ? [layerPattern(layers, message)] : []),
       ],
     },
   ]
@@ -56,7 +54,10 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       eqeqeq: ['error', 'smart'],
       curly: 'error',
       'max-lines': ['error', { max: 500, skipBlankLines: true, skipComments: true }],
@@ -64,7 +65,8 @@ export default tseslint.config(
         'error',
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
         {
-          selector: 'CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name="only"]',
+          selector:
+            'CallExpression[callee.object.name=/^(describe|it|test)$/][callee.property.name="only"]',
           message: 'No .only in committed tests.',
         },
       ],

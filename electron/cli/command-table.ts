@@ -14,6 +14,7 @@ import { undoCommand } from './commands/undo'
 import { previewMatchingCommand } from './commands/preview-matching'
 import { previewCrashReportsCommand } from './commands/preview-crash-reports'
 import { verifyCommand } from './commands/verify'
+import { serveCommand } from './commands/serve'
 
 /**
  * Every `hush` command, in the order `hush --help` lists them.
@@ -36,4 +37,5 @@ export const commandTable: readonly Command[] = [
   previewMatchingCommand,
   previewCrashReportsCommand,
   verifyCommand,
+  serveCommand,
 ]

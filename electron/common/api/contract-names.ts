@@ -26,6 +26,7 @@ export const apiMethodNames = [
   'preview.matching',
   'preview.remoteAccess',
   'preview.crashReports',
+  'preview.deleteCrashDumps',
   'preview.account',
   'verify.run',
   'verify.report',

@@ -93,6 +93,10 @@ export const apiMethods = {
   },
   'preview.remoteAccess': { input: none, output: resultSchema(remoteAccessPreviewSchema) },
   'preview.crashReports': { input: none, output: resultSchema(crashReportsPreviewSchema) },
+  'preview.deleteCrashDumps': {
+    input: z.object({ paths: z.array(z.string()).max(1000) }),
+    output: resultSchema(z.object({ deleted: z.array(z.string()) })),
+  },
   'preview.account': { input: none, output: resultSchema(accountPreviewSchema) },
 
   'verify.run': { input: none, output: resultSchema(verifyReportSchema) },

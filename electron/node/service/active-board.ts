@@ -1,0 +1,52 @@
+import type { AppError } from '../../common/api/errors'
+import { switchCatalog } from '../../common/switches/catalog'
+import { ok, type Result } from '../../common/util/result'
+import { createPlexAccountClient, type PlexAccountClient } from '../account/plex-account-client'
+import { createSwitchEngine, type SwitchEngine } from '../switches/switch-engine'
+import { openSwitchStore, type SwitchStore } from '../switches/switch-store'
+import type { ActiveServer, ServerService } from './server-service'
+
+/** The active server with everything the core uses on it. */
+export interface ActiveBoard {
+  readonly server: ActiveServer
+  readonly engine: SwitchEngine
+  readonly store: SwitchStore
+  readonly account: PlexAccountClient | null
+}
+
+/** Builds (and caches per connection) the switch engine of the active server. */
+export function createActiveBoard(
+  servers: ServerService,
+  stateDir: string,
+  accountUrlFor: (server: ActiveServer) => string,
+): () => Result<ActiveBoard, AppError> {
+  let cached: ActiveBoard | undefined
+  return () => {
+    const active = servers.active()
+    if (!active.ok) {
+      return active
+    }
+    if (cached?.server === active.value) {
+      return ok(cached)
+    }
+    const { connection } = active.value
+    const account =
+      connection.http.token === null
+        ? null
+        : createPlexAccountClient({ ...connection.http, baseUrl: accountUrlFor(active.value) })
+    const store = openSwitchStore(stateDir)
+    cached = {
+      server: active.value,
+      store,
+      account,
+      engine: createSwitchEngine({
+        client: connection.client,
+        account,
+        catalog: switchCatalog,
+        store,
+        server: connection.info,
+      }),
+    }
+    return ok(cached)
+  }
+}

@@ -1,0 +1,86 @@
+import { join } from 'node:path'
+import type { ApiEvents, PrivacyApi } from '../../common/api/contract'
+import { createEventHub, type EventHub } from '../../common/util/event-hub'
+import { defaultAccountUrl } from '../account/plex-account-client'
+import { openOutboundLog, type OutboundLog } from '../outbound/outbound-log'
+import { createActiveBoard } from './active-board'
+import { createLogMethods } from './log-methods'
+import type { SecretStore, SettingsStore } from './ports'
+import { createPreviewMethods } from './preview-methods'
+import { createServerService, type StartedDemo } from './server-service'
+import { createSettingsMethods } from './settings-service'
+import { createSwitchMethods } from './switch-methods'
+
+/** What the core needs from its host (the Electron shell, `hush serve`, or a test). */
+export interface CoreServiceDeps {
+  readonly stateDir: string
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly secrets: SecretStore
+  readonly settings: SettingsStore
+  /** Starts (or returns) the demo server the core uses for "try the demo". */
+  readonly startDemo: () => Promise<StartedDemo>
+  /** How often the live tail polls the server's Logs folder. */
+  readonly tailIntervalMs?: number
+  /** Called with errors that reach no caller (a failed background step). */
+  readonly onBackgroundError?: (error: unknown) => void
+}
+
+/** The core: the contract's implementation, its push events, and its lifecycle. */
+export interface CoreService {
+  readonly api: PrivacyApi
+  readonly events: EventHub<ApiEvents>
+  /** Reconnects to the last server and starts following its log. */
+  readonly start: () => Promise<void>
+  readonly stop: () => Promise<void>
+}
+
+/** Composes the core from its parts; nothing here imports Electron. */
+export async function createCoreService(deps: CoreServiceDeps): Promise<CoreService> {
+  const report = deps.onBackgroundError ?? (() => {})
+  const events = createEventHub<ApiEvents>(report)
+  const settings = await deps.settings.read()
+  const outbound: OutboundLog = openOutboundLog({
+    stateDir: deps.stateDir,
+    privacyLevel: settings.privacyLevel as 0 | 1 | 2 | 3,
+    retentionDays: settings.retentionDays,
+    intervalMs: deps.tailIntervalMs,
+  })
+  const servers = createServerService({
+    stateDir: deps.stateDir,
+    env: deps.env,
+    secrets: deps.secrets,
+    events,
+    startDemo: deps.startDemo,
+  })
+  // The demo serves the plex.tv account paths itself; a real server's account is on plex.tv.
+  const board = createActiveBoard(servers, deps.stateDir, server =>
+    server.record.demo
+      ? server.connection.info.url
+      : (deps.env.HUSH_ACCOUNT_URL ?? defaultAccountUrl),
+  )
+  const stopConnected = servers.onConnected(server => {
+    if (server.record.dataDir !== null) {
+      outbound.follow(join(server.record.dataDir, 'Logs')).catch(report)
+    }
+  })
+  const stopRecorded = outbound.onRecorded((count, newest) =>
+    events.emit('log.recorded', { count, newest }),
+  )
+  const api: PrivacyApi = {
+    ...servers.methods,
+    ...createSwitchMethods(board, events),
+    ...createLogMethods(outbound),
+    ...createPreviewMethods(board),
+    ...createSettingsMethods(deps.settings, events),
+  }
+  return {
+    api,
+    events,
+    start: () => servers.restore(),
+    stop: async () => {
+      stopConnected()
+      stopRecorded()
+      await outbound.close()
+    },
+  }
+}
