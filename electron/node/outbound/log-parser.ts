@@ -32,7 +32,7 @@ export interface ParserState {
 }
 
 /** How many unanswered requests are remembered; older ones stay `status: null`. */
-export const maxPending = 10_000
+export const maxPending = 2_000
 
 /**
  * Turns server log bytes into outbound events: scans lines, reads headers, matches exchange

@@ -172,6 +172,14 @@ export class TailFollower {
       path,
       parser,
       ops => {
+        if (
+          ops.length === 0 &&
+          this.cursor?.identity === file.identity &&
+          this.cursor.offset === parser.position.offset
+        ) {
+          // Nothing new (a line still being written): no transaction, so an idle poll writes nothing.
+          return
+        }
         const next: TailCursor = {
           identity: file.identity,
           head,
