@@ -213,8 +213,8 @@ describe('demo server log', () => {
     await call(demo, '/library/sections/2/refresh')
     demo.faults.advance(60_000)
     const after = (await linesSince(dataDir, offset)).join('\n')
-    expect(after).toContain('Refreshing')
-    expect(after).not.toContain('/library/metadata/matches')
+    expect(after).toContain('GET /library/sections/2/refresh')
+    expect(after).not.toContain('/library/metadata/matches?type=2&')
   })
 
   it('rotates to .1.log … .5.log at the configured size', async () => {

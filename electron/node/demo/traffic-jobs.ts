@@ -222,14 +222,14 @@ export function refreshLibraries(
     if (!pick(library.id)) {
       continue
     }
+    if (!e.allowed('metadata-matching', library.online)) {
+      continue
+    }
     e.line(
       at,
       'DEBUG',
       `Activity: updated activity ${e.random.uuid()} - completed 0.0% - Refreshing`,
     )
-    if (!e.allowed('metadata-matching', library.online)) {
-      continue
-    }
     for (const item of library.items) {
       at = e.request(at + e.random.int(5, 80), {
         method: 'GET',
