@@ -1,7 +1,6 @@
 import {
   apiMethods,
   type ApiEvents,
-  type ApiMethod,
   type PrivacyApi,
   type PrivacyBridge,
 } from './contract'
