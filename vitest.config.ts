@@ -37,6 +37,8 @@ export const vitestConfig = defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          // After the other projects, so browsers do not compete with them for the CPU.
+          sequence: { groupOrder: 1 },
         },
       },
     ],

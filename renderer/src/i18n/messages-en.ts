@@ -241,6 +241,9 @@ export const en = {
     title: 'Welcome to Hush',
     intro:
       'Hush shows what your Plex Media Server sends upstream and lets you stop it from one place. First, connect to a server.',
+    back: 'Back to the dashboard',
+    local: 'A server on this computer',
+    localHint: 'Hush reads the server’s data folder to find its address and sign-in token.',
     discover: 'Find the server on this computer',
     discovering: 'Looking…',
     found: (name: string) => `Found ${name}`,

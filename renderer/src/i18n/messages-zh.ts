@@ -221,6 +221,9 @@ export const zh: Messages = {
     title: '欢迎使用 Hush',
     intro:
       'Hush 显示您的 Plex 媒体服务器向外发送的内容，并让您在一处将其关闭。首先，请连接一台服务器。',
+    back: '返回控制面板',
+    local: '本机上的服务器',
+    localHint: 'Hush 读取服务器的数据文件夹，找到其地址和登录令牌。',
     discover: '查找本机上的服务器',
     discovering: '正在查找…',
     found: (name: string) => `已找到 ${name}`,

@@ -12,7 +12,8 @@ export function DiscoverCard() {
   const report = discovery.status === 'ready' ? discovery.value : null
   return (
     <section className="card" aria-labelledby="first-run-discover">
-      <h2 id="first-run-discover">{text.firstRun.discover}</h2>
+      <h2 id="first-run-discover">{text.firstRun.local}</h2>
+      <p className="muted small">{text.firstRun.localHint}</p>
       <button
         type="button"
         className="button"

@@ -15,6 +15,8 @@ export function FirstRunScreen() {
   const connecting = useAppStore(s => s.phase === 'connecting')
   const demo = useAppStore(s => s.demoRequested)
   const update = useAppStore(s => s.settingsUpdateRequested)
+  const hasServer = useAppStore(s => s.server !== null)
+  const cancel = useAppStore(s => s.addServerCancelled)
   return (
     <main className="page first-run">
       <header className="page-header">
@@ -40,6 +42,13 @@ export function FirstRunScreen() {
           </label>
         </div>
         <p className="intro">{text.firstRun.intro}</p>
+        {hasServer && (
+          <div>
+            <button type="button" className="button small" onClick={cancel}>
+              {text.firstRun.back}
+            </button>
+          </div>
+        )}
       </header>
       {error && (
         <p className="callout tone-bad row" role="alert">

@@ -29,6 +29,7 @@ export interface ConnectionSlice {
   /** A server answered: load what the screens show. */
   readonly serverConnected: (server: ServerInfo) => Promise<void>
   readonly addServerChosen: () => void
+  readonly addServerCancelled: () => void
 }
 
 /** Creates the connection slice. */
@@ -96,6 +97,7 @@ export function createConnectionSlice(bridge: PrivacyBridge): SliceCreator<Conne
         await Promise.all([get().switchesRequested(), get().logSummaryRequested()])
       },
       addServerChosen: () => set({ phase: 'needsServer', connectError: null }),
+      addServerCancelled: () => set({ phase: get().server ? 'connected' : 'needsServer' }),
     }
   }
 }
