@@ -8,9 +8,10 @@ import { join } from 'node:path'
 export const lineGrammar =
   /^(?<ts>[A-Z][a-z]{2} \d{2}, \d{4} \d{2}:\d{2}:\d{2}\.\d{3}) \[(?<tid>0x[0-9a-fA-F]+|\d+)\] (?<level>[A-Za-z]+) (?:-|\u2014) (?<msg>.*)$/
 
-/** Outbound request and response messages (2025 shapes). */
+/** An outbound request message (2025 shape): `[…HCl#id] HTTP requesting METHOD url`. */
 export const requestMessage =
   /^\[(?:[A-Za-z]+\/|Req#[0-9a-f]+\/)?HCl#([0-9a-f]+)\] HTTP requesting (GET|PUT|POST|DELETE) (\S+)$/
+/** An outbound response message (2025 shape), logged by the HttpClient thread. */
 export const responseMessage =
   /^\[HttpClient\/HCl#([0-9a-f]+)\] HTTP\/(?:1\.1|2\.0) \(\d+\.\ds\) (\d{3}) response from (GET|PUT|POST|DELETE) (\S+?)(?: \(reused\))?$/
 
