@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { OutboundEvent, SkipCounts } from '../../common/outbound/outbound-event'
 import { parseFiles } from './parse-file'
 
 // The corpus lives beside the repository (../shared/corpus), HUSH_CORPUS overrides it.
-const corpus = process.env.HUSH_CORPUS ?? join(process.cwd(), '..', 'shared', 'corpus')
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
+const corpus = process.env.HUSH_CORPUS ?? join(repoRoot, '..', 'shared', 'corpus')
 const logs = join(corpus, 'logs')
 
 async function parse(
