@@ -110,3 +110,14 @@ describe('traffic generator', () => {
     expect(bytes).toBeGreaterThanOrEqual(16 * 1024 * 1024)
   })
 })
+
+describe('traffic generator: cinema trailers', () => {
+  it('asks for cinema trailers only while a source is on and a movie library plays them', () => {
+    const trailers = (settings: Record<string, boolean>) =>
+      createTrafficGenerator(options({ world: snapshotWorld({ seed: 42, settings }) }))
+        .advanceTo(start + day)
+        .filter(e => e.url?.includes('/hubs/sections/home/trailers') === true)
+    expect(trailers({})).toEqual([])
+    expect(trailers({ CinemaTrailersFromTheater: true }).length).toBeGreaterThan(0)
+  })
+})

@@ -160,7 +160,14 @@ export function trafficJobs(): TrafficJob[] {
       name: 'cinema-trailers',
       first: 6 * minute,
       run: (e, t) => {
-        const wanted = e.on('CinemaTrailersFromTheater') || e.on('CinemaTrailersFromBluRay')
+        // Only a movie library that plays cinema trailers asks for them.
+        const played = e.world
+          .libraries()
+          .some(
+            library => library.type === 'movie' && library.pref('enableCinemaTrailers') === true,
+          )
+        const wanted =
+          played && (e.on('CinemaTrailersFromTheater') || e.on('CinemaTrailersFromBluRay'))
         if (e.allowed('trailers-extras', wanted)) {
           const kind = e.on('CinemaTrailersFromBluRay') ? 'bluray' : 'theater'
           e.request(t, {
