@@ -49,3 +49,17 @@ export function formatBytes(bytes: number): string {
 export function formatCount(count: number, language: Language): string {
   return count.toLocaleString(locales[language])
 }
+
+/** A date and time without the year, for dense tables, e.g. 29 Nov, 14:30:05. */
+export function formatShortDateTime(iso: string, language: Language): string {
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime())
+    ? iso
+    : date.toLocaleString(locales[language], {
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        second: '2-digit',
+      })
+}

@@ -22,8 +22,9 @@ export function LogChart() {
   if (chart.days.length === 0) {
     return <p className="muted small">{text.log.chartEmpty}</p>
   }
-  // A few days should not make bars as wide as the chart.
-  const barWidth = Math.min(width / chart.days.length, 48)
+  // Each day gets an equal slot; with few days a bar stays narrow and sits in its slot's middle.
+  const slot = width / chart.days.length
+  const barWidth = Math.min(slot - gap, 40)
   const scale = chart.max === 0 ? 0 : (height - 16) / chart.max
   const summary = chart.days.map(day => `${day.day}: ${day.total}`).join(', ')
   return (
@@ -31,6 +32,7 @@ export function LogChart() {
       <figcaption className="field-label">{text.log.chart}</figcaption>
       <svg
         viewBox={`0 0 ${width} ${height}`}
+        preserveAspectRatio="none"
         role="img"
         aria-label={`${text.log.chart}. ${summary}`}
       >
@@ -46,9 +48,9 @@ export function LogChart() {
                   return (
                     <rect
                       key={entry.category}
-                      x={index * barWidth + gap / 2}
+                      x={index * slot + (slot - barWidth) / 2}
                       y={y}
-                      width={Math.max(1, barWidth - gap)}
+                      width={Math.max(1, barWidth)}
                       height={h}
                       style={{ fill: categoryColour(entry.category) }}
                     >

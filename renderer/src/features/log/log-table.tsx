@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { useLanguage, useText } from '../../i18n/use-text'
-import { formatDateTime } from '../../lib/format'
+import { formatShortDateTime } from '../../lib/format'
 import { useAppStore } from '../../store/app-store-context'
 import { logSelectors } from '../../store/selectors/log-selectors'
 import { logPageSize, rowAt } from '../../store/slices/log-pages'
@@ -108,7 +108,7 @@ export function LogTable() {
               {event ? (
                 <>
                   <span role="gridcell" className="mono">
-                    {formatDateTime(event.time, language)}
+                    {formatShortDateTime(event.time, language)}
                   </span>
                   <span role="gridcell" className="mono">
                     {event.method}
