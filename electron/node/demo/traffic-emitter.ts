@@ -155,7 +155,7 @@ export class TrafficEmitter {
         this.httpThread,
         extra,
       )
-      if (plexTv) {
+      if (host === 'plex.tv') {
         this.line(end, 'ERROR', `MyPlex: Error -6 requesting JSON from: ${call.url}`, thread)
       }
       return end
