@@ -42,8 +42,8 @@ export interface OutboundLog {
   readonly follow: (logsDir: string) => Promise<void>
   readonly stopFollowing: () => Promise<void>
   readonly tailStatus: () => TailState
-  /** Newest first; `before` is the id of the last row of the previous page. */
-  readonly page: (query: EventFilter & { limit?: number; before?: number }) => {
+  /** Newest first; `before` is the id of the last row of the previous page, `offset` skips rows. */
+  readonly page: (query: EventFilter & { limit?: number; before?: number; offset?: number }) => {
     events: StoredEvent[]
     nextBefore: number | null
   }

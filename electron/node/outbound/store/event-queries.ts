@@ -124,10 +124,13 @@ export function filterSql(f: EventFilter): { where: string[]; params: (string | 
   return { where, params }
 }
 
-/** A page of events, newest first; `before` is the id of the last row of the previous page. */
+/**
+ * A page of events, newest first; `before` is the id of the last row of the previous page, or
+ * `offset` skips that many rows from the newest (a virtualized table that jumps; O(offset)).
+ */
 export function pageEvents(
   db: StoreDb,
-  f: EventFilter & { limit: number; before?: number },
+  f: EventFilter & { limit: number; before?: number; offset?: number },
 ): { events: StoredEvent[]; nextBefore: number | null } {
   const { where, params } = filterSql(f)
   if (f.before !== undefined) {
@@ -147,6 +150,10 @@ export function pageEvents(
       ORDER BY e.id DESC LIMIT ?`
   }
   params.push(f.limit)
+  if (f.offset) {
+    sql += ' OFFSET ?'
+    params.push(f.offset)
+  }
   const rows = db.prepare(sql).all(...params) as Row[]
   const events = rows.map(toStoredEvent)
   const last = events[events.length - 1]

@@ -68,6 +68,9 @@ describe('the outbound store', () => {
     expect(all).toHaveLength(500)
     expect(new Set(all).size).toBe(500)
     expect(all).toEqual([...all].sort((a, b) => b - a))
+    expect(pageEvents(db, { limit: 5, offset: 200 }).events.map(e => e.id)).toEqual(
+      all.slice(200, 205),
+    )
 
     const updates = pageEvents(db, { category: 'updates', limit: 1000 }).events
     expect(updates.length).toBeGreaterThan(0)
