@@ -95,14 +95,15 @@ export function parseHeader(line: string): LineHeader | null {
 }
 
 /**
- * Removes what a paste adds in front of a log line (a `> ` quote, a 4-space or tab code indent);
+ * Removes what a paste adds in front of a log line (a `> ` quote, a 4-space or tab code indent,
+ * a byte-order mark);
  * returns the line unchanged when it starts with a letter.
  */
 export function stripPastePrefix(line: string): string {
   let i = 0
   while (i < line.length && i < 12) {
     const c = line.charCodeAt(i)
-    if (c !== 32 && c !== 62 && c !== 9) {
+    if (c !== 32 && c !== 62 && c !== 9 && c !== 0xfeff) {
       break
     }
     i++

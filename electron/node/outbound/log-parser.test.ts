@@ -139,6 +139,23 @@ describe('LogParser', () => {
     expect(events[0]?.url).toBe('https://plex.tv/devices/abc?X-Plex-Token=REDACTED')
   })
 
+  it('tolerates a byte-order mark and response or error lines without a method', () => {
+    const { events, parser } = parseText(
+      [
+        `\ufeff${t} [0x1] DEBUG - Starting`,
+        `${t} [0x1] DEBUG - HTTP 200 response from http://my.plexapp.com/pms/:/ip`,
+        `${t} [0x1] WARN - HTTP error requesting to: http://www.google-analytics.com/collect (7, x)`,
+        `\ufeff${t} [0x1] DEBUG - HTTP requesting GET https://plex.tv/bom`,
+      ].join('\n'),
+    )
+    expect(events.map(e => [e.method, e.status, e.error, e.host])).toEqual([
+      ['UNKNOWN', 200, null, 'my.plexapp.com'],
+      ['UNKNOWN', null, '(7, x)', 'www.google-analytics.com'],
+      ['GET', null, null, 'plex.tv'],
+    ])
+    expect(parser.skipped.notLogLine).toBe(0)
+  })
+
   it('counts malformed, huge and invalid UTF-8 lines instead of failing', () => {
     const huge = `${t} [1] DEBUG - HTTP requesting GET https://plex.tv/${'a'.repeat(maxLineBytes + 10)}`
     const bad = Buffer.concat([

@@ -153,7 +153,9 @@ export class LogScanner {
 
 /** A cheap check that a line starts like `Mon DD, ` after an optional paste prefix. */
 function looksLikeLogLine(buf: Buffer, start: number, end: number): boolean {
-  let s = start
+  // A byte-order mark may start the first line.
+  let s =
+    buf[start] === 0xef && buf[start + 1] === 0xbb && buf[start + 2] === 0xbf ? start + 3 : start
   while (s < end && s - start < 12 && (buf[s] === 32 || buf[s] === 62 || buf[s] === 9)) {
     s++
   }

@@ -27,8 +27,9 @@ export type ExchangeLine =
 export const unknownMethod = 'UNKNOWN'
 
 const requestPattern = /^HTTP requesting (?:to: (\S+)|([A-Z]+) (\S+))/
-const responsePattern = /^HTTP(?:\/[\d.]+ \([\d.]+s\))? (\d{3}) response from ([A-Z]+) (\S+)/
-const errorPattern = /^HTTP error requesting ([A-Z]+) (\S+)(?: (.*))?$/
+// The method is optional in responses and errors, as `to:` is in 2014 requests: tolerate both.
+const responsePattern = /^HTTP(?:\/[\d.]+ \([\d.]+s\))? (\d{3}) response from (?:([A-Z]+) )?(\S+)/
+const errorPattern = /^HTTP error requesting (?:to: |([A-Z]+) )?(\S+)(?: (.*))?$/
 const crashUrlPattern = /"?--(?:sentryUrl|url)=([^\s"]+)/
 
 /** Splits the component prefixes (`[Req#1/HCl#2b]`, `[HttpClient/HCl#31] `) off a message. */
@@ -84,7 +85,7 @@ function matchHttp(body: string, hcl: string | null): ExchangeLine | null {
       ? {
           kind: 'error',
           hcl,
-          method: m[1] as string,
+          method: m[1] ?? unknownMethod,
           url: m[2] as string,
           error: (m[3] ?? 'error').trim(),
         }
@@ -92,6 +93,12 @@ function matchHttp(body: string, hcl: string | null): ExchangeLine | null {
   }
   const m = responsePattern.exec(body)
   return m
-    ? { kind: 'response', hcl, method: m[2] as string, url: m[3] as string, status: Number(m[1]) }
+    ? {
+        kind: 'response',
+        hcl,
+        method: m[2] ?? unknownMethod,
+        url: m[3] as string,
+        status: Number(m[1]),
+      }
     : null
 }
