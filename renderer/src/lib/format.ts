@@ -10,27 +10,43 @@ export function formatValue(value: boolean | number | string | null | undefined)
   return String(value)
 }
 
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+/** Formats with a cached Intl formatter: building one per call costs more than the table's frame. */
+function formatWith(
+  iso: string,
+  language: Language,
+  name: string,
+  options: Intl.DateTimeFormatOptions,
+): string {
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) {
+    return iso
+  }
+  const key = `${language}:${name}`
+  let formatter = formatters.get(key)
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(locales[language], options)
+    formatters.set(key, formatter)
+  }
+  return formatter.format(date)
+}
+
 /** The time of day of an ISO timestamp, e.g. 14:30. */
 export function formatTime(iso: string, language: Language): string {
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleTimeString(locales[language], { hour: '2-digit', minute: '2-digit' })
+  return formatWith(iso, language, 'time', { hour: '2-digit', minute: '2-digit' })
 }
 
 /** A date and time, e.g. 29 Nov 2026, 14:30:05. */
 export function formatDateTime(iso: string, language: Language): string {
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleString(locales[language], {
-        year: 'numeric',
-        month: 'short',
-        day: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      })
+  return formatWith(iso, language, 'dateTime', {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  })
 }
 
 /** A byte count, e.g. 1.4 MB. */
@@ -52,14 +68,11 @@ export function formatCount(count: number, language: Language): string {
 
 /** A date and time without the year, for dense tables, e.g. 29 Nov, 14:30:05. */
 export function formatShortDateTime(iso: string, language: Language): string {
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime())
-    ? iso
-    : date.toLocaleString(locales[language], {
-        month: 'short',
-        day: 'numeric',
-        hour: '2-digit',
-        minute: '2-digit',
-        second: '2-digit',
-      })
+  return formatWith(iso, language, 'short', {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  })
 }

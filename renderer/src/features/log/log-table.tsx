@@ -1,14 +1,16 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useRef, type KeyboardEvent } from 'react'
 import { useLanguage, useText } from '../../i18n/use-text'
-import { formatShortDateTime } from '../../lib/format'
 import { useAppStore } from '../../store/app-store-context'
 import { logSelectors } from '../../store/selectors/log-selectors'
 import { logPageSize, rowAt } from '../../store/slices/log-pages'
-import { categoryColour } from './log-chart'
+import { LogRow } from './log-row'
 
 /** Height of one row in pixels; with the row cap it keeps the scroll model under Chrome's limit. */
 export const rowHeight = 30
+
+/** How long the view must rest before its pages are asked for. */
+const fetchDelayMs = 60
 
 const keySteps: Readonly<Record<string, number>> = {
   ArrowDown: 1,
@@ -45,13 +47,18 @@ export function LogTable() {
   const firstPage = Math.floor((items[0]?.index ?? 0) / logPageSize)
   const lastPage = Math.floor((items.at(-1)?.index ?? 0) / logPageSize)
 
+  // Ask for pages once the view rests for a moment: a fast fling should not fetch (and render)
+  // every page it flies past.
   useEffect(() => {
     if (count === 0) {
       return
     }
-    for (let page = firstPage; page <= lastPage; page++) {
-      void needPage(page)
-    }
+    const timer = setTimeout(() => {
+      for (let page = firstPage; page <= lastPage; page++) {
+        void needPage(page)
+      }
+    }, fetchDelayMs)
+    return () => clearTimeout(timer)
   }, [firstPage, lastPage, count, version, needPage])
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -92,49 +99,19 @@ export function LogTable() {
         <span role="columnheader">{text.log.columns.status}</span>
       </div>
       <div className="log-rows" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map(item => {
-          const event = rowAt(pages, item.index)
-          return (
-            <div
-              key={item.key}
-              id={`log-row-${item.index}`}
-              role="row"
-              aria-rowindex={item.index + 2}
-              aria-selected={selected === item.index}
-              className="log-row"
-              style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
-              onClick={() => select(item.index)}
-            >
-              {event ? (
-                <>
-                  <span role="gridcell" className="mono">
-                    {formatShortDateTime(event.time, language)}
-                  </span>
-                  <span role="gridcell" className="mono">
-                    {event.method}
-                  </span>
-                  <span role="gridcell" className="mono ellipsis">
-                    {event.host}
-                  </span>
-                  <span role="gridcell" className="ellipsis">
-                    <span
-                      className="swatch"
-                      style={{ background: categoryColour(event.category) }}
-                    />
-                    {text.categories[event.category]}
-                  </span>
-                  <span role="gridcell" className="mono">
-                    {event.status ?? (event.error ? '✕' : '—')}
-                  </span>
-                </>
-              ) : (
-                <span role="gridcell" className="muted">
-                  {text.log.loadingRow}
-                </span>
-              )}
-            </div>
-          )
-        })}
+        {items.map(item => (
+          <LogRow
+            key={item.key}
+            index={item.index}
+            start={item.start}
+            height={rowHeight}
+            event={rowAt(pages, item.index)}
+            selected={selected === item.index}
+            text={text}
+            language={language}
+            onSelect={select}
+          />
+        ))}
       </div>
     </div>
   )

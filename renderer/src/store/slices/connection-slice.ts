@@ -94,7 +94,9 @@ export function createConnectionSlice(bridge: PrivacyBridge): SliceCreator<Conne
         set({ reachable: payload.reachable, reachMessage: payload.message }),
       serverConnected: async server => {
         set({ phase: 'connected', server, reachable: true, reachMessage: null, connectError: null })
-        await Promise.all([get().switchesRequested(), get().logSummaryRequested()])
+        // The switches first: they are what the owner came for; the log summary follows.
+        await get().switchesRequested()
+        await get().logSummaryRequested()
       },
       addServerChosen: () => set({ phase: 'needsServer', connectError: null }),
       addServerCancelled: () => set({ phase: get().server ? 'connected' : 'needsServer' }),
