@@ -2,10 +2,9 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { apiEventNames } from '../common/api/contract'
-import { startDemoServer, type DemoServer } from '../node/demo/start-demo-server'
 import { createCoreService, type CoreService } from '../node/service/create-core-service'
 import { createMemorySecretStore } from '../node/service/ports'
-import type { StartedDemo } from '../node/service/server-service'
+import { createDemoStarter } from '../node/service/demo-starter'
 import { createFileSettingsStore } from '../node/settings/file-settings-store'
 import { serveHttp, type HttpBridgeServer } from './serve-http'
 
@@ -43,16 +42,7 @@ export function findRendererDir(
 
 /** Starts web mode: the core service behind the HTTP bridge, serving the dashboard. */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
-  let demo: DemoServer | undefined
-  const startDemo = async (): Promise<StartedDemo> => {
-    demo ??= await startDemoServer({
-      dataDir: join(options.stateDir, 'demo-server'),
-      port: 0,
-      backfillHours: 24,
-      speed: options.demoSpeed ?? 1,
-    })
-    return demo
-  }
+  const demo = createDemoStarter(options.stateDir, options.demoSpeed ?? 1)
   const core = await createCoreService({
     stateDir: options.stateDir,
     env: options.env,
@@ -60,7 +50,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     settings: createFileSettingsStore(options.stateDir, movedTo =>
       options.onWarning?.(`the settings file was unreadable; it was kept as ${movedTo}`),
     ),
-    startDemo,
+    startDemo: demo.start,
     onBackgroundError: error =>
       options.onWarning?.(error instanceof Error ? error.message : String(error)),
   })
@@ -91,7 +81,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     close: async () => {
       await server.close()
       await core.stop()
-      await demo?.close()
+      await demo.close()
     },
   }
 }

@@ -1,9 +1,4 @@
-import {
-  apiMethods,
-  type ApiEvents,
-  type PrivacyApi,
-  type PrivacyBridge,
-} from './contract'
+import { apiMethods, type ApiEvents, type PrivacyApi, type PrivacyBridge } from './contract'
 import type { EventHub } from '../util/event-hub'
 
 /**

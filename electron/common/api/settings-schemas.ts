@@ -11,6 +11,8 @@ export const appSettingsSchema = z.object({
   retentionDays: z.number().int().min(1).max(3650),
   /** 0 everything, 1 no query strings, 2 hosts only, 3 counts only. */
   privacyLevel: z.number().int().min(0).max(3),
+  /** Start Hush (in the tray) when the owner logs in; the desktop app only. */
+  startAtLogin: z.boolean(),
 })
 
 /** A partial update of the settings. */
@@ -24,6 +26,7 @@ export const defaultAppSettings: AppSettings = {
   colourBlindSafe: false,
   retentionDays: 90,
   privacyLevel: 1,
+  startAtLogin: false,
 }
 
 /** A server Hush knows (the token stays in the core and is never part of this). */

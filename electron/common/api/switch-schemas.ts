@@ -57,6 +57,8 @@ export const planStepSchema = z.object({
 /** A change set, ready to apply; `readAt` guards against lost updates. */
 export const planSchema = z.object({
   title: z.string(),
+  /** The profile this plan applies, when it applies one. */
+  profile: profileIdSchema.nullable().optional(),
   steps: z.array(planStepSchema),
   /** Switch ids that change, with what stops working (in the owner's language). */
   breaks: z.array(z.object({ switchId: z.string(), text: z.string() })),

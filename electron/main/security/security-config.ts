@@ -36,6 +36,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     allowRunningInsecureContent: false, // checklist 8: no http content in our page
     experimentalFeatures: false, // checklist 9: no experimental Chromium features
     enableBlinkFeatures: '', // checklist 10: no extra Blink features
+    disableBlinkFeatures: 'Auxclick', // a middle click must not open links behind our back
     webviewTag: false, // checklists 11-12: no <webview> at all
     navigateOnDragDrop: false, // a dropped file must not replace the app
     spellcheck: false, // no dictionary downloads

@@ -13,22 +13,22 @@ const contentTypes: Readonly<Record<string, string>> = {
   '.map': 'application/json; charset=utf-8',
 }
 
-/** A static file to send, or undefined when there is none. */
+/** A static file to send. */
 export interface StaticFile {
   readonly body: Buffer
   readonly contentType: string
 }
 
 /**
- * Resolves a request path inside the renderer's build folder.
+ * Resolves a request path to a file inside the renderer's build folder, or undefined.
  *
  * Paths that climb out of the folder are refused; unknown paths without an extension fall back to
  * index.html so that the app's own routes load.
  */
-export async function readStaticFile(
+export async function resolveStaticPath(
   root: string,
   urlPath: string,
-): Promise<StaticFile | undefined> {
+): Promise<string | undefined> {
   let decoded: string
   try {
     decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/')
@@ -43,17 +43,25 @@ export async function readStaticFile(
   if (candidate !== root && !candidate.startsWith(root.endsWith(sep) ? root : root + sep)) {
     return undefined
   }
-  const file = (await isFile(candidate))
-    ? candidate
-    : extname(candidate) === ''
-      ? join(root, 'index.html')
-      : undefined
-  if (!file || !(await isFile(file))) {
+  if (await isFile(candidate)) {
+    return candidate
+  }
+  const fallback = join(root, 'index.html')
+  return extname(candidate) === '' && (await isFile(fallback)) ? fallback : undefined
+}
+
+/** Reads a static file of the renderer's build folder (see resolveStaticPath). */
+export async function readStaticFile(
+  root: string,
+  urlPath: string,
+): Promise<StaticFile | undefined> {
+  const path = await resolveStaticPath(root, urlPath)
+  if (!path) {
     return undefined
   }
   return {
-    body: await readFile(file),
-    contentType: contentTypes[extname(file)] ?? 'application/octet-stream',
+    body: await readFile(path),
+    contentType: contentTypes[extname(path)] ?? 'application/octet-stream',
   }
 }
 

@@ -19,6 +19,8 @@ export interface CoreServiceDeps {
   readonly settings: SettingsStore
   /** Starts (or returns) the demo server the core uses for "try the demo". */
   readonly startDemo: () => Promise<StartedDemo>
+  /** Path of a better-sqlite3 build for this runtime (Electron's ABI in the app), if not the default. */
+  readonly sqliteBinding?: string
   /** How often the live tail polls the server's Logs folder. */
   readonly tailIntervalMs?: number
   /** Called with errors that reach no caller (a failed background step). */

@@ -39,7 +39,11 @@ export function createSwitchMethods(
     },
     'switches.planProfile': async ({ profile }) => {
       const active = board()
-      return active.ok ? active.value.engine.planProfile(profile) : active
+      if (!active.ok) {
+        return active
+      }
+      const plan = await active.value.engine.planProfile(profile)
+      return plan.ok ? ok({ ...plan.value, profile }) : plan
     },
     'switches.planSet': async ({ switchId, value }) => {
       const active = board()
@@ -51,7 +55,8 @@ export function createSwitchMethods(
         return active
       }
       const report = await active.value.engine.applyPlan(plan, {
-        command: `apply ${plan.title}`,
+        command: plan.profile ? `apply ${plan.profile}` : `apply ${plan.title}`,
+        profile: plan.profile ?? null,
         force,
       })
       return changed(report, 'apply')

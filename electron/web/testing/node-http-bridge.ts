@@ -41,7 +41,7 @@ export async function connectNodeHttpBridge(
         },
         body: JSON.stringify(input),
       })
-      const body = (await response.json())
+      const body = await response.json()
       if (!response.ok) {
         throw new Error((body as { error?: string }).error ?? `HTTP ${response.status}`)
       }
