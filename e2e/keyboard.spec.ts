@@ -22,12 +22,12 @@ afterAll(async () => {
 
 /** What the focused element is called: its label, or its text. */
 async function focusedName(): Promise<string> {
-  return (await page.evaluate(
+  return await page.evaluate<string>(
     `(() => {
       const e = document.activeElement
       return (e?.getAttribute('aria-label') || e?.labels?.[0]?.textContent || e?.textContent || '').trim()
     })()`,
-  )) as string
+  )
 }
 
 /** Presses Tab until the focused element's name matches, as a keyboard user would. */
@@ -60,18 +60,21 @@ describe('the dashboard from the keyboard alone', () => {
     await tabTo(/^Apply$/)
     await page.keyboard.press('Enter')
     await plan.waitFor({ state: 'detached', timeout: 60_000 })
-    expect(await page.getByRole('switch', { name: 'Crash reports' }).getAttribute('aria-checked')).toBe(
-      'false',
-    )
+    expect(
+      await page.getByRole('switch', { name: 'Crash reports' }).getAttribute('aria-checked'),
+    ).toBe('false')
   })
 
   it('undoes it from the keyboard', async () => {
     await tabTo(/^Undo$/)
     await page.keyboard.press('Enter')
     await expect
-      .poll(() => page.getByRole('switch', { name: 'Crash reports' }).getAttribute('aria-checked'), {
-        timeout: 60_000,
-      })
+      .poll(
+        () => page.getByRole('switch', { name: 'Crash reports' }).getAttribute('aria-checked'),
+        {
+          timeout: 60_000,
+        },
+      )
       .toBe('true')
   })
 })

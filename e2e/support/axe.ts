@@ -21,10 +21,10 @@ let axeSource: string | undefined
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
   axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8')
   await page.evaluate(axeSource)
-  const results = (await page.evaluate(`axe.run(document, {
+  const results = await page.evaluate<AxeViolation[]>(`axe.run(document, {
     runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
   }).then(r => r.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 5).map(n => n.target.join(' ')),
-  })))`)) as AxeViolation[]
+  })))`)
   return results.filter(v => v.impact === 'serious' || v.impact === 'critical')
 }
