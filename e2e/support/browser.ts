@@ -11,7 +11,7 @@ export interface TestBrowser {
 }
 
 /** Launches Debian's Chromium (or CHROME_PATH) headless with a throwaway profile. */
-export async function launchBrowser(): Promise<TestBrowser> {
+export async function launchBrowser(extraArgs: readonly string[] = []): Promise<TestBrowser> {
   const profile = await mkdtemp(join(tmpdir(), 'hush-chromium-'))
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -26,6 +26,7 @@ export async function launchBrowser(): Promise<TestBrowser> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      ...extraArgs,
     ],
   })
   const browser = context.browser()

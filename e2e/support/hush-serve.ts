@@ -2,10 +2,21 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 
-/** The repository root, from this file's place in e2e/support. */
-export const repoRoot = join(import.meta.dirname, '..', '..')
+/** The repository root: the nearest folder above this file that holds `bin/hush.mjs` (also once bundled). */
+export const repoRoot = findRepoRoot(import.meta.dirname)
+
+function findRepoRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'bin', 'hush.mjs'))) {
+      return dir
+    }
+    if (dirname(dir) === dir) {
+      throw new Error(`no repository root above ${from}`)
+    }
+  }
+}
 
 /** A running `hush serve` child process. */
 export interface HushServe {
