@@ -10,8 +10,8 @@ type LogMethods = Pick<
 /** The `log.*` methods over the outbound log (the store and its live tail). */
 export function createLogMethods(log: OutboundLog): LogMethods {
   return {
-    'log.page': ({ limit, before, ...filter }) => {
-      const page = log.page({ ...filter, limit, before })
+    'log.page': ({ limit, before, offset, ...filter }) => {
+      const page = log.page({ ...filter, limit, before, offset })
       return Promise.resolve({ events: page.events.map(toView), nextBefore: page.nextBefore })
     },
     'log.count': filter => Promise.resolve({ total: log.count(filter) }),

@@ -60,6 +60,28 @@ export function describeContract(name: string, setUp: () => Promise<ContractFixt
       expect(JSON.stringify(outputs)).not.toContain(secret)
     })
 
+    it('follows the server log and pages through what it sent, without secrets', async () => {
+      const { bridge, secret } = await setUp()
+      await bridge.call('server.connectDemo', {})
+      let total = 0
+      await waitFor(() => {
+        void bridge.call('log.count', {}).then(count => (total = count.total))
+        return total > 50
+      }, 10_000)
+      expect(total).toBeGreaterThan(50)
+      const first = await bridge.call('log.page', { limit: 20 })
+      expect(first.events).toHaveLength(20)
+      const second = await bridge.call('log.page', { limit: 20, before: first.nextBefore ?? 0 })
+      const jumped = await bridge.call('log.page', { limit: 20, offset: 20 })
+      expect(jumped.events.map(e => e.id)).toEqual(second.events.map(e => e.id))
+      const stats = await bridge.call('log.stats', { upstreamOnly: true })
+      expect(stats.byCategory.length).toBeGreaterThan(0)
+      const exported = await bridge.call('log.export', { format: 'ndjson', filter: {} })
+      expect(exported.content.split('\n').filter(Boolean).length).toBeGreaterThanOrEqual(total)
+      expect(JSON.stringify([first, stats, exported])).not.toContain(secret)
+      expect((await bridge.call('log.tailStatus', {})).state).toBe('following')
+    })
+
     it('keeps settings in the core and tells every face when they change', async () => {
       const { bridge } = await setUp()
       const seen: unknown[] = []
