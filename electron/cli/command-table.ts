@@ -13,6 +13,8 @@ import { setCommand } from './commands/set'
 import { undoCommand } from './commands/undo'
 import { previewMatchingCommand } from './commands/preview-matching'
 import { previewCrashReportsCommand } from './commands/preview-crash-reports'
+import { previewRemoteAccessCommand } from './commands/preview-remote-access'
+import { previewAccountCommand } from './commands/preview-account'
 import { verifyCommand } from './commands/verify'
 import { serveCommand } from './commands/serve'
 
@@ -35,7 +37,9 @@ export const commandTable: readonly Command[] = [
   logStatsCommand,
   logExportCommand,
   previewMatchingCommand,
+  previewRemoteAccessCommand,
   previewCrashReportsCommand,
+  previewAccountCommand,
   verifyCommand,
   serveCommand,
 ]

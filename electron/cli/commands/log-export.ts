@@ -9,7 +9,7 @@ const formats: readonly ExportFormat[] = ['csv', 'json', 'ndjson']
 /** `hush log export --format csv|json|ndjson [--out FILE]`: every stored event (filtered), oldest first. */
 export const logExportCommand: Command = {
   name: 'log export',
-  summary: 'export stored outbound events as CSV, JSON or NDJSON',
+  summary: 'Export stored outbound events as CSV, JSON or NDJSON',
   usage:
     '--format csv|json|ndjson [--out FILE] [--category C] [--host H] [--since T] [--until T] [--search TEXT] [--state-dir DIR]',
   options: {

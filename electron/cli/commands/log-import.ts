@@ -10,7 +10,7 @@ import { openCliStore, stateDirOption } from './log-common'
 /** `hush log import <file|dir>... [--json]`: stores the outbound exchanges of log files, resumably. */
 export const logImportCommand: Command = {
   name: 'log import',
-  summary: 'store the outbound exchanges of server log files (a Logs folder: oldest first)',
+  summary: 'Store the outbound exchanges of server log files (a Logs folder: oldest first)',
   usage: '<file|dir>... [--privacy-level 0|1|2|3] [--state-dir DIR] [--json]',
   options: { ...stateDirOption, json: { type: 'boolean' }, 'privacy-level': { type: 'string' } },
   run: async context => {

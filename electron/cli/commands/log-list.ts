@@ -10,7 +10,7 @@ function row(e: StoredEvent): string {
 /** `hush log list`: stored outbound events, newest first, filtered. */
 export const logListCommand: Command = {
   name: 'log list',
-  summary: 'list stored outbound events, newest first',
+  summary: 'List stored outbound events, newest first',
   usage:
     '[--category C] [--host H] [--since T] [--until T] [--search TEXT] [--limit N] [--before ID] [--state-dir DIR] [--json]',
   options: {

@@ -13,7 +13,7 @@ export function eventJson(e: OutboundEvent): string {
 /** `hush log parse <file>...`: one outbound event a line on stdout, nothing stored. */
 export const logParseCommand: Command = {
   name: 'log parse',
-  summary: 'print the outbound exchanges in server log files as NDJSON (nothing stored)',
+  summary: 'Print the outbound exchanges in server log files as NDJSON (nothing stored)',
   usage: '<file>...',
   options: {},
   run: async ({ positionals, io }) => {

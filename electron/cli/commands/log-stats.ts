@@ -5,7 +5,7 @@ import { openCliStore, stateDirOption } from './log-common'
 /** `hush log stats`: counts by category, host and day. */
 export const logStatsCommand: Command = {
   name: 'log stats',
-  summary: 'count stored outbound events by category, host and day',
+  summary: 'Count stored outbound events by category, host and day',
   usage: '[--state-dir DIR] [--json]',
   options: { ...stateDirOption, json: { type: 'boolean' } },
   run: context => {

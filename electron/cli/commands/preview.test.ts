@@ -2,7 +2,11 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { CrashReportsPreview, MatchingPreview } from '../../common/api/preview-schemas'
+import type {
+  CrashReportsPreview,
+  MatchingPreview,
+  RemoteAccessPreview,
+} from '../../common/api/preview-schemas'
 import { startTestDemo } from '../../node/demo/demo-test-helpers'
 import type { DemoServer } from '../../node/demo/start-demo-server'
 import { runCli } from '../run-cli'
@@ -31,6 +35,42 @@ describe('hush preview', () => {
     const movies = preview.libraries.find(l => l.type === 'movie' && l.contactsInternet)
     expect(movies?.items.length).toBe(movies?.itemCount)
     expect(movies?.items.every(item => item.filePath && item.hints.title === item.title)).toBe(true)
+  })
+
+  it('remote-access --json reports remote access, relay and the mapping in plain words', async () => {
+    const io = createMemoryIo()
+    expect(
+      await runCli(
+        ['preview', 'remote-access', '--json', '--account-url', demo.url, ...connection()],
+        io,
+      ),
+    ).toBe(0)
+    const preview = JSON.parse(io.out()) as RemoteAccessPreview
+    expect(['on', 'off']).toContain(preview.remoteAccess)
+    expect(preview.relayEnabled).toBe(true)
+    expect(preview.mappingSummary).not.toBe('')
+    expect(io.out()).not.toContain(demo.token)
+  })
+
+  it('account --json reads the opt-outs, and says why when plex.tv cannot be reached', async () => {
+    const io = createMemoryIo()
+    expect(
+      await runCli(
+        ['preview', 'account', '--json', '--account-url', demo.url, ...connection()],
+        io,
+      ),
+    ).toBe(0)
+    expect(JSON.parse(io.out())).toMatchObject({ reachable: true })
+    demo.faults.plexTvDown(true)
+    try {
+      const down = createMemoryIo()
+      expect(
+        await runCli(['preview', 'account', '--account-url', demo.url, ...connection()], down),
+      ).toBe(0)
+      expect(down.out()).toContain('cannot be checked')
+    } finally {
+      demo.faults.plexTvDown(false)
+    }
   })
 
   it('matching names an unknown library as a one-line failure', async () => {
