@@ -39,4 +39,19 @@ describe('the Overview screen', () => {
     expect(await screen.findByRole('heading', { name: 'Server unreachable' })).toBeTruthy()
     expect(screen.getByText('The server did not answer.')).toBeTruthy()
   })
+
+  it('opens on "Server unreachable" with the reason when the server does not answer at start', async () => {
+    await renderApp({
+      overrides: {
+        'switches.status': () => ({
+          ok: false,
+          error: { kind: 'unreachable', message: 'Nothing answers at http://127.0.0.1:32400.' },
+        }),
+      },
+    })
+    expect(await screen.findByRole('heading', { name: 'Server unreachable' })).toBeTruthy()
+    expect(
+      screen.getAllByText('Nothing answers at http://127.0.0.1:32400.').length,
+    ).toBeGreaterThan(0)
+  })
 })

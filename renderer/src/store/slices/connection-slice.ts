@@ -67,11 +67,21 @@ export function createConnectionSlice(bridge: PrivacyBridge): SliceCreator<Conne
           set({ phase: 'needsServer' })
           return
         }
-        const check = await bridge.call('server.check', {})
-        if (check.ok) {
-          await get().serverConnected(check.value)
+        // The switchboard names its server: one call both checks the server and reads the
+        // switches, which is what the owner opened Hush for.
+        await get().switchesRequested()
+        const board = get().board
+        if (board.status === 'ready') {
+          set({
+            phase: 'connected',
+            server: board.value.server,
+            reachable: true,
+            reachMessage: null,
+          })
+          await get().logSummaryRequested()
         } else {
-          set({ phase: 'connected', reachable: false, reachMessage: check.error.message })
+          const message = board.status === 'error' ? board.error.message : null
+          set({ phase: 'connected', reachable: false, reachMessage: message })
         }
       },
       discoveryRequested: async () => {
