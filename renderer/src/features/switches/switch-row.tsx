@@ -1,3 +1,4 @@
+import { citePolicyItem } from '../../../../electron/common/policy/policy-item'
 import { Icon } from '../../components/icon'
 import { StateBadge } from '../../components/state-badge'
 import { SwitchToggle } from '../../components/switch-toggle'
@@ -40,6 +41,14 @@ export function SwitchRow({ view }: SwitchRowProps) {
               </span>
             )}
           </div>
+          {view.entry && (
+            <p className="small muted switch-breaks">
+              <strong>{text.flow.breaks}:</strong> {view.entry.breaks[language]}
+              {view.entry.policyItems[0] && (
+                <> · {citePolicyItem(view.entry.policyItems[0], language)}</>
+              )}
+            </p>
+          )}
           {view.status?.reason && (view.state === 'unavailable' || view.state === 'unknown') && (
             <p className="muted small">
               {text.switches.reason}: {view.status.reason}
