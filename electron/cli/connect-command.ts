@@ -5,6 +5,7 @@ import {
   openSwitchboard,
   switchboardRequestFrom,
   type OpenSwitchboard,
+  type SwitchboardRequest,
 } from '../node/switches/open-switchboard'
 import { integerOption, type CommandContext } from './command'
 
@@ -14,18 +15,39 @@ export interface CommandConnection extends OpenSwitchboard {
   readonly dataDir: string | null
 }
 
+function requestFor(context: CommandContext): SwitchboardRequest {
+  return switchboardRequestFrom(context.options, context.io.env, {
+    timeoutMs: integerOption(context, 'timeout', defaultTimeoutMs),
+    signal: context.io.signal,
+  })
+}
+
 /**
- * Connects a command to its server from the common options, and finds the server's data folder:
- * `--data-dir`, or the discovered local folder when its machine identifier is the server's.
+ * Connects a command to its server from the common options and opens the switch engine; prints
+ * the notes of timed exceptions that were reverted on the way.
+ */
+export async function openCommandBoard(
+  context: CommandContext,
+  request: SwitchboardRequest = requestFor(context),
+): Promise<Result<OpenSwitchboard, AppError>> {
+  const board = await openSwitchboard(request)
+  if (board.ok) {
+    for (const note of board.value.notes) {
+      context.io.stderr(`hush: ${note}\n`)
+    }
+  }
+  return board
+}
+
+/**
+ * Like openCommandBoard, and finds the server's data folder: `--data-dir`, or the discovered
+ * local folder when its machine identifier is the server's.
  */
 export async function connectCommand(
   context: CommandContext,
 ): Promise<Result<CommandConnection, AppError>> {
-  const request = switchboardRequestFrom(context.options, context.io.env, {
-    timeoutMs: integerOption(context, 'timeout', defaultTimeoutMs),
-    signal: context.io.signal,
-  })
-  const board = await openSwitchboard(request)
+  const request = requestFor(context)
+  const board = await openCommandBoard(context, request)
   if (!board.ok) {
     return board
   }

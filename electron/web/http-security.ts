@@ -1,18 +1,5 @@
 import { timingSafeEqual } from 'node:crypto'
-
-/** The Content-Security-Policy of the dashboard: the renderer loads only its own files. */
-export const dashboardCsp = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ')
+import { dashboardCsp } from '../common/security/dashboard-csp'
 
 /** Headers sent with every response of web mode. No CORS header is ever sent. */
 export const securityHeaders: Readonly<Record<string, string>> = {

@@ -1,8 +1,7 @@
 import { profileIds } from '../../common/switches/switch-types'
-import { defaultTimeoutMs } from '../../node/server/resolve-connection'
 import { formatPlan } from '../../node/switches/format-switches'
-import { openSwitchboard, switchboardRequestFrom } from '../../node/switches/open-switchboard'
-import { exitCode, fail, flagOption, integerOption, printJson, type Command } from '../command'
+import { exitCode, fail, flagOption, printJson, type Command } from '../command'
+import { openCommandBoard } from '../connect-command'
 import { profileArgument } from './plan'
 
 /** `hush apply <profile>`: shows the plan, asks, then applies it with verification and rollback. */
@@ -20,15 +19,9 @@ export const applyCommand: Command = {
     const { io } = context
     const profile = profileArgument(context)
     const json = flagOption(context, 'json')
-    const timeoutMs = integerOption(context, 'timeout', defaultTimeoutMs)
-    const board = await openSwitchboard(
-      switchboardRequestFrom(context.options, io.env, { timeoutMs, signal: io.signal }),
-    )
+    const board = await openCommandBoard(context)
     if (!board.ok) {
       return fail(io, board.error.message)
-    }
-    for (const note of board.value.notes) {
-      io.stderr(`hush: ${note}\n`)
     }
     const { engine } = board.value
     const plan = await engine.planProfile(profile)

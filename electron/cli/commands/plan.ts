@@ -1,17 +1,15 @@
 import { profileIds, type ProfileId } from '../../common/switches/switch-types'
-import { defaultTimeoutMs } from '../../node/server/resolve-connection'
 import { formatPlan } from '../../node/switches/format-switches'
-import { openSwitchboard, switchboardRequestFrom } from '../../node/switches/open-switchboard'
 import {
   exitCode,
   fail,
   flagOption,
-  integerOption,
   printJson,
   UsageError,
   type Command,
   type CommandContext,
 } from '../command'
+import { openCommandBoard } from '../connect-command'
 
 /** Reads the `<profile>` argument; anything else is a usage error. */
 export function profileArgument(context: CommandContext): ProfileId {
@@ -36,15 +34,9 @@ export const planCommand: Command = {
   async run(context) {
     const { io } = context
     const profile = profileArgument(context)
-    const timeoutMs = integerOption(context, 'timeout', defaultTimeoutMs)
-    const board = await openSwitchboard(
-      switchboardRequestFrom(context.options, io.env, { timeoutMs, signal: io.signal }),
-    )
+    const board = await openCommandBoard(context)
     if (!board.ok) {
       return fail(io, board.error.message)
-    }
-    for (const note of board.value.notes) {
-      io.stderr(`hush: ${note}\n`)
     }
     const plan = await board.value.engine.planProfile(profile)
     if (!plan.ok) {

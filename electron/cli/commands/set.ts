@@ -1,17 +1,15 @@
-import { defaultTimeoutMs } from '../../node/server/resolve-connection'
 import { formatApplied, formatPlan } from '../../node/switches/format-switches'
 import { parseDuration } from '../../node/switches/parse-duration'
-import { openSwitchboard, switchboardRequestFrom } from '../../node/switches/open-switchboard'
 import {
   exitCode,
   fail,
   flagOption,
-  integerOption,
   printJson,
   stringOption,
   UsageError,
   type Command,
 } from '../command'
+import { openCommandBoard } from '../connect-command'
 
 /** `hush set <switch-id> on|off`: one switch, applied at once (with verification and rollback). */
 export const setCommand: Command = {
@@ -31,15 +29,9 @@ export const setCommand: Command = {
     if (duration !== undefined && forSeconds === undefined) {
       throw new UsageError(`--for takes a duration such as 30m, 2h or 1h30m, not "${duration}"`)
     }
-    const timeoutMs = integerOption(context, 'timeout', defaultTimeoutMs)
-    const board = await openSwitchboard(
-      switchboardRequestFrom(context.options, io.env, { timeoutMs, signal: io.signal }),
-    )
+    const board = await openCommandBoard(context)
     if (!board.ok) {
       return fail(io, board.error.message)
-    }
-    for (const note of board.value.notes) {
-      io.stderr(`hush: ${note}\n`)
     }
     const { engine } = board.value
     const plan = await engine.planSet(switchId, value)

@@ -1,9 +1,8 @@
 import { switchCatalog } from '../../common/switches/catalog'
 import { policyItemKey } from '../../common/policy/policy-item'
-import { defaultTimeoutMs } from '../../node/server/resolve-connection'
 import { formatStatusTable } from '../../node/switches/format-switches'
-import { openSwitchboard, switchboardRequestFrom } from '../../node/switches/open-switchboard'
-import { exitCode, fail, flagOption, integerOption, printJson, type Command } from '../command'
+import { exitCode, fail, flagOption, printJson, type Command } from '../command'
+import { openCommandBoard } from '../connect-command'
 
 /** `hush status`: the server, then each switch with its state, raw values and profile values. */
 export const statusCommand: Command = {
@@ -14,15 +13,9 @@ export const statusCommand: Command = {
   connects: true,
   async run(context) {
     const { io } = context
-    const timeoutMs = integerOption(context, 'timeout', defaultTimeoutMs)
-    const board = await openSwitchboard(
-      switchboardRequestFrom(context.options, io.env, { timeoutMs, signal: io.signal }),
-    )
+    const board = await openCommandBoard(context)
     if (!board.ok) {
       return fail(io, board.error.message)
-    }
-    for (const note of board.value.notes) {
-      io.stderr(`hush: ${note}\n`)
     }
     const reading = await board.value.engine.readSwitchStates()
     for (const warning of board.value.store.warnings()) {

@@ -1,7 +1,6 @@
-import { defaultTimeoutMs } from '../../node/server/resolve-connection'
 import { formatApplied } from '../../node/switches/format-switches'
-import { openSwitchboard, switchboardRequestFrom } from '../../node/switches/open-switchboard'
-import { exitCode, fail, flagOption, integerOption, printJson, type Command } from '../command'
+import { exitCode, fail, flagOption, printJson, type Command } from '../command'
+import { openCommandBoard } from '../connect-command'
 
 /** `hush undo`: restores the values from before the last apply or set; repeat to go further back. */
 export const undoCommand: Command = {
@@ -12,15 +11,9 @@ export const undoCommand: Command = {
   connects: true,
   async run(context) {
     const { io } = context
-    const timeoutMs = integerOption(context, 'timeout', defaultTimeoutMs)
-    const board = await openSwitchboard(
-      switchboardRequestFrom(context.options, io.env, { timeoutMs, signal: io.signal }),
-    )
+    const board = await openCommandBoard(context)
     if (!board.ok) {
       return fail(io, board.error.message)
-    }
-    for (const note of board.value.notes) {
-      io.stderr(`hush: ${note}\n`)
     }
     const report = await board.value.engine.undoLast({ force: flagOption(context, 'force') })
     if (!report.ok) {

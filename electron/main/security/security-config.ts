@@ -1,3 +1,4 @@
+import { dashboardCsp } from '../../common/security/dashboard-csp'
 import type { WebPreferences } from 'electron'
 
 /** The origin the renderer is served from, through our own `app:` protocol (not `file:`). */
@@ -6,22 +7,8 @@ export const appOrigin = 'app://hush'
 /** The scheme registered for the renderer. */
 export const appScheme = 'app'
 
-/**
- * The Content-Security-Policy of the window. The renderer makes no network calls of its own: all
- * traffic to the server goes through the core in the main process.
- */
-export const windowCsp = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ')
+/** The Content-Security-Policy of the window (the same as web mode's). */
+export const windowCsp = dashboardCsp
 
 /** The web preferences of every Hush window, one line per item of Electron's security checklist. */
 export function secureWebPreferences(preloadPath: string): WebPreferences {
