@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { writeFileAtomic } from '../files/write-file-atomic'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 
 /** The value of one Online Media Sources opt-out. */
 export type OptOutValue = 'opt_in' | 'opt_out' | 'opt_out_managed'
@@ -50,10 +51,7 @@ export async function openAccountState(dataDir: string, uuid: string): Promise<A
     }
   }
   const persist = async (): Promise<void> => {
-    await mkdir(dirname(file), { recursive: true })
-    const temporary = `${file}.${process.pid}.tmp`
-    await writeFile(temporary, JSON.stringify(settings, null, 2))
-    await rename(temporary, file)
+    await writeFileAtomic(file, JSON.stringify(settings, null, 2))
   }
   return {
     settings: () => settings,

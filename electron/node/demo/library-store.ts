@@ -1,5 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
-import { dirname, join } from 'node:path'
+import { writeFileAtomic } from '../files/write-file-atomic'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { err, ok, type Result } from '../../common/util/result'
 import type { DemoAgent } from './agents'
 import { mediaTypeOf } from './agents'
@@ -64,10 +65,7 @@ export async function openLibraryStore(
     return found
   }
   const persist = async (): Promise<void> => {
-    await mkdir(dirname(file), { recursive: true })
-    const temporary = `${file}.${process.pid}.tmp`
-    await writeFile(temporary, JSON.stringify(Object.fromEntries(state), null, 2))
-    await rename(temporary, file)
+    await writeFileAtomic(file, JSON.stringify(Object.fromEntries(state), null, 2))
   }
   const prefs = (id: number): readonly SettingDefinition[] => {
     const section = byId.get(id)

@@ -1,5 +1,6 @@
+import { writeFileAtomic } from '../files/write-file-atomic'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { err, ok, type Result } from '../../common/util/result'
 import { escapeXmlAttribute } from './xml-escape'
 
@@ -64,7 +65,5 @@ export async function writePreferencesFile(
   path: string,
   attributes: PreferenceAttributes,
 ): Promise<void> {
-  const temporary = `${path}.${process.pid}.tmp`
-  await writeFile(temporary, preferencesXml(attributes), 'utf8')
-  await rename(temporary, path)
+  await writeFileAtomic(path, preferencesXml(attributes))
 }

@@ -1,5 +1,6 @@
+import { writeFileAtomic } from '../files/write-file-atomic'
 import { randomUUID } from 'node:crypto'
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { arch, platform, release } from 'node:os'
 import { join } from 'node:path'
 
@@ -38,9 +39,6 @@ export async function loadClientIdentifier(stateDir: string): Promise<string> {
     // Not there yet (or unreadable): make a new one below.
   }
   const created = `hush-${randomUUID()}`
-  await mkdir(stateDir, { recursive: true })
-  const temp = `${file}.${process.pid}.tmp`
-  await writeFile(temp, `${created}\n`, 'utf8')
-  await rename(temp, file)
+  await writeFileAtomic(file, `${created}\n`)
   return created
 }
