@@ -115,7 +115,7 @@ export const demoCommand: Command = {
         `  Token:        ${demo.token}`,
         `  Data folder:  ${demo.dataDir}`,
         '',
-        `Try: hush status --server ${demo.url} --token ${demo.token} --data-dir "${demo.dataDir}"`,
+        `Try: hush status --server ${demo.url} --token ${demo.token} --account-url ${demo.url} --data-dir "${demo.dataDir}"`,
         'Press Ctrl-C to stop.',
         '',
       ].join('\n'),
