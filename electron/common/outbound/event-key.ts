@@ -20,6 +20,16 @@ export function eventKey(text: string): string {
   return hex8(a) + hex8(b)
 }
 
+// Two hex digits per byte value: formatting a key is then four table reads per lane.
+const byteHex: readonly string[] = Array.from({ length: 256 }, (_, i) =>
+  i.toString(16).padStart(2, '0'),
+)
+
 function hex8(value: number): string {
-  return (value >>> 0).toString(16).padStart(8, '0')
+  return (
+    (byteHex[(value >>> 24) & 255] as string) +
+    (byteHex[(value >>> 16) & 255] as string) +
+    (byteHex[(value >>> 8) & 255] as string) +
+    (byteHex[value & 255] as string)
+  )
 }

@@ -1,4 +1,4 @@
-import { classify } from '../../common/outbound/classify'
+import { classify, type Classification } from '../../common/outbound/classify'
 import type { ClassifierRow } from '../../common/outbound/classifier-table'
 import type { OutboundEvent } from '../../common/outbound/outbound-event'
 import { redactText } from '../../common/outbound/redact'
@@ -17,27 +17,62 @@ export interface RawExchange {
   readonly line: number
 }
 
+/** The redacted URL of an exchange, its host and what it is for: a pure function of method and URL. */
+interface UrlFacts extends Classification {
+  readonly url: string
+  readonly host: string
+}
+
+/**
+ * Remembers the redacted, classified form of recent URLs. A server calls the same few thousand
+ * URLs over and over, so nearly every event of a long log reuses one (redaction and
+ * classification are pure, so a cached answer is the same answer). Cleared when full.
+ */
+export class UrlFactsCache {
+  private readonly facts = new Map<string, UrlFacts>()
+
+  constructor(
+    private readonly extraRows: readonly ClassifierRow[] = [],
+    private readonly capacity = 8192,
+  ) {}
+
+  /** The facts of a raw (unredacted) URL requested with a method. */
+  get(method: string, rawUrl: string): UrlFacts {
+    const id = `${method} ${rawUrl}`
+    let f = this.facts.get(id)
+    if (f === undefined) {
+      const url = redactText(rawUrl)
+      const parts = urlParts(url)
+      f = { ...classify(parts, this.extraRows, method), url, host: parts.host }
+      if (this.facts.size >= this.capacity) {
+        this.facts.clear()
+      }
+      this.facts.set(id, f)
+    }
+    return f
+  }
+}
+
 /** Redacts and classifies a raw exchange into an event; nothing unredacted leaves this function. */
 export function buildEvent(
   raw: RawExchange,
   extraRows: readonly ClassifierRow[] = [],
+  cache: UrlFactsCache = new UrlFactsCache(extraRows, 1),
 ): OutboundEvent {
-  const url = redactText(raw.url)
-  const parts = urlParts(url)
-  const c = classify(parts, extraRows, raw.method)
+  const f = cache.get(raw.method, raw.url)
   return {
     key: raw.key,
     time: raw.time.iso,
     localTime: raw.time.localTime,
     method: raw.method,
-    url,
-    host: parts.host,
-    upstream: c.upstream,
+    url: f.url,
+    host: f.host,
+    upstream: f.upstream,
     status: raw.status,
     error: raw.error === null ? null : redactText(raw.error),
-    service: c.service,
-    category: c.category,
-    policyItem: c.policyItem,
+    service: f.service,
+    category: f.category,
+    policyItem: f.policyItem,
     source: { file: raw.file, line: raw.line },
   }
 }

@@ -2,7 +2,7 @@ import type { ClassifierRow } from '../../common/outbound/classifier-table'
 import { eventKey } from '../../common/outbound/event-key'
 import type { OutboundEvent, SkipCounts } from '../../common/outbound/outbound-event'
 import { redactText } from '../../common/outbound/redact'
-import { buildEvent } from './build-event'
+import { buildEvent, UrlFactsCache } from './build-event'
 import { parseHeader, stripPastePrefix } from './line-header'
 import { bannerOffset, logTime } from './log-time'
 import { LogScanner } from './log-scanner'
@@ -45,6 +45,7 @@ export class LogParser {
   private readonly pending = new Map<string, string>()
   private offsetMinutes: number | null
   private ops: ParseOp[] = []
+  private readonly urls: UrlFactsCache
   file: string
 
   constructor(options: {
@@ -59,10 +60,8 @@ export class LogParser {
       this.pending.set(p.corr, p.key)
     }
     const extraRows = options.extraRows ?? []
-    this.scanner = new LogScanner(
-      (line, lineNo) => this.onLine(line, lineNo, extraRows),
-      options.start,
-    )
+    this.urls = new UrlFactsCache(extraRows)
+    this.scanner = new LogScanner((line, lineNo) => this.onLine(line, lineNo), options.start)
   }
 
   /** Byte offset after the last complete line, and that line's number. */
@@ -111,7 +110,7 @@ export class LogParser {
     return ops
   }
 
-  private onLine(raw: string, lineNo: number, extraRows: readonly ClassifierRow[]): void {
+  private onLine(raw: string, lineNo: number): void {
     const line = stripPastePrefix(raw)
     const header = parseHeader(line)
     if (!header) {
@@ -152,7 +151,8 @@ export class LogParser {
         file: this.file,
         line: lineNo,
       },
-      extraRows,
+      [],
+      this.urls,
     )
     this.ops.push({ op: 'event', event })
     if (x.kind === 'request') {

@@ -24,7 +24,10 @@ export class OrderedEvents {
       } else {
         const entry = this.open.get(op.key)
         if (entry) {
-          entry.event = { ...entry.event, status: op.status, error: op.error }
+          // The event is this queue's own (nothing else holds it yet): complete it in place.
+          const event = entry.event as { -readonly [K in keyof OutboundEvent]: OutboundEvent[K] }
+          event.status = op.status
+          event.error = op.error
           entry.open = false
           this.open.delete(op.key)
         }

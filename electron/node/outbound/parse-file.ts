@@ -17,13 +17,14 @@ export async function readOps(
   onOps: (ops: ParseOp[]) => void | Promise<void>,
   from = 0,
   finish = true,
+  chunk = chunkBytes,
 ): Promise<void> {
   const handle = await open(path, 'r')
   try {
-    const buffer = Buffer.allocUnsafe(chunkBytes)
+    const buffer = Buffer.allocUnsafe(chunk)
     let position = from
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, chunkBytes, position)
+      const { bytesRead } = await handle.read(buffer, 0, chunk, position)
       if (bytesRead === 0) {
         break
       }
