@@ -1,4 +1,5 @@
 import type { AppError } from '../../common/api/errors'
+import type { Language } from '../../common/i18n/localized-text'
 import { switchCatalog } from '../../common/switches/catalog'
 import { ok, type Result } from '../../common/util/result'
 import { createPlexAccountClient, type PlexAccountClient } from '../account/plex-account-client'
@@ -19,14 +20,15 @@ export function createActiveBoard(
   servers: ServerService,
   stateDir: string,
   accountUrlFor: (server: ActiveServer) => string,
+  language: () => Language,
 ): () => Result<ActiveBoard, AppError> {
-  let cached: ActiveBoard | undefined
+  let cached: (ActiveBoard & { readonly language: Language }) | undefined
   return () => {
     const active = servers.active()
     if (!active.ok) {
       return active
     }
-    if (cached?.server === active.value) {
+    if (cached?.server === active.value && cached.language === language()) {
       return ok(cached)
     }
     const { connection } = active.value
@@ -36,6 +38,7 @@ export function createActiveBoard(
         : createPlexAccountClient({ ...connection.http, baseUrl: accountUrlFor(active.value) })
     const store = openSwitchStore(stateDir)
     cached = {
+      language: language(),
       server: active.value,
       store,
       account,
@@ -45,6 +48,7 @@ export function createActiveBoard(
         catalog: switchCatalog,
         store,
         server: connection.info,
+        language: language(),
       }),
     }
     return ok(cached)

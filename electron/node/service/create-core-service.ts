@@ -55,10 +55,16 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
     startDemo: deps.startDemo,
   })
   // The demo serves the plex.tv account paths itself; a real server's account is on plex.tv.
-  const board = createActiveBoard(servers, deps.stateDir, server =>
-    server.record.demo
-      ? server.connection.info.url
-      : (deps.env.HUSH_ACCOUNT_URL ?? defaultAccountUrl),
+  let language = settings.language
+  events.on('settings.changed', changed => (language = changed.language))
+  const board = createActiveBoard(
+    servers,
+    deps.stateDir,
+    server =>
+      server.record.demo
+        ? server.connection.info.url
+        : (deps.env.HUSH_ACCOUNT_URL ?? defaultAccountUrl),
+    () => language,
   )
   const stopConnected = servers.onConnected(server => {
     if (server.record.dataDir !== null) {
