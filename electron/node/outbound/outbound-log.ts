@@ -26,6 +26,8 @@ export interface OutboundLogOptions {
   readonly floodCap?: number
   readonly intervalMs?: number
   readonly clock?: TailClock
+  /** A better-sqlite3 build for this runtime (Electron's ABI in the desktop app). */
+  readonly nativeBinding?: string
 }
 
 /** The state of live collection (the contract's tailStatus). */
@@ -64,7 +66,7 @@ const retentionEveryMs = 6 * 3_600_000
 
 /** Opens the outbound log in a state folder. */
 export function openOutboundLog(options: OutboundLogOptions): OutboundLog {
-  const db = openStore(storePath(options.stateDir))
+  const db = openStore(storePath(options.stateDir), { nativeBinding: options.nativeBinding })
   const writer = new EventWriter(db, {
     privacyLevel: options.privacyLevel,
     floodCap: options.floodCap,

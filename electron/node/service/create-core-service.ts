@@ -46,6 +46,7 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
     privacyLevel: settings.privacyLevel as 0 | 1 | 2 | 3,
     retentionDays: settings.retentionDays,
     intervalMs: deps.tailIntervalMs,
+    nativeBinding: deps.sqliteBinding,
   })
   const servers = createServerService({
     stateDir: deps.stateDir,

@@ -19,9 +19,16 @@ export function storePath(stateDir: string): string {
  * committed batch survives an application crash; after a power loss a few lines are re-read from
  * the stored cursor), `user_version` migrations, each in its own transaction.
  */
-export function openStore(path: string): StoreDb {
+export function openStore(
+  path: string,
+  options: { readonly nativeBinding?: string } = {},
+): StoreDb {
   mkdirSync(dirname(path), { recursive: true })
-  const db = new Database(path)
+  // The desktop app hands over Electron's own build of the module (see docs/packaging.md).
+  const db = new Database(
+    path,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  )
   db.pragma('journal_mode = WAL')
   db.pragma('synchronous = NORMAL')
   db.pragma('busy_timeout = 5000')
