@@ -17,6 +17,8 @@ import { previewRemoteAccessCommand } from './commands/preview-remote-access'
 import { previewAccountCommand } from './commands/preview-account'
 import { verifyCommand } from './commands/verify'
 import { serveCommand } from './commands/serve'
+import { driftCommand } from './commands/drift'
+import { watchCommand } from './commands/watch'
 
 /**
  * Every `hush` command, in the order `hush --help` lists them.
@@ -31,6 +33,8 @@ export const commandTable: readonly Command[] = [
   applyCommand,
   setCommand,
   undoCommand,
+  driftCommand,
+  watchCommand,
   logParseCommand,
   logImportCommand,
   logListCommand,

@@ -13,6 +13,10 @@ export const appSettingsSchema = z.object({
   privacyLevel: z.number().int().min(0).max(3),
   /** Start Hush (in the tray) when the owner logs in; the desktop app only. */
   startAtLogin: z.boolean(),
+  /** Re-apply the owner's choices when the drift watch finds a switch changed behind their back. */
+  enforce: z.boolean(),
+  /** How often the drift watch reads the server's settings when it gets no notifications. */
+  driftPollSeconds: z.number().int().min(5).max(86_400),
 })
 
 /** A partial update of the settings. */
@@ -27,6 +31,8 @@ export const defaultAppSettings: AppSettings = {
   retentionDays: 90,
   privacyLevel: 1,
   startAtLogin: false,
+  enforce: false,
+  driftPollSeconds: 60,
 }
 
 /** A server Hush knows (the token stays in the core and is never part of this). */
