@@ -6,8 +6,8 @@ import {
   type SkipCounts,
 } from '../../common/outbound/outbound-event'
 import { readHeadPrint, type HeadPrint } from './log-files'
-import { LogParser, type ParserState } from './log-parser'
-import { readOps } from './parse-file'
+import type { ParserState } from './log-parser'
+import { parseBatches, type ParseJob, type ParsedBatch } from './parse-batches'
 import type { EventWriter } from './store/event-writer'
 import type { StoreDb } from './store/open-store'
 
@@ -89,33 +89,33 @@ async function importEach(
     const saved = readCursor(db, name)
     const resumeHead = saved ? await readHeadPrint(path, saved.head.length) : null
     const resumable = saved !== null && resumeHead?.hash === saved.head.hash && size >= saved.offset
-    const parser = new LogParser({
+    let reported = 0
+    let last: ParsedBatch | null = null
+    const job: ParseJob = {
+      path,
       file: basename(path),
       state: resumable ? saved.parser : carried,
       start: resumable ? { offset: saved.offset, lineNo: saved.lineNo } : undefined,
-    })
-    let reported = 0
-    await readOps(
-      path,
-      parser,
-      ops => {
-        const skippedNow = totalSkipped(parser.skipped)
-        const cursor: ImportCursor = { head, ...parser.position, parser: parser.state }
-        const r = writer.write(ops, { name, state: cursor }, skippedNow - reported)
-        reported = skippedNow
-        result.inserted += r.inserted
-        result.answered += r.answered
-        result.duplicates += r.duplicates
-        result.dropped += r.dropped
-      },
-      parser.position.offset,
-      true,
-      importChunkBytes,
-    )
-    for (const reason of Object.keys(result.skipped) as (keyof SkipCounts)[]) {
-      result.skipped[reason] += parser.skipped[reason]
+      chunk: importChunkBytes,
     }
-    carried = parser.state
+    await parseBatches(job, batch => {
+      const skippedNow = totalSkipped(batch.skipped)
+      const cursor: ImportCursor = { head, ...batch.position, parser: batch.state }
+      const r = writer.write(batch.ops, { name, state: cursor }, skippedNow - reported)
+      reported = skippedNow
+      result.inserted += r.inserted
+      result.answered += r.answered
+      result.duplicates += r.duplicates
+      result.dropped += r.dropped
+      last = batch
+    })
+    const final = last as ParsedBatch | null
+    if (final) {
+      for (const reason of Object.keys(result.skipped) as (keyof SkipCounts)[]) {
+        result.skipped[reason] += final.skipped[reason]
+      }
+      carried = final.state
+    }
     result.files++
   }
 }

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest'
+import type { OutboundEvent } from '../../common/outbound/outbound-event'
+import type { ParseOp } from './log-parser'
+import { packOps, unpackOps } from './packed-ops'
+
+const event: OutboundEvent = {
+  key: '0123456789abcdef',
+  time: '2025-01-01T01:00:02.000+01:00',
+  localTime: false,
+  method: 'GET',
+  url: 'https://plex.tv/api/v2/user?X-Plex-Token=REDACTED',
+  host: 'plex.tv',
+  upstream: true,
+  status: null,
+  error: null,
+  service: 'plex.tv account',
+  category: 'account',
+  policyItem: 'collect-1',
+  source: { file: 'Plex Media Server.log', line: 7 },
+}
+
+describe('packed parse ops', () => {
+  it('come back exactly as they went in, events and answers in order', () => {
+    const ops: ParseOp[] = [
+      { op: 'event', event },
+      {
+        op: 'event',
+        event: {
+          ...event,
+          key: 'fedcba9876543210',
+          time: '2025-01-01T01:00:03',
+          localTime: true,
+          status: 503,
+          error: 'timeout\twith a tab\nand a newline',
+          policyItem: null,
+          upstream: false,
+          source: { file: 'Plex Media Server.1.log', line: 2_000_000 },
+        },
+      },
+      { op: 'answer', key: '0123456789abcdef', status: 200, error: null },
+      { op: 'answer', key: '0123456789abcdef', status: null, error: '(28) timed out' },
+    ]
+    expect(unpackOps(packOps(ops))).toEqual(ops)
+  })
+
+  it('carry an empty batch', () => {
+    expect(unpackOps(packOps([]))).toEqual([])
+  })
+})
