@@ -19,6 +19,7 @@ import { verifyCommand } from './commands/verify'
 import { serveCommand } from './commands/serve'
 import { driftCommand } from './commands/drift'
 import { watchCommand } from './commands/watch'
+import { overridesCommand } from './commands/overrides'
 
 /**
  * Every `hush` command, in the order `hush --help` lists them.
@@ -35,6 +36,7 @@ export const commandTable: readonly Command[] = [
   undoCommand,
   driftCommand,
   watchCommand,
+  overridesCommand,
   logParseCommand,
   logImportCommand,
   logListCommand,

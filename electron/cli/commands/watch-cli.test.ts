@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { DriftReport } from '../../common/api/watch-schemas'
+import type { DriftReport, OverridesReport } from '../../common/api/watch-schemas'
 import { startTestDemo } from '../../node/demo/demo-test-helpers'
 import { openSwitchStore } from '../../node/switches/switch-store'
 import { runCli } from '../run-cli'
@@ -132,5 +132,34 @@ describe('hush watch', () => {
     io.abort()
     expect((await watching).code).toBe(0)
     expect((await states()).get('remote-access')).toBe('off')
+  }, 90_000)
+})
+
+describe('hush overrides', () => {
+  it('lists what differs from the defaults, set by Hush (with its audit trail) or by someone else', async () => {
+    const { hush, fault, demo } = await setup()
+    expect((await hush(['apply', 'private', '--yes'])).code).toBe(0)
+    await fault('other-admin', { id: 'DlnaEnabled', value: '1' })
+    const result = await hush(['overrides', '--json'])
+    expect(result.code).toBe(0)
+    const report = JSON.parse(result.out) as OverridesReport
+    expect(report.overrides.length).toBeGreaterThan(1)
+    for (const entry of report.overrides) {
+      expect(entry.value).not.toEqual(entry.defaultValue)
+    }
+    const relay = report.overrides.find(entry => entry.target === 'pref:RelayEnabled')
+    expect(relay).toMatchObject({ by: 'hush', value: false, defaultValue: true })
+    expect(relay?.since).toMatch(/^\d{4}-/)
+    expect(relay?.audit.at(-1)).toMatchObject({ command: 'apply private', after: false })
+    const dlna = report.overrides.find(entry => entry.target === 'pref:DlnaEnabled')
+    expect(dlna).toMatchObject({ by: 'someone-else', since: null, value: true })
+
+    const csv = await hush(['overrides', '--format', 'csv'])
+    expect(csv.out.split('\n')[0]).toBe('switch,target,value,default,set_by,since,audit_entries')
+    expect(csv.out).toContain('relay,pref:RelayEnabled,false,true,hush,')
+    const text = await hush(['overrides'])
+    expect(text.out).toMatch(/values differ from Plex's defaults/)
+    expect(text.out + csv.out + result.out).not.toContain(demo.token)
+    expect((await hush(['overrides', '--format', 'xml'])).code).toBe(2)
   }, 90_000)
 })
