@@ -62,8 +62,8 @@ export async function listOverrides(
   return ok({ serverId, overrides, readAt: board.readAt })
 }
 
-const csvField = (value: unknown): string => {
-  const text = value === null || value === undefined ? '' : String(value)
+const csvField = (value: string | number | boolean | null): string => {
+  const text = value === null ? '' : String(value)
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
