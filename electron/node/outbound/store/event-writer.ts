@@ -55,6 +55,7 @@ export class EventWriter {
   private readonly answer: Statement
   private readonly answerError: Statement
   private readonly ftsPut: Statement
+  private readonly ftsFill: Statement
   private readonly ftsDrop: Statement
   private readonly byKey: Statement
   private readonly floodGet: Statement
@@ -83,6 +84,11 @@ export class EventWriter {
     this.answerError = db.prepare('UPDATE events SET status = ?, error = ? WHERE key = ?')
     this.ftsPut = db.prepare('INSERT INTO events_fts (rowid, words) VALUES (?, ?)')
     this.ftsDrop = db.prepare('DELETE FROM events_fts WHERE rowid = ?')
+    // The same words as ftsWords, for every row this transaction inserted, in one statement.
+    this.ftsFill = db.prepare(
+      `INSERT INTO events_fts (rowid, words)
+       SELECT id, url || ' ' || service || coalesce(' ' || error, '') FROM events WHERE id >= ?`,
+    )
     this.byKey = db.prepare('SELECT id, url, service FROM events WHERE key = ?')
     this.floodGet = db.prepare('SELECT count FROM flood WHERE host = ? AND hour = ?').pluck()
     this.floodPut = db.prepare(
@@ -115,6 +121,8 @@ export class EventWriter {
     const result: WriteResult = { inserted: 0, answered: 0, duplicates: 0, dropped: 0 }
     const flood = new Map<string, { host: string; hour: number; count: number }>()
     const daily = new Map<string, { day: string; category: string; host: string; count: number }>()
+    // Ids grow within a transaction: the rows inserted here are those from the first new id on.
+    let firstId = Infinity
     const folded = foldAnswers(ops)
     result.answered += ops.length - folded.length
     for (const op of folded) {
@@ -125,7 +133,7 @@ export class EventWriter {
           result.answered += this.answerError.run(op.status, op.error, op.key).changes
           const row = this.byKey.get(op.key) as
             { id: number; url: string; service: string } | undefined
-          if (row) {
+          if (row && row.id < firstId) {
             this.ftsDrop.run(row.id)
             this.ftsPut.run(row.id, ftsWords(row.url, row.service, op.error))
           }
@@ -171,7 +179,9 @@ export class EventWriter {
         result.duplicates++
         continue
       }
-      this.ftsPut.run(info.lastInsertRowid, ftsWords(s.url, s.service, s.error))
+      if (firstId === Infinity) {
+        firstId = Number(info.lastInsertRowid)
+      }
       bucket.count++
       result.inserted++
       const dayKey = `${day} ${s.category} ${s.host}`
@@ -181,6 +191,9 @@ export class EventWriter {
       } else {
         daily.set(dayKey, { day, category: s.category, host: s.host, count: 1 })
       }
+    }
+    if (firstId !== Infinity) {
+      this.ftsFill.run(firstId)
     }
     for (const b of flood.values()) {
       this.floodPut.run(b.host, b.hour, b.count)
