@@ -76,7 +76,9 @@ describe('the dashboard in Chromium against hush serve', () => {
     await grid.getByRole('row').nth(1).waitFor()
     await page.getByRole('searchbox', { name: 'Search' }).fill('plex.tv')
     await expect
-      .poll(async () => (await grid.getByRole('gridcell').allTextContents()).join(' '))
+      .poll(async () => (await grid.getByRole('gridcell').allTextContents()).join(' '), {
+        timeout: 30_000,
+      })
       .toContain('plex.tv')
     const hosts = await grid
       .locator('[role="row"] [role="gridcell"]:nth-child(3)')

@@ -38,6 +38,7 @@ export const en = {
       count === 1 ? 'Something flows: 1 switch is on' : `Something flows: ${count} switches are on`,
     flowingDetail:
       'Each card below says what leaves, to whom and why. Turn a switch off to stop it.',
+    review: 'Preview the Private profile',
     unreachable: 'Server unreachable',
     unreachableDetail:
       'Hush cannot read your server right now, so what it shows may be out of date.',

@@ -35,6 +35,7 @@ export const zh: Messages = {
     privateDetail: 'Hush 能控制的开关都已关闭。它所控制的数据都不会离开您的服务器。',
     flowing: (count: number) => `有数据外流：${count} 个开关处于开启状态`,
     flowingDetail: '下面每张卡片说明了发送什么、发给谁、为什么。关闭开关即可停止。',
+    review: '预览“私密”方案',
     unreachable: '无法连接服务器',
     unreachableDetail: 'Hush 目前无法读取您的服务器，所显示的内容可能已过时。',
   },

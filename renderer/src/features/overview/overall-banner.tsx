@@ -16,6 +16,8 @@ export function OverallBanner() {
   const overall = useAppStore(switchSelectors.overall)
   const flowing = useAppStore(switchSelectors.flowingCount)
   const reachMessage = useAppStore(s => s.reachMessage)
+  const screenChosen = useAppStore(s => s.screenChosen)
+  const planned = useAppStore(s => s.profilePlanned)
   const look = looks[overall]
   const [title, detail] =
     overall === 'flowing'
@@ -34,6 +36,18 @@ export function OverallBanner() {
         <h2>{title}</h2>
         {detail && <p>{detail}</p>}
       </div>
+      {overall === 'flowing' && (
+        <button
+          type="button"
+          className="button primary banner-action"
+          onClick={() => {
+            screenChosen('switches')
+            void planned('private')
+          }}
+        >
+          {text.overall.review}
+        </button>
+      )}
     </section>
   )
 }

@@ -54,4 +54,11 @@ describe('the Overview screen', () => {
       screen.getAllByText('Nothing answers at http://127.0.0.1:32400.').length,
     ).toBeGreaterThan(0)
   })
+
+  it('leads from the banner to a preview of the Private profile, without applying it', async () => {
+    const bridge = await renderApp()
+    fireEvent.click(await screen.findByRole('button', { name: 'Preview the Private profile' }))
+    expect(await screen.findByRole('region', { name: 'Changes for “Private”' })).toBeTruthy()
+    expect(bridge.calls.some(call => call.method === 'switches.apply')).toBe(false)
+  })
 })

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createFakeBridge } from '../../bridge/fake-bridge'
 import { catalogFixture } from '../../catalog/catalog-fixture'
 import { createAppStore } from '../create-app-store'
@@ -31,6 +31,15 @@ describe('the outbound log in the store', () => {
     store.getState().logRecorded(3)
     expect(store.getState().logFresh).toBe(3)
     expect(store.getState().logPages[0]?.[0]?.id).toBe(500)
+  })
+
+  it('fills an empty table as soon as the first events are recorded', async () => {
+    const bridge = createFakeBridge({ logEvents: 0 })
+    const store = createAppStore(bridge, catalogFixture)
+    await store.getState().logOpened()
+    expect(store.getState().logView.total).toBe(0)
+    store.getState().logRecorded(1)
+    await vi.waitFor(() => expect(store.getState().logView.version).toBe(2))
   })
 
   it('narrows by category and search, starting a new snapshot', async () => {

@@ -133,7 +133,15 @@ export function createLogSlice(bridge: PrivacyBridge): SliceCreator<LogSlice> {
         set({ logPagesLoading: get().logPagesLoading.filter(i => i !== index) })
       }
     },
-    logRecorded: count => set({ logFresh: get().logFresh + count }),
+    logRecorded: count => {
+      const { logView, logFresh } = get()
+      // An empty table has nothing to keep still: show the first events as they come.
+      if (logView.version > 0 && logView.total === 0) {
+        void get().logRefreshed()
+        return
+      }
+      set({ logFresh: logFresh + count })
+    },
     logRowSelected: position => set({ selectedRow: position }),
     logExportRequested: async format => {
       try {
