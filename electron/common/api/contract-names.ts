@@ -30,6 +30,8 @@ export const apiMethodNames = [
   'preview.account',
   'verify.run',
   'verify.report',
+  'watch.drift',
+  'watch.overrides',
   'settings.get',
   'settings.update',
 ] as const

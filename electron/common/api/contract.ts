@@ -20,6 +20,8 @@ import {
 import { discoveryReportSchema, serverInfoSchema } from './server-schemas'
 import { appSettingsPatchSchema, appSettingsSchema, knownServerSchema } from './settings-schemas'
 import { applyReportSchema, planSchema, profileIdSchema, switchboardSchema } from './switch-schemas'
+import type { driftCauseSchema } from './watch-schemas'
+import { driftReportSchema, overridesReportSchema } from './watch-schemas'
 
 const none = z.object({})
 const onOff = z.enum(['on', 'off'])
@@ -107,6 +109,11 @@ export const apiMethods = {
     ),
   },
 
+  /** The live switches compared once with the owner's profile and later choices. */
+  'watch.drift': { input: none, output: resultSchema(driftReportSchema) },
+  /** Every value that differs from Plex's default, who set it and since when. */
+  'watch.overrides': { input: none, output: resultSchema(overridesReportSchema) },
+
   'settings.get': { input: none, output: appSettingsSchema },
   'settings.update': { input: appSettingsPatchSchema, output: appSettingsSchema },
 } as const
@@ -135,7 +142,14 @@ export interface ApiEvents extends Record<(typeof apiEventNames)[number], unknow
   'log.recorded': { readonly count: number; readonly newest: string | null }
   'destination.discovered': { readonly host: string; readonly category: string }
   'drift.detected': {
-    readonly changes: readonly { switchId: string; before: string; after: string }[]
+    readonly changes: readonly {
+      switchId: string
+      before: string
+      after: string
+      why: z.infer<typeof driftCauseSchema>
+    }[]
+    /** Whether enforcement put the switches back (false when it is off or failed). */
+    readonly enforced: boolean
   }
   'settings.changed': z.infer<typeof appSettingsSchema>
 }

@@ -3,9 +3,10 @@ import type { ApiEvents, PrivacyApi } from '../../common/api/contract'
 import { createEventHub, type EventHub } from '../../common/util/event-hub'
 import { defaultAccountUrl } from '../account/plex-account-client'
 import { openOutboundLog, type OutboundLog } from '../outbound/outbound-log'
+import { createCoreWatch } from '../watch/core-watch'
 import { createActiveBoard } from './active-board'
 import { createLogMethods } from './log-methods'
-import type { SecretStore, SettingsStore } from './ports'
+import type { Notifier, SecretStore, SettingsStore } from './ports'
 import { createPreviewMethods } from './preview-methods'
 import { createServerService, type StartedDemo } from './server-service'
 import { createSettingsMethods } from './settings-service'
@@ -25,6 +26,8 @@ export interface CoreServiceDeps {
   readonly tailIntervalMs?: number
   /** Called with errors that reach no caller (a failed background step). */
   readonly onBackgroundError?: (error: unknown) => void
+  /** Desktop notifications for drift, ended timed changes and new destinations (the app only). */
+  readonly notifier?: Notifier
 }
 
 /** The core: the contract's implementation, its push events, and its lifecycle. */
@@ -75,18 +78,34 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
   const stopRecorded = outbound.onRecorded((count, newest) =>
     events.emit('log.recorded', { count, newest }),
   )
+  const watch = createCoreWatch({
+    stateDir: deps.stateDir,
+    board,
+    onConnected: servers.onConnected,
+    outbound,
+    events,
+    settings: () => deps.settings.read(),
+    notifier: deps.notifier,
+    onError: report,
+  })
   const api: PrivacyApi = {
     ...servers.methods,
     ...createSwitchMethods(board, events),
     ...createLogMethods(outbound),
     ...createPreviewMethods(board),
     ...createSettingsMethods(deps.settings, events),
+    ...watch.methods,
   }
   return {
     api,
     events,
-    start: () => servers.restore(),
+    start: async () => {
+      // The watch listens before the last server is restored, so it watches it from the start.
+      await watch.start()
+      await servers.restore()
+    },
     stop: async () => {
+      await watch.stop()
       stopConnected()
       stopRecorded()
       await outbound.close()

@@ -179,7 +179,12 @@ export function startDriftWatch(options: DriftWatchOptions): DriftWatch {
   }
 
   return {
-    checkNow: () => step(() => check(true)),
+    checkNow: () =>
+      step(() => {
+        // Asked explicitly (e.g. enforcement just turned on): report and act even on known drift.
+        lastDrift = ''
+        return check(true)
+      }),
     notified: () => stream !== null,
     async stop() {
       stopped = true
