@@ -5,9 +5,46 @@ import { fail, UsageError, type Command } from '../command'
 
 const q = JSON.stringify
 
+/** The JSON around an event's status that depends only on its URL and source file, built once. */
+interface Fragment {
+  readonly e: OutboundEvent
+  readonly before: string
+  readonly after: string
+}
+
+// By URL: a log repeats a few thousand URLs, so nearly every event reuses its fragment.
+const fragments = new Map<string, Fragment>()
+
+function fragmentOf(e: OutboundEvent): Fragment {
+  const f = fragments.get(e.url)
+  if (
+    f !== undefined &&
+    f.e.method === e.method &&
+    f.e.host === e.host &&
+    f.e.upstream === e.upstream &&
+    f.e.service === e.service &&
+    f.e.category === e.category &&
+    f.e.policyItem === e.policyItem &&
+    f.e.source.file === e.source.file
+  ) {
+    return f
+  }
+  const built: Fragment = {
+    e,
+    before: `,"method":${q(e.method)},"url":${q(e.url)},"host":${q(e.host)},"upstream":${e.upstream},"status":`,
+    after: `,"service":${q(e.service)},"category":"${e.category}","policyItem":${e.policyItem === null ? 'null' : q(e.policyItem)},"source":{"file":${q(e.source.file)},"line":`,
+  }
+  if (fragments.size >= 8192) {
+    fragments.clear()
+  }
+  fragments.set(e.url, built)
+  return built
+}
+
 /** The NDJSON form of an event (design.md §5 field order); written by hand, it is on the hot path. */
 export function eventJson(e: OutboundEvent): string {
-  return `{"time":${q(e.time)},"localTime":${e.localTime},"method":${q(e.method)},"url":${q(e.url)},"host":${q(e.host)},"upstream":${e.upstream},"status":${e.status},"error":${e.error === null ? 'null' : q(e.error)},"service":${q(e.service)},"category":"${e.category}","policyItem":${e.policyItem === null ? 'null' : q(e.policyItem)},"source":{"file":${q(e.source.file)},"line":${e.source.line}},"key":"${e.key}"}`
+  const f = fragmentOf(e)
+  return `{"time":"${e.time}","localTime":${e.localTime}${f.before}${e.status},"error":${e.error === null ? 'null' : q(e.error)}${f.after}${e.source.line}},"key":"${e.key}"}`
 }
 
 /** `hush log parse <file>...`: one outbound event a line on stdout, nothing stored. */

@@ -1,10 +1,12 @@
 import { existsSync } from 'node:fs'
+import { stat } from 'node:fs/promises'
+import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { SkipCounts } from '../../common/outbound/outbound-event'
 import { LogParser, type ParseOp, type ParserState } from './log-parser'
 import { unpackOps, type PackedOps } from './packed-ops'
-import { readOps } from './parse-file'
+import { readOps } from './read-ops'
 
 /** One file to parse from a position, with the correlation state carried into it. */
 export interface ParseJob {
@@ -56,6 +58,26 @@ export async function parseInThread(
   )
 }
 
+/** Below this many bytes a worker's start-up costs more than it saves. */
+const workerMinBytes = 8 * 1024 * 1024
+
+/**
+ * Whether a second thread would run in parallel: only when a core is idle (on a busy machine the
+ * hand-over between threads costs a fifth more CPU and gains nothing). `HUSH_PARSE_WORKER=0|1`
+ * decides instead, for measuring.
+ */
+async function wantsWorker(job: ParseJob): Promise<boolean> {
+  const forced = process.env.HUSH_PARSE_WORKER
+  if (forced === '0' || forced === '1') {
+    return forced === '1'
+  }
+  const size = (await stat(job.path)).size
+  return (
+    size - (job.start?.offset ?? 0) >= workerMinBytes &&
+    (loadavg()[0] ?? 0) + 1 <= availableParallelism()
+  )
+}
+
 /** The bundled worker beside the bundle that runs this code (`dist/outbound-worker.mjs`), if built. */
 function workerFile(): URL | null {
   const url = new URL('./outbound-worker.mjs', import.meta.url)
@@ -64,8 +86,8 @@ function workerFile(): URL | null {
 
 /**
  * Parses a job on a worker thread while the caller stores the previous batch, so reading and
- * parsing a large log overlap the database writes. Falls back to this thread when the worker
- * bundle is not there (the sources run under the test runner). Batches arrive in order; `onBatch`
+ * parsing a large log overlap the database writes. Stays in this thread when the worker bundle is
+ * not there (the sources run under the test runner), the file is small or no core is idle. Batches arrive in order; `onBatch`
  * runs synchronously between them and may throw, which stops the worker.
  */
 export async function parseBatches(
@@ -73,7 +95,7 @@ export async function parseBatches(
   onBatch: (batch: ParsedBatch) => void,
 ): Promise<void> {
   const file = workerFile()
-  if (!file) {
+  if (!file || !(await wantsWorker(job))) {
     return parseInThread(job, onBatch)
   }
   const worker = new Worker(file, { workerData: job })

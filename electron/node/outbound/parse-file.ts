@@ -1,43 +1,15 @@
-import { open } from 'node:fs/promises'
 import { basename } from 'node:path'
-import type { OutboundEvent, SkipCounts } from '../../common/outbound/outbound-event'
-import { LogParser, type ParseOp } from './log-parser'
+import {
+  emptySkipCounts,
+  type OutboundEvent,
+  type SkipCounts,
+} from '../../common/outbound/outbound-event'
+import type { ParserState } from './log-parser'
 import { OrderedEvents } from './ordered-events'
+import { parseBatches } from './parse-batches'
+import { chunkBytes } from './read-ops'
 
-/** Bytes read per chunk. */
-export const chunkBytes = 4 * 1024 * 1024
-
-/**
- * Reads a file in chunks from `from` to its end and passes every chunk's parse ops to `onOps`;
- * `finish` also parses a last line without a newline (not for a file still being written).
- */
-export async function readOps(
-  path: string,
-  parser: LogParser,
-  onOps: (ops: ParseOp[]) => void | Promise<void>,
-  from = 0,
-  finish = true,
-  chunk = chunkBytes,
-): Promise<void> {
-  const handle = await open(path, 'r')
-  try {
-    const buffer = Buffer.allocUnsafe(chunk)
-    let position = from
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, chunk, position)
-      if (bytesRead === 0) {
-        break
-      }
-      position += bytesRead
-      await onOps(parser.feed(buffer.subarray(0, bytesRead)))
-    }
-    if (finish) {
-      await onOps(parser.finish())
-    }
-  } finally {
-    await handle.close()
-  }
-}
+export { chunkBytes, readOps } from './read-ops'
 
 /**
  * Parses whole log files into finished events in log order (nothing stored), streaming: `onEvents`
@@ -50,18 +22,19 @@ export async function parseFiles(
   const ordered = new OrderedEvents()
   const skipped: SkipCounts[] = []
   let events = 0
-  let state = undefined as LogParser['state'] | undefined
+  let state: ParserState | undefined
   for (const path of paths) {
-    const parser = new LogParser({ file: basename(path), state })
-    await readOps(path, parser, ops => {
-      const ready = ordered.push(ops)
+    let counts = emptySkipCounts()
+    await parseBatches({ path, file: basename(path), state, chunk: chunkBytes }, batch => {
+      const ready = ordered.push(batch.ops)
       events += ready.length
       if (ready.length > 0) {
         onEvents(ready)
       }
+      state = batch.state
+      counts = batch.skipped
     })
-    state = parser.state
-    skipped.push({ ...parser.skipped })
+    skipped.push(counts)
   }
   const rest = ordered.end()
   events += rest.length
