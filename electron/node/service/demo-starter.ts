@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { startDemoServer, type DemoServer } from '../demo/start-demo-server'
 import type { StartedDemo } from './server-service'
 
-/** Starts the in-process demo server on first use, with a day of history; `close` stops it. */
+/** Starts the in-process demo server on first use, with two hours of history; `close` stops it. */
 export function createDemoStarter(
   stateDir: string,
   speed = 1,
@@ -13,7 +13,7 @@ export function createDemoStarter(
       demo ??= startDemoServer({
         dataDir: join(stateDir, 'demo-server'),
         port: 0,
-        backfillHours: 24,
+        backfillHours: 2,
         speed,
       })
       return demo
