@@ -11,6 +11,7 @@ export const apiMethodNames = [
   'server.connect',
   'server.connectLocal',
   'server.connectDemo',
+  'server.select',
   'switches.status',
   'switches.planProfile',
   'switches.planSet',

@@ -48,6 +48,10 @@ export const apiMethods = {
     output: resultSchema(serverInfoSchema),
   },
   'server.connectDemo': { input: none, output: resultSchema(serverInfoSchema) },
+  'server.select': {
+    input: z.object({ id: z.string().min(1) }),
+    output: resultSchema(serverInfoSchema),
+  },
 
   'switches.status': { input: none, output: resultSchema(switchboardSchema) },
   'switches.planProfile': {

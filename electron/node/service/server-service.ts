@@ -43,6 +43,7 @@ type ServerMethods = Pick<
   | 'server.connect'
   | 'server.connectLocal'
   | 'server.connectDemo'
+  | 'server.select'
 >
 
 /** The connection half of the core: which server is active, and the `server.*` methods. */
@@ -94,6 +95,26 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
     const demo = await deps.startDemo()
     const connection = await resolveConnection(request({ server: demo.url, token: demo.token }))
     return activate(connection, demo.token, { demo: true, dataDir: demo.dataDir })
+  }
+
+  /** Connects again to a known server: the demo, or with its kept token, or by local discovery. */
+  async function reconnect(record: KnownServerRecord): Promise<Result<ServerInfo, AppError>> {
+    if (record.demo) {
+      return connectDemo()
+    }
+    const token = await deps.secrets.get(`server:${record.id}`)
+    if (token) {
+      return activate(await resolveConnection(request({ server: record.url, token })), token, {
+        demo: false,
+        dataDir: record.dataDir,
+      })
+    }
+    return err(
+      appError(
+        'tokenNotFound',
+        `Hush no longer has the token of ${record.name}; add the server again with its address and token`,
+      ),
+    )
   }
 
   return {
@@ -153,25 +174,21 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
         })
       },
       'server.connectDemo': connectDemo,
+      'server.select': async ({ id }) => {
+        const record = (await readKnownServers(deps.stateDir)).servers.find(s => s.id === id)
+        if (!record) {
+          return err(appError('invalidInput', 'Hush does not know that server'))
+        }
+        return reconnect(record)
+      },
     },
     active: () =>
       current ? ok(current) : err(appError('unreachable', 'no server is connected yet')),
     restore: async () => {
       const known = await readKnownServers(deps.stateDir)
       const record = known.servers.find(server => server.id === known.activeId)
-      if (!record) {
-        return
-      }
-      if (record.demo) {
-        await connectDemo()
-        return
-      }
-      const token = await deps.secrets.get(`server:${record.id}`)
-      if (token) {
-        await activate(await resolveConnection(request({ server: record.url, token })), token, {
-          demo: false,
-          dataDir: record.dataDir,
-        })
+      if (record) {
+        await reconnect(record)
       }
     },
     onConnected: listener => {

@@ -96,6 +96,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     'server.connect': () => ((connected = true), { ok: true, value: server }),
     'server.connectLocal': () => ((connected = true), { ok: true, value: server }),
     'server.connectDemo': () => ((connected = true), { ok: true, value: server }),
+    'server.select': () => ((connected = true), { ok: true, value: server }),
     'switches.status': () => ({
       ok: true,
       value: { server, switches: switches.map(s => ({ ...s })), profile: null, readAt: 'now' },

@@ -226,6 +226,7 @@ export const en = {
     servers: 'Servers',
     addServer: 'Add a server',
     active: 'Active',
+    useServer: 'Use this server',
     demo: 'Demo',
     language: 'Language',
     appearance: 'Appearance',

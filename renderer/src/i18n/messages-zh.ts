@@ -206,6 +206,7 @@ export const zh: Messages = {
     servers: '服务器',
     addServer: '添加服务器',
     active: '当前',
+    useServer: '使用此服务器',
     demo: '演示',
     language: '语言',
     appearance: '外观',

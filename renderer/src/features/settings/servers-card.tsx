@@ -10,6 +10,7 @@ export function ServersCard() {
   const servers = useAppStore(s => s.servers)
   const requested = useAppStore(s => s.serversRequested)
   const addServer = useAppStore(s => s.addServerChosen)
+  const select = useAppStore(s => s.serverSelected)
   useEffect(() => {
     void requested()
   }, [requested])
@@ -31,6 +32,16 @@ export function ServersCard() {
                 <span className="mono muted">{server.url}</span>
                 {server.active && <span className="badge tone-ok">{text.settings.active}</span>}
                 {server.demo && <span className="badge tone-neutral">{text.settings.demo}</span>}
+                {!server.active && (
+                  <button
+                    type="button"
+                    className="button small"
+                    aria-label={`${text.settings.useServer}: ${server.name}`}
+                    onClick={() => void select(server.id)}
+                  >
+                    {text.settings.useServer}
+                  </button>
+                )}
               </li>
             ))}
           </ul>

@@ -29,6 +29,8 @@ export interface ConnectionSlice {
   /** A server answered: load what the screens show. */
   readonly serverConnected: (server: ServerInfo) => Promise<void>
   readonly addServerChosen: () => void
+  /** Makes another known server the active one. */
+  readonly serverSelected: (id: string) => Promise<void>
   readonly addServerCancelled: () => void
 }
 
@@ -109,6 +111,10 @@ export function createConnectionSlice(bridge: PrivacyBridge): SliceCreator<Conne
         await get().logSummaryRequested()
       },
       addServerChosen: () => set({ phase: 'needsServer', connectError: null }),
+      serverSelected: async id => {
+        await connectWith(() => bridge.call('server.select', { id }))
+        await get().serversRequested()
+      },
       addServerCancelled: () => set({ phase: get().server ? 'connected' : 'needsServer' }),
     }
   }
