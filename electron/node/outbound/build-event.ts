@@ -21,6 +21,7 @@ export interface RawExchange {
 interface UrlFacts extends Classification {
   readonly url: string
   readonly host: string
+  readonly method: string
 }
 
 /**
@@ -38,18 +39,25 @@ export class UrlFactsCache {
 
   /** The facts of a raw (unredacted) URL requested with a method. */
   get(method: string, rawUrl: string): UrlFacts {
-    const id = `${method} ${rawUrl}`
-    let f = this.facts.get(id)
-    if (f === undefined) {
-      const url = redactText(rawUrl)
-      const parts = urlParts(url)
-      f = { ...classify(parts, this.extraRows, method), url, host: parts.host }
-      if (this.facts.size >= this.capacity) {
-        this.facts.clear()
-      }
-      this.facts.set(id, f)
+    // Keyed by the URL alone (no key string to build per line); the method is checked, since
+    // it can change the category (a POST to an unknown host is a webhook).
+    const f = this.facts.get(rawUrl)
+    if (f !== undefined && f.method === method) {
+      return f
     }
-    return f
+    const url = redactText(rawUrl)
+    const parts = urlParts(url)
+    const built: UrlFacts = {
+      ...classify(parts, this.extraRows, method),
+      url,
+      host: parts.host,
+      method,
+    }
+    if (this.facts.size >= this.capacity) {
+      this.facts.clear()
+    }
+    this.facts.set(rawUrl, built)
+    return built
   }
 }
 
