@@ -1,0 +1,102 @@
+import Database from 'better-sqlite3'
+import { build } from 'esbuild'
+import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createSyntheticLog } from './testing/synthetic-log'
+
+const root = process.cwd()
+// The CLI and its parser worker bundled side by side, as `npm run build` lays them out in dist/.
+const outdir = join(root, 'node_modules', '.cache', 'hush-tests', 'parse-worker')
+const exchanges = 6_000
+
+let dir: string
+let logPath: string
+
+beforeAll(async () => {
+  await build({
+    absWorkingDir: root,
+    entryPoints: [
+      { in: 'electron/cli/main.ts', out: 'hush' },
+      { in: 'electron/node/outbound/outbound-worker.ts', out: 'outbound-worker' },
+    ],
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    logLevel: 'warning',
+    banner: {
+      js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);",
+    },
+  })
+  dir = await mkdtemp(join(tmpdir(), 'hush-'))
+  logPath = join(dir, 'Plex Media Server.log')
+  const log = createSyntheticLog({
+    seed: 5,
+    start: Date.UTC(2025, 0, 1),
+    stepMs: 500,
+    noise: 2,
+    unansweredEvery: 17,
+  })
+  const lines: string[] = []
+  for (let i = 0; i < exchanges; i++) {
+    lines.push(log.next())
+  }
+  writeFileSync(logPath, lines.join(''))
+}, 60_000)
+
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+function hush(args: string[], worker: '0' | '1'): string {
+  const r = spawnSync(process.execPath, [join(outdir, 'hush.mjs'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    env: { ...process.env, HUSH_PARSE_WORKER: worker },
+  })
+  expect(r.status, r.stderr).toBe(0)
+  return r.stdout
+}
+
+function storedRows(state: string): unknown[] {
+  const db = new Database(join(state, 'outbound.sqlite'), { readonly: true })
+  try {
+    return db
+      .prepare(
+        'SELECT key, time, method, url, status, error, category, file, line FROM events ORDER BY id',
+      )
+      .raw()
+      .all()
+  } finally {
+    db.close()
+  }
+}
+
+describe('parsing on the worker thread', () => {
+  it('prints the same events as parsing in the main thread', () => {
+    const onWorker = hush(['log', 'parse', logPath], '1')
+    expect(onWorker.split('\n').filter(Boolean)).toHaveLength(exchanges)
+    expect(onWorker).toBe(hush(['log', 'parse', logPath], '0'))
+  }, 60_000)
+
+  it('stores the same events, and a second import stores nothing new', () => {
+    const a = join(dir, 'a')
+    const b = join(dir, 'b')
+    hush(['log', 'import', logPath, '--state-dir', a], '1')
+    hush(['log', 'import', logPath, '--state-dir', b], '0')
+    const rows = storedRows(a)
+    expect(rows).toHaveLength(exchanges)
+    expect(rows).toEqual(storedRows(b))
+    const again = JSON.parse(hush(['log', 'import', logPath, '--state-dir', a, '--json'], '1')) as {
+      inserted: number
+    }
+    expect(again).toMatchObject({ inserted: 0 })
+    expect(storedRows(a)).toHaveLength(exchanges)
+  }, 60_000)
+})
