@@ -89,6 +89,25 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       problem: null,
     }),
     'server.check': () => ({ ok: true, value: server }),
+    'watch.overrides': () => ({
+      ok: true,
+      value: {
+        serverId: server.machineIdentifier,
+        readAt: '2026-01-01T10:00:00.000Z',
+        overrides: switches
+          .filter(s => s.state === 'off')
+          .map(s => ({
+            switchId: s.id,
+            target: `pref:${s.id}`,
+            label: s.id,
+            value: false,
+            defaultValue: true,
+            by: 'hush' as const,
+            since: '2026-01-01T09:00:00.000Z',
+            audit: [],
+          })),
+      },
+    }),
     'server.list': () =>
       connected
         ? [{ id: 's1', url: server.url, name: server.friendlyName, active: true, demo: false }]

@@ -6,6 +6,7 @@ import { useLanguage, useText } from '../../i18n/use-text'
 import { downloadText } from '../../lib/download'
 import { formatDateTime } from '../../lib/format'
 import { useAppStore } from '../../store/app-store-context'
+import { OverridesCard } from './overrides-card'
 import { VerificationCard } from './verification-card'
 
 const formats = [
@@ -80,6 +81,7 @@ export function VerifyScreen() {
           </div>
         )}
       </LoadableView>
+      <OverridesCard />
     </Page>
   )
 }

@@ -1,5 +1,6 @@
 import type { PrivacyBridge } from '../../../../electron/common/api/contract'
 import type { VerifyReport } from '../../../../electron/common/api/preview-schemas'
+import type { OverridesReport } from '../../../../electron/common/api/watch-schemas'
 import type { SliceCreator } from '../app-state'
 import { idle, loading, unexpected, type Loadable } from '../loadable'
 
@@ -15,12 +16,29 @@ export interface VerifySlice {
   readonly verify: Loadable<VerifyReport>
   readonly verifyRequested: () => Promise<void>
   readonly verifyReportRequested: (format: 'markdown' | 'html') => Promise<DownloadFile | null>
+  /** Every value that differs from Plex's default, and who set it. */
+  readonly overrides: Loadable<OverridesReport>
+  readonly overridesRequested: () => Promise<void>
 }
 
 /** Creates the verification slice. */
 export function createVerifySlice(bridge: PrivacyBridge): SliceCreator<VerifySlice> {
   return (set, get) => ({
     verify: idle,
+    overrides: idle,
+    overridesRequested: async () => {
+      set({ overrides: loading(get().overrides) })
+      try {
+        const result = await bridge.call('watch.overrides', {})
+        set({
+          overrides: result.ok
+            ? { status: 'ready', value: result.value }
+            : { status: 'error', error: result.error },
+        })
+      } catch (error) {
+        set({ overrides: { status: 'error', error: unexpected(error) } })
+      }
+    },
     verifyRequested: async () => {
       set({ verify: loading(get().verify) })
       try {
