@@ -237,6 +237,11 @@ export const en = {
     addServer: 'Add a server',
     active: 'Active',
     useServer: 'Use this server',
+    watch: 'Staying private',
+    enforce: 'Put my choices back when a server update or someone else changes them',
+    enforceHint:
+      'Hush checks the server every minute. Without this, it tells you about the change and leaves the server as it is.',
+    startAtLogin: 'Start Hush in the tray when I log in (desktop app)',
     demo: 'Demo',
     language: 'Language',
     appearance: 'Appearance',

@@ -3,8 +3,9 @@ import { useText } from '../../i18n/use-text'
 import { AppearanceCard } from './appearance-card'
 import { LogSettingsCard } from './log-settings-card'
 import { ServersCard } from './servers-card'
+import { WatchSettingsCard } from './watch-settings-card'
 
-/** Servers, language and appearance, and the outbound log's retention and privacy level. */
+/** Servers, language and appearance, the outbound log's retention and privacy level, and the watch. */
 export function SettingsScreen() {
   const text = useText()
   return (
@@ -12,6 +13,7 @@ export function SettingsScreen() {
       <ServersCard />
       <AppearanceCard />
       <LogSettingsCard />
+      <WatchSettingsCard />
     </Page>
   )
 }
