@@ -1,4 +1,5 @@
 import type { OutboundCategory } from '../../../common/outbound/categories'
+import type { OutboundEvent } from '../../../common/outbound/outbound-event'
 import type { StoreDb } from './open-store'
 
 /** A filter over stored events (the contract's LogFilter). */
@@ -15,21 +16,7 @@ export interface EventFilter {
 }
 
 /** One stored event as the contract shows it (`outboundEventSchema`), plus `localTime`. */
-export interface StoredEvent {
-  readonly id: number
-  readonly time: string
-  readonly localTime: boolean
-  readonly method: string
-  readonly url: string
-  readonly host: string
-  readonly upstream: boolean
-  readonly status: number | null
-  readonly error: string | null
-  readonly service: string
-  readonly category: OutboundCategory
-  readonly policyItem: string | null
-  readonly source: { readonly file: string; readonly line: number }
-}
+export type StoredEvent = Omit<OutboundEvent, 'key'> & { readonly id: number }
 
 interface Row {
   id: number
