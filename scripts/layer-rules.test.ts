@@ -6,7 +6,14 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 
 /** Lints a snippet as if it were the given (existing) file, and returns the restricted-import hits. */
 async function restrictedImports(filePath: string, code: string): Promise<string[]> {
-  const eslint = new ESLint({ cwd: root })
+  // typescript-eslint builds its programs once from disk when it detects CI ("single run"), which
+  // would lint the file on disk instead of this snippet: keep it in its per-file mode here.
+  const eslint = new ESLint({
+    cwd: root,
+    overrideConfig: {
+      languageOptions: { parserOptions: { disallowAutomaticSingleRunInference: true } },
+    },
+  })
   const [result] = await eslint.lintText(code, { filePath: `${root}${filePath}` })
   return (result?.messages ?? [])
     .filter(message => message.ruleId === 'no-restricted-imports')
