@@ -105,6 +105,43 @@ describe('verifySwitches', () => {
     expect(result?.note).toContain('account')
   })
 
+  it('does not blame a switch for traffic another switch that is on also makes', () => {
+    const trailers = findSwitch('trailers') as SwitchEntry
+    const extras = findSwitch('extras') as SwitchEntry
+    const [result] = verifySwitches(
+      input({
+        switches: [status('trailers'), status('extras', 'on')],
+        catalog: [trailers, extras],
+        anchors: [],
+        events: [event('2026-01-01T10:05:00Z', 'trailers-extras')],
+      }),
+    ).results
+    expect(result?.verdict).toBe('no-evidence')
+    expect(result?.note).toContain(extras.title.en)
+  })
+
+  it('keeps every category of the switch that moves libraries to local agents', () => {
+    const matching = findSwitch('metadata-matching') as SwitchEntry
+    const refresh = findSwitch('periodic-metadata-refresh') as SwitchEntry
+    const [result] = verifySwitches(
+      input({
+        switches: [status('metadata-matching'), status('periodic-metadata-refresh', 'on')],
+        catalog: [matching, refresh],
+        anchors: [{ ...offAt, target: '/library/sections/1?agent=com.plexapp.agents.none' }],
+        events: [event('2026-01-01T10:05:00Z', 'metadata-matching')],
+      }),
+    ).results
+    expect(result?.verdict).toBe('leaking')
+  })
+
+  it('says a switch with no upstream traffic has nothing to show', () => {
+    const visibility = findSwitch('location-visibility') as SwitchEntry
+    const [result] = verifySwitches(
+      input({ switches: [status('location-visibility')], catalog: [visibility] }),
+    ).results
+    expect(result?.note).toContain('nothing the server sends upstream')
+  })
+
   it('leaves out switches that are on', () => {
     expect(verifySwitches(input({ switches: [status('crash-reports', 'on')] })).results).toEqual([])
   })

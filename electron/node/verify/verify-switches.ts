@@ -1,6 +1,7 @@
 import type { OutboundEventView } from '../../common/api/log-schemas'
 import type { VerifyReport } from '../../common/api/preview-schemas'
 import type { SwitchStatus } from '../../common/api/switch-schemas'
+import type { OutboundCategory } from '../../common/outbound/categories'
 import type { OutboundEvent } from '../../common/outbound/outbound-event'
 import type { SwitchEntry } from '../../common/switches/switch-types'
 import { eventEpochMs } from '../outbound/store/event-writer'
@@ -40,7 +41,7 @@ export function verifySwitches(input: VerificationInput): VerifyReport {
     .filter(status => status.state === 'off')
     .flatMap(status => {
       const entry = entries.get(status.id)
-      return entry ? [verifyOne(entry, input, upstream, lastLoggedMs)] : []
+      return entry ? [verifyOne(entry, input, upstream, lastLoggedMs, entries)] : []
     })
   return { generatedAt: input.now.toISOString(), debugLogging: input.debugLogging, results }
 }
@@ -50,9 +51,11 @@ function verifyOne(
   input: VerificationInput,
   upstream: readonly OutboundEvent[],
   lastLoggedMs: number | null,
+  entries: ReadonlyMap<string, SwitchEntry>,
 ): VerifyReport['results'][number] {
   const off = offSince(entry, input)
-  const relevant = upstream.filter(event => entry.categories.includes(event.category))
+  const { categories, sharedWith } = ownCategories(entry, input, entries)
+  const relevant = upstream.filter(event => categories.includes(event.category))
   const before = off ? relevant.filter(event => eventEpochMs(event) < off.ms).at(-1) : undefined
   const since = off ? relevant.filter(event => eventEpochMs(event) >= off.ms) : relevant
   const base = {
@@ -64,10 +67,20 @@ function verifyOne(
       .map(event => toView(event, input.events.indexOf(event))),
   }
   if (entry.categories.length === 0) {
+    const account = entry.targets.every(target => target.kind.startsWith('account-'))
     return {
       ...base,
       verdict: 'no-evidence',
-      note: 'This is an account setting on plex.tv: the server’s log cannot show whether it is honoured.',
+      note: account
+        ? 'This is an account setting on plex.tv: the server’s log cannot show whether it is honoured.'
+        : 'This switch changes nothing the server sends upstream, so its log has nothing to show.',
+    }
+  }
+  if (categories.length === 0) {
+    return {
+      ...base,
+      verdict: 'no-evidence',
+      note: `Its requests look the same in the log as those of ${sharedWith.join(', ')}, which ${sharedWith.length > 1 ? 'are' : 'is'} on: turn ${sharedWith.length > 1 ? 'those' : 'it'} off too to verify this one.`,
     }
   }
   if (since.length > 0) {
@@ -103,6 +116,33 @@ function verifyOne(
     ...base,
     verdict: 'verified',
     note: `Nothing of this kind was sent since it was turned off; the log shows ${others} other request(s) in that time.`,
+  }
+}
+
+/**
+ * The categories whose traffic can be laid at this switch's door: those no other switch that is
+ * on also produces. A switch that moves libraries to local agents stops its categories whatever
+ * the others say (a metadata refresh or music enrichment goes through the agent), so it keeps all.
+ */
+function ownCategories(
+  entry: SwitchEntry,
+  input: VerificationInput,
+  entries: ReadonlyMap<string, SwitchEntry>,
+): { categories: readonly OutboundCategory[]; sharedWith: string[] } {
+  if (entry.targets.some(target => target.kind === 'library-agent')) {
+    return { categories: entry.categories, sharedWith: [] }
+  }
+  const others = input.switches
+    .filter(status => status.id !== entry.id && (status.state === 'on' || status.state === 'mixed'))
+    .flatMap(status => {
+      const other = entries.get(status.id)
+      return other ? [other] : []
+    })
+    .filter(other => other.categories.some(category => entry.categories.includes(category)))
+  const taken = new Set(others.flatMap(other => other.categories))
+  return {
+    categories: entry.categories.filter(category => !taken.has(category)),
+    sharedWith: others.map(other => other.title.en),
   }
 }
 
