@@ -57,7 +57,8 @@ export const publishingSwitches: readonly SwitchEntry[] = [
       zh: '应用不再使用您自己的域名，改用 Plex 提供的安全地址；重新开启时会恢复 Hush 保存的域名。',
     },
     policyItems: [{ part: 'collect', item: 8 }],
-    categories: ['registration', 'certificates'],
+    // Not 'certificates': the server renews its plex.direct certificate whatever this says.
+    categories: ['registration'],
     targets: [{ kind: 'server-pref', prefId: 'customCertificateDomain', on: null, off: '' }],
     profiles: profiles('keep', 'keep', 'off'),
     quickToggle: false,
