@@ -1,21 +1,7 @@
-import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { serverLogsOldestFirst } from '../outbound/log-files'
 
-/** The server's main log and its rotated copies, oldest first (`.5.log` … `.1.log`, then the live one). */
-export async function serverLogFiles(dataDir: string): Promise<string[]> {
-  const logs = join(dataDir, 'Logs')
-  let names: string[]
-  try {
-    names = await readdir(logs)
-  } catch {
-    return []
-  }
-  const rotated = names
-    .map(name => /^Plex Media Server\.(\d+)\.log$/.exec(name))
-    .filter((match): match is RegExpExecArray => match !== null)
-    .sort((a, b) => Number(b[1]) - Number(a[1]))
-    .map(match => join(logs, match[0]))
-  return names.includes('Plex Media Server.log')
-    ? [...rotated, join(logs, 'Plex Media Server.log')]
-    : rotated
+/** The server's main log and its rotated copies under `<dataDir>/Logs`, oldest first; none when the folder is missing. */
+export function serverLogFiles(dataDir: string): Promise<string[]> {
+  return serverLogsOldestFirst(join(dataDir, 'Logs')).catch(() => [])
 }

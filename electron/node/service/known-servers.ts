@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
-import { writeFileAtomic } from '../files/write-file-atomic'
+import { readJsonFile, writeJsonFile } from '../files/json-file'
 
 const knownServerRecordSchema = z.object({
   id: z.string(),
@@ -23,16 +22,16 @@ export type KnownServerRecord = z.infer<typeof knownServerRecordSchema>
 /** The servers Hush knows, and which one is active. */
 export type KnownServers = z.infer<typeof fileSchema>
 
-/** Reads `<stateDir>/servers.json`; a missing or unreadable file is an empty list. */
+/**
+ * Reads `<stateDir>/servers.json`; a missing file is an empty list, and a corrupt one is moved
+ * aside (so a later write cannot lose it) and read as an empty list.
+ */
 export async function readKnownServers(stateDir: string): Promise<KnownServers> {
-  try {
-    const parsed = fileSchema.safeParse(
-      JSON.parse(await readFile(join(stateDir, 'servers.json'), 'utf8')),
-    )
-    return parsed.success ? parsed.data : { activeId: null, servers: [] }
-  } catch {
-    return { activeId: null, servers: [] }
-  }
+  const read = await readJsonFile(join(stateDir, 'servers.json'), fileSchema, {
+    activeId: null,
+    servers: [],
+  })
+  return read.value
 }
 
 /** Records a server (replacing one with the same id) and makes it the active one. */
@@ -45,6 +44,6 @@ export async function rememberServer(
     activeId: record.id,
     servers: [...current.servers.filter(server => server.id !== record.id), record],
   }
-  await writeFileAtomic(join(stateDir, 'servers.json'), `${JSON.stringify(next, null, 2)}\n`)
+  await writeJsonFile(join(stateDir, 'servers.json'), next)
   return next
 }

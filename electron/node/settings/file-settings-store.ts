@@ -1,15 +1,14 @@
-import { readFile, rename } from 'node:fs/promises'
 import { join } from 'node:path'
-import {
-  appSettingsSchema,
-  defaultAppSettings,
-  type AppSettings,
-} from '../../common/api/settings-schemas'
-import { writeFileAtomic } from '../files/write-file-atomic'
+import { z } from 'zod'
+import { appSettingsSchema, defaultAppSettings } from '../../common/api/settings-schemas'
+import { readJsonFile, writeJsonFile } from '../files/json-file'
 import type { SettingsStore } from '../service/ports'
 
-/** What happened when the settings file was read. */
-export type SettingsReadNote = 'fresh' | 'loaded' | 'repaired'
+// Settings an older file did not have yet are filled in from the defaults before validation.
+const storedSettingsSchema = z.preprocess(
+  raw => ({ ...defaultAppSettings, ...(typeof raw === 'object' ? raw : {}) }),
+  appSettingsSchema,
+)
 
 /**
  * The owner's Hush settings in `<stateDir>/settings.json`.
@@ -24,34 +23,12 @@ export function createFileSettingsStore(
   const path = join(stateDir, 'settings.json')
   return {
     async read() {
-      let raw: string
-      try {
-        raw = await readFile(path, 'utf8')
-      } catch {
-        return defaultAppSettings
+      const read = await readJsonFile(path, storedSettingsSchema, defaultAppSettings)
+      if (read.status === 'repaired') {
+        onRepair(read.movedTo)
       }
-      const parsed = safeParse(raw)
-      if (parsed) {
-        return parsed
-      }
-      const movedTo = join(stateDir, `settings.corrupt-${Date.now()}.json`)
-      await rename(path, movedTo)
-      onRepair(movedTo)
-      return defaultAppSettings
+      return read.value
     },
-    write: (settings: AppSettings) =>
-      writeFileAtomic(path, `${JSON.stringify(appSettingsSchema.parse(settings), null, 2)}\n`),
-  }
-}
-
-function safeParse(raw: string): AppSettings | undefined {
-  try {
-    const result = appSettingsSchema.safeParse({
-      ...defaultAppSettings,
-      ...(JSON.parse(raw) as object),
-    })
-    return result.success ? result.data : undefined
-  } catch {
-    return undefined
+    write: settings => writeJsonFile(path, appSettingsSchema.parse(settings)),
   }
 }

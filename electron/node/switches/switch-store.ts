@@ -6,7 +6,7 @@ import {
   profileIdSchema,
   settingValueSchema,
 } from '../../common/api/switch-schemas'
-import { readJsonFile, writeJsonFile } from './json-file'
+import { readJsonFile, writeJsonFile } from '../files/json-file'
 
 /** One apply, set or undo that changed the server, kept so that undo can walk back through them. */
 export const historyEntrySchema = z.object({

@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { z } from 'zod'
 import type { OutboundLog } from '../outbound/outbound-log'
-import { readJsonFile, writeJsonFile } from '../switches/json-file'
+import { readJsonFile, writeJsonFile } from '../files/json-file'
 
 /** A host (or a known host in a category) the outbound log had never shown before. */
 export interface DiscoveredDestination {

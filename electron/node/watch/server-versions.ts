@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { z } from 'zod'
-import { readJsonFile, writeJsonFile } from '../switches/json-file'
+import { readJsonFile, writeJsonFile } from '../files/json-file'
 
 const seenSchema = z.object({
   version: z.string(),

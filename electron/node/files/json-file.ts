@@ -1,6 +1,6 @@
 import { readFile, rename } from 'node:fs/promises'
 import type { z } from 'zod'
-import { writeFileAtomic } from '../files/write-file-atomic'
+import { writeFileAtomic } from './write-file-atomic'
 
 /** What reading a state file found. */
 export type JsonFileRead<T> =
