@@ -33,3 +33,23 @@ function hex8(value: number): string {
     (byteHex[value & 255] as string)
   )
 }
+
+/** Hex digits of the time prefix of an event key: epoch ms up to the year 2527. */
+export const keyTimeDigits = 11
+
+/**
+ * The key of an exchange line: its wall-clock time (epoch ms of the time as written, read as UTC)
+ * in 11 hex digits, then the line's 64-bit hash. The prefix keeps the store's unique index
+ * append-mostly, since logs are written in time order: inserting a key then touches the index's
+ * last pages instead of a random page per row. The same line always gets the same key.
+ */
+export function timedEventKey(wallClockMs: number, line: string): string {
+  return (
+    Math.max(0, Math.floor(wallClockMs)).toString(16).padStart(keyTimeDigits, '0') + eventKey(line)
+  )
+}
+
+/** The wall-clock epoch ms a key starts with (`timedEventKey`). */
+export function keyWallClockMs(key: string): number {
+  return Number.parseInt(key.slice(0, keyTimeDigits), 16)
+}

@@ -11,7 +11,10 @@ export function foldAnswers(ops: readonly ParseOp[]): ParseOp[] {
   const at = new Map<string, number>()
   for (const op of ops) {
     if (op.op === 'event') {
-      at.set(op.event.key, out.length)
+      // Only an event still waiting for its answer can take one.
+      if (op.event.status === null && op.event.error === null) {
+        at.set(op.event.key, out.length)
+      }
       out.push(op)
       continue
     }
@@ -20,6 +23,7 @@ export function foldAnswers(ops: readonly ParseOp[]): ParseOp[] {
     if (index !== undefined && target?.op === 'event') {
       const event: OutboundEvent = { ...target.event, status: op.status, error: op.error }
       out[index] = { op: 'event', event }
+      at.delete(op.key)
     } else {
       out.push(op)
     }

@@ -104,7 +104,7 @@ async function importEach(
       const r = writer.write(batch.ops, { name, state: cursor }, skippedNow - reported)
       reported = skippedNow
       result.inserted += r.inserted
-      result.answered += r.answered
+      result.answered += batch.folded + r.answered
       result.duplicates += r.duplicates
       result.dropped += r.dropped
       last = batch

@@ -1,5 +1,5 @@
 import type { ClassifierRow } from '../../common/outbound/classifier-table'
-import { eventKey } from '../../common/outbound/event-key'
+import { eventKey, timedEventKey } from '../../common/outbound/event-key'
 import type { OutboundEvent, SkipCounts } from '../../common/outbound/outbound-event'
 import { redactText } from '../../common/outbound/redact'
 import { buildEvent, UrlFactsCache } from './build-event'
@@ -139,11 +139,12 @@ export class LogParser {
         return
       }
     }
-    const key = eventKey(line)
+    const time = logTime(header.stamp, this.offsetMinutes)
+    const key = timedEventKey(time.wallMs, line)
     const event = buildEvent(
       {
         key,
-        time: logTime(header.stamp, this.offsetMinutes),
+        time,
         method: x.method,
         url: x.url,
         status: x.kind === 'response' ? x.status : null,

@@ -4,6 +4,8 @@ import { monthNumbers } from './line-header'
 export interface LogTime {
   readonly iso: string
   readonly localTime: boolean
+  /** The time as written, read as UTC, in epoch ms: the same whatever the banner said. */
+  readonly wallMs: number
 }
 
 function pad2(n: number): string {
@@ -26,9 +28,18 @@ export function logTime(stamp: string, offsetMinutes: number | null): LogTime {
   const month = monthNumbers[stamp.slice(0, 3)] ?? 0
   const base = `${stamp.slice(8, 12)}-${pad2(month)}-${stamp.slice(4, 6)}T${stamp.slice(13, 21)}`
   const frac = stamp.length > 21 ? `.${stamp.slice(22, 25)}` : ''
+  const wallMs = Date.UTC(
+    Number(stamp.slice(8, 12)),
+    month - 1,
+    Number(stamp.slice(4, 6)),
+    Number(stamp.slice(13, 15)),
+    Number(stamp.slice(16, 18)),
+    Number(stamp.slice(19, 21)),
+    frac === '' ? 0 : Number(stamp.slice(22, 25)),
+  )
   return offsetMinutes === null
-    ? { iso: base + frac, localTime: true }
-    : { iso: base + frac + formatOffset(offsetMinutes), localTime: false }
+    ? { iso: base + frac, localTime: true, wallMs }
+    : { iso: base + frac + formatOffset(offsetMinutes), localTime: false, wallMs }
 }
 
 const bannerPattern = /^Plex Media Server v\S+ .* - GMT ([+-])?(\d{1,2}):(\d{2})\s*$/

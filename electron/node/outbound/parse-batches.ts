@@ -4,6 +4,7 @@ import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { SkipCounts } from '../../common/outbound/outbound-event'
+import { foldAnswers } from './fold-answers'
 import { LogParser, type ParseOp, type ParserState } from './log-parser'
 import { unpackOps, type PackedOps } from './packed-ops'
 import { readOps } from './read-ops'
@@ -19,9 +20,13 @@ export interface ParseJob {
   readonly chunk: number
 }
 
-/** The ops of one chunk and the parser's position and state just after it (a cursor). */
+/**
+ * The ops of one chunk and the parser's position and state just after it (a cursor). Answers
+ * whose request is in the same chunk are already folded into it (`folded` counts them).
+ */
 export interface ParsedBatch {
   readonly ops: ParseOp[]
+  readonly folded: number
   readonly position: { offset: number; lineNo: number }
   readonly state: ParserState
   readonly skipped: SkipCounts
@@ -45,13 +50,16 @@ export async function parseInThread(
   await readOps(
     job.path,
     parser,
-    ops =>
-      onBatch({
-        ops,
+    ops => {
+      const folded = foldAnswers(ops)
+      return onBatch({
+        ops: folded,
+        folded: ops.length - folded.length,
         position: parser.position,
         state: parser.state,
         skipped: { ...parser.skipped },
-      }),
+      })
+    },
     parser.position.offset,
     true,
     job.chunk,

@@ -69,7 +69,8 @@ function storedRows(state: string): unknown[] {
   try {
     return db
       .prepare(
-        'SELECT key, time, method, url, status, error, category, file, line FROM events ORDER BY id',
+        `SELECT e.key, e.time, t.method, t.url, e.status, e.error, t.category, e.file, e.line
+         FROM events e JOIN targets t ON t.id = e.target ORDER BY e.id`,
       )
       .raw()
       .all()

@@ -1,5 +1,6 @@
 import type { OutboundCategory } from '../../../common/outbound/categories'
-import { filterSql, ftsQuery, type EventFilter } from './event-queries'
+import { eventsJoined } from './event-queries'
+import { filterClause, type EventFilter } from './filter-clause'
 import type { StoreDb } from './open-store'
 
 /** Counts over the log (the contract's LogStats). */
@@ -34,13 +35,8 @@ export function eventStats(db: StoreDb, f: EventFilter = {}): EventStats {
   if (isEmpty(f)) {
     source = 'daily_counts'
   } else {
-    const built = filterSql(f)
-    const fts = f.search ? ftsQuery(f.search) : null
-    if (fts !== null) {
-      built.where.push('e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)')
-      built.params.push(fts)
-    }
-    source = `(SELECT e.day, e.category, e.host FROM events e ${built.where.length ? `WHERE ${built.where.join(' AND ')}` : ''})`
+    const built = filterClause(db, f)
+    source = `(SELECT substr(e.time, 1, 10) AS day, t.category, t.host FROM ${eventsJoined} ${built.where.length ? `WHERE ${built.where.join(' AND ')}` : ''})`
     params = built.params
     countExpr = '1'
   }
@@ -88,8 +84,14 @@ export function applyRetention(db: StoreDb, days: number, now: number = Date.now
     db.prepare('DELETE FROM daily_counts WHERE day <= ?').run(cutoffDay)
     db.prepare(
       `INSERT INTO daily_counts (day, category, host, count)
-       SELECT day, category, host, COUNT(*) FROM events WHERE ts < ? AND day <= ? GROUP BY day, category, host`,
+       SELECT substr(e.time, 1, 10) AS day, t.category, t.host, COUNT(*) FROM ${eventsJoined}
+       WHERE e.ts < ? AND substr(e.time, 1, 10) <= ? GROUP BY day, t.category, t.host`,
     ).run(cutoff + 2 * 86_400_000, cutoffDay)
+    // Recount what remains of each target (the counts plan searches). A target left without
+    // events stays: a writer in another process may hold its id, and a target is one short row.
+    db.prepare(
+      'UPDATE targets SET events = (SELECT COUNT(*) FROM events WHERE target = targets.id)',
+    ).run()
     db.prepare('DELETE FROM flood WHERE hour < ?').run(Math.floor(cutoff / 3_600_000))
   })()
   return removed

@@ -1,9 +1,11 @@
 import type { Statement } from 'better-sqlite3'
+import { keyTimeDigits } from '../../../common/outbound/event-key'
 import type { OutboundEvent } from '../../../common/outbound/outbound-event'
 import { applyPrivacyLevel, type PrivacyLevel } from '../../../common/outbound/privacy-level'
 import { foldAnswers } from '../fold-answers'
 import type { ParseOp } from '../log-parser'
 import type { StoreDb } from './open-store'
+import { TargetIds, targetWords } from './target-ids'
 
 /** At most this many events per host per clock hour are stored; the rest are counted as dropped. */
 export const defaultFloodCap = 20_000
@@ -40,24 +42,20 @@ export function eventEpochMs(e: OutboundEvent): number {
 
 const hourMs = 3_600_000
 
-/** The text the full-text index holds for an event: URL (host, path, query), service and error. */
-export function ftsWords(url: string, service: string, error: string | null): string {
-  return error === null ? `${url} ${service}` : `${url} ${service} ${error}`
-}
-
 /**
  * Writes parse ops to the store in one transaction each, with the cursor and the skipped-line
  * count: a crash leaves either all of a batch and its cursor or none of them. Events arrive
- * redacted (build-event.ts) and are reduced to the privacy level before they are stored.
+ * redacted (build-event.ts) and are reduced to the privacy level before they are stored; each
+ * row points at its target (target-ids.ts).
  */
 export class EventWriter {
   private readonly insert: Statement
   private readonly answer: Statement
   private readonly answerError: Statement
-  private readonly ftsPut: Statement
-  private readonly ftsFill: Statement
-  private readonly ftsDrop: Statement
+  private readonly errorPut: Statement
+  private readonly errorDrop: Statement
   private readonly byKey: Statement
+  private readonly targets: TargetIds
   private readonly floodGet: Statement
   private readonly floodPut: Statement
   private readonly dailyPut: Statement
@@ -75,21 +73,19 @@ export class EventWriter {
     this.floodCap = options.floodCap ?? defaultFloodCap
     this.level = options.privacyLevel ?? 0
     this.insert = db.prepare(
-      `INSERT OR IGNORE INTO events (key, ts, time, local_time, day, method, url, host, upstream,
-        status, error, service, category, policy_item, file, line)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO events (key, ts, time, local_time, target, status, error, file, line)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    // Only an error touches an indexed text column: a status alone must not re-index the row.
+    this.targets = new TargetIds(db)
+    // Only an error touches the full-text index: a status alone must not re-index the row.
     this.answer = db.prepare('UPDATE events SET status = ? WHERE key = ?')
     this.answerError = db.prepare('UPDATE events SET status = ?, error = ? WHERE key = ?')
-    this.ftsPut = db.prepare('INSERT INTO events_fts (rowid, words) VALUES (?, ?)')
-    this.ftsDrop = db.prepare('DELETE FROM events_fts WHERE rowid = ?')
-    // The same words as ftsWords, for every row this transaction inserted, in one statement.
-    this.ftsFill = db.prepare(
-      `INSERT INTO events_fts (rowid, words)
-       SELECT id, url || ' ' || service || coalesce(' ' || error, '') FROM events WHERE id >= ?`,
+    this.errorPut = db.prepare('INSERT INTO errors_fts (rowid, words) VALUES (?, ?)')
+    this.errorDrop = db.prepare('DELETE FROM errors_fts WHERE rowid = ?')
+    this.byKey = db.prepare(
+      `SELECT e.id, t.url, t.service FROM events e JOIN targets t ON t.id = e.target
+       WHERE e.key = ?`,
     )
-    this.byKey = db.prepare('SELECT id, url, service FROM events WHERE key = ?')
     this.floodGet = db.prepare('SELECT count FROM flood WHERE host = ? AND hour = ?').pluck()
     this.floodPut = db.prepare(
       `INSERT INTO flood (host, hour, count) VALUES (?, ?, ?)
@@ -114,30 +110,24 @@ export class EventWriter {
 
   /** Stores ops, the cursor and the number of newly skipped lines atomically. */
   write(ops: readonly ParseOp[], cursor: CursorWrite | null = null, skippedLines = 0): WriteResult {
-    return this.run(ops, cursor, skippedLines)
+    try {
+      return this.run(ops, cursor, skippedLines)
+    } catch (error) {
+      // The targets added by the rolled-back transaction are gone: forget their ids.
+      this.targets.reset()
+      throw error
+    }
   }
 
   private apply(ops: readonly ParseOp[], cursor: CursorWrite | null, skipped: number): WriteResult {
     const result: WriteResult = { inserted: 0, answered: 0, duplicates: 0, dropped: 0 }
     const flood = new Map<string, { host: string; hour: number; count: number }>()
     const daily = new Map<string, { day: string; category: string; host: string; count: number }>()
-    // Ids grow within a transaction: the rows inserted here are those from the first new id on.
-    let firstId = Infinity
     const folded = foldAnswers(ops)
     result.answered += ops.length - folded.length
     for (const op of folded) {
       if (op.op === 'answer') {
-        if (op.error === null) {
-          result.answered += this.answer.run(op.status, op.key).changes
-        } else {
-          result.answered += this.answerError.run(op.status, op.error, op.key).changes
-          const row = this.byKey.get(op.key) as
-            { id: number; url: string; service: string } | undefined
-          if (row && row.id < firstId) {
-            this.ftsDrop.run(row.id)
-            this.ftsPut.run(row.id, ftsWords(row.url, row.service, op.error))
-          }
-        }
+        result.answered += this.storeAnswer(op.key, op.status, op.error)
         continue
       }
       const e = op.event
@@ -158,20 +148,13 @@ export class EventWriter {
       const s = applyPrivacyLevel(e, this.level)
       const day = s.time.slice(0, 10)
       const info = this.insert.run(
-        s.key,
+        this.level === 3 ? dayKey(s.key, day) : s.key,
         this.level === 3 ? eventEpochMs(s) : ts,
         s.time,
         s.localTime ? 1 : 0,
-        day,
-        s.method,
-        s.url,
-        s.host,
-        s.upstream ? 1 : 0,
+        this.targets.idOf(s),
         s.status,
         s.error,
-        s.service,
-        s.category,
-        s.policyItem,
         s.source.file,
         s.source.line,
       )
@@ -179,22 +162,22 @@ export class EventWriter {
         result.duplicates++
         continue
       }
-      if (firstId === Infinity) {
-        firstId = Number(info.lastInsertRowid)
+      if (s.error !== null) {
+        this.errorPut.run(info.lastInsertRowid, targetWords(s.url, s.service, s.error))
       }
       bucket.count++
       result.inserted++
-      const dayKey = `${day} ${s.category} ${s.host}`
-      const d = daily.get(dayKey)
+      const dailyKey = `${day} ${s.category} ${s.host}`
+      const d = daily.get(dailyKey)
       if (d) {
         d.count++
       } else {
-        daily.set(dayKey, { day, category: s.category, host: s.host, count: 1 })
+        daily.set(dailyKey, { day, category: s.category, host: s.host, count: 1 })
       }
     }
-    if (firstId !== Infinity) {
-      this.ftsFill.run(firstId)
-    }
+    // A duplicate was counted for its target too; counts only plan searches, so a few extra do
+    // no harm, and retention recounts.
+    this.targets.flushCounts()
     for (const b of flood.values()) {
       this.floodPut.run(b.host, b.hour, b.count)
     }
@@ -212,4 +195,28 @@ export class EventWriter {
     }
     return result
   }
+
+  /** Completes a stored request with its answer; an error also enters the full-text index. */
+  private storeAnswer(key: string, status: number | null, error: string | null): number {
+    if (error === null) {
+      return this.answer.run(status, key).changes
+    }
+    // Privacy levels 2 and 3 keep no error text (privacy-level.ts), answered later or not.
+    const kept = this.level >= 2 ? null : error
+    const changes = this.answerError.run(status, kept, key).changes
+    const row = this.byKey.get(key) as { id: number; url: string; service: string } | undefined
+    if (row && kept !== null) {
+      this.errorDrop.run(row.id)
+      this.errorPut.run(row.id, targetWords(row.url, row.service, kept))
+    }
+    return changes
+  }
+}
+
+/** At privacy level 3 a key keeps the day, not the time: its prefix becomes the day's start. */
+function dayKey(key: string, day: string): string {
+  return (
+    Date.parse(`${day}T00:00:00Z`).toString(16).padStart(keyTimeDigits, '0') +
+    key.slice(keyTimeDigits)
+  )
 }

@@ -1,6 +1,15 @@
 /**
  * The schema, one entry per `user_version` step; never edit a shipped step, append a new one.
  *
+ * Step 2: what an event was sent to (method, redacted URL, host and its classification) is
+ * stored once per distinct target in `targets`, since a server repeats a few thousand URLs
+ * millions of times; an event row holds the target's id and the per-exchange facts. Only targets
+ * are in the full-text index (`targets_fts`), plus events with an error (`errors_fts`, with their
+ * target's words, so a search still matches all of an event's words in one index). Keys gain a
+ * wall-clock prefix (event-key.ts) so that their unique index grows at its end instead of
+ * taking a random page per row. Category and host filters go through the targets too (one
+ * index on `events(target, id)`), and `targets.events` counts a target's events to plan them.
+ *
  * `ts` is epoch ms (the server's wall clock read as UTC when the log gave no zone); `day` is the
  * server's calendar day. `daily_counts` is kept in step with `events` by the writer so that counts
  * per category, host and day never scan the events. `events_fts` is contentless with `detail=none`
@@ -53,5 +62,68 @@ export const migrations: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE TABLE cursors (name TEXT PRIMARY KEY, state TEXT NOT NULL);
   CREATE TABLE counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+  `,
+  `
+  CREATE TABLE targets (
+    id INTEGER PRIMARY KEY,
+    method TEXT NOT NULL,
+    url TEXT NOT NULL,
+    host TEXT NOT NULL,
+    upstream INTEGER NOT NULL,
+    service TEXT NOT NULL,
+    category TEXT NOT NULL,
+    policy_item TEXT,
+    events INTEGER NOT NULL DEFAULT 0
+  );
+  INSERT INTO targets (method, url, host, upstream, service, category, policy_item, events)
+    SELECT method, url, host, upstream, service, category, policy_item, COUNT(*) FROM events
+    GROUP BY method, url, host, upstream, service, category, policy_item;
+  CREATE INDEX targets_url ON targets(url);
+  CREATE INDEX targets_category ON targets(category, events);
+  CREATE INDEX targets_host ON targets(host, events);
+  CREATE INDEX targets_upstream ON targets(upstream, events);
+  CREATE TABLE events_v2 (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL,
+    ts INTEGER NOT NULL,
+    time TEXT NOT NULL,
+    local_time INTEGER NOT NULL,
+    target INTEGER NOT NULL,
+    status INTEGER,
+    error TEXT,
+    file TEXT NOT NULL,
+    line INTEGER NOT NULL
+  );
+  INSERT INTO events_v2 (id, key, ts, time, local_time, target, status, error, file, line)
+    SELECT e.id,
+      printf('%011x', CASE WHEN length(e.time) = 10
+        THEN CAST(strftime('%s', e.time) AS INTEGER) * 1000
+        ELSE CAST(strftime('%s', substr(e.time, 1, 19)) AS INTEGER) * 1000
+          + CASE WHEN substr(e.time, 20, 1) = '.' THEN CAST(substr(e.time, 21, 3) AS INTEGER) ELSE 0 END
+      END) || e.key,
+      e.ts, e.time, e.local_time, t.id, e.status, e.error, e.file, e.line
+    FROM events e JOIN targets t ON t.url = e.url AND t.method = e.method AND t.host = e.host
+      AND t.upstream = e.upstream AND t.service = e.service AND t.category = e.category
+      AND t.policy_item IS e.policy_item;
+  DROP TRIGGER events_fts_delete;
+  DROP TABLE events_fts;
+  DROP TABLE events;
+  ALTER TABLE events_v2 RENAME TO events;
+  CREATE UNIQUE INDEX events_key ON events(key);
+  CREATE INDEX events_ts ON events(ts);
+  CREATE INDEX events_target ON events(target, id);
+  CREATE VIRTUAL TABLE targets_fts USING fts5(
+    words, content = '', contentless_delete = 1, detail = none
+  );
+  INSERT INTO targets_fts (rowid, words) SELECT id, url || ' ' || service FROM targets;
+  CREATE VIRTUAL TABLE errors_fts USING fts5(
+    words, content = '', contentless_delete = 1, detail = none
+  );
+  INSERT INTO errors_fts (rowid, words)
+    SELECT e.id, t.url || ' ' || t.service || ' ' || e.error
+    FROM events e JOIN targets t ON t.id = e.target WHERE e.error IS NOT NULL;
+  CREATE TRIGGER events_errors_delete AFTER DELETE ON events WHEN old.error IS NOT NULL BEGIN
+    DELETE FROM errors_fts WHERE rowid = old.id;
+  END;
   `,
 ]

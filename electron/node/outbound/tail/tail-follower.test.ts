@@ -32,7 +32,10 @@ const live = (): string => join(logs, 'Plex Media Server.log')
 const rotated = (k: number): string => join(logs, `Plex Media Server.${k}.log`)
 
 function count(where = '1 = 1'): number {
-  return db.prepare(`SELECT COUNT(*) FROM events WHERE ${where}`).pluck().get() as number
+  return db
+    .prepare(`SELECT COUNT(*) FROM events e JOIN targets t ON t.id = e.target WHERE ${where}`)
+    .pluck()
+    .get() as number
 }
 
 function follower(): TailFollower {
@@ -57,7 +60,10 @@ describe('TailFollower on real files', () => {
     await writeFile(live(), lines('live', 5))
     const tail = follower()
     expect((await tail.pollOnce()).inserted).toBe(12)
-    const order = db.prepare('SELECT url FROM events ORDER BY id').pluck().all() as string[]
+    const order = db
+      .prepare('SELECT t.url FROM events e JOIN targets t ON t.id = e.target ORDER BY e.id')
+      .pluck()
+      .all() as string[]
     expect(order.map(u => u.split('/')[3])).toEqual([
       ...Array<string>(3).fill('two'),
       ...Array<string>(4).fill('one'),
@@ -78,7 +84,7 @@ describe('TailFollower on real files', () => {
     expect((await tail.pollOnce()).inserted).toBe(0)
     await appendFile(live(), next.slice(40))
     expect((await tail.pollOnce()).inserted).toBe(1)
-    expect(count("url LIKE 'https://plex.tv/b/%'")).toBe(1)
+    expect(count("t.url LIKE 'https://plex.tv/b/%'")).toBe(1)
   })
 
   it('follows a rotation: drains the renamed file, reads the new one, and pairs a response across them', async () => {
@@ -94,7 +100,7 @@ describe('TailFollower on real files', () => {
     const r = await tail.pollOnce()
     expect(r).toMatchObject({ inserted: 5, answered: 1 })
     expect(count()).toBe(8)
-    expect(count("url LIKE '%/pending/%' AND status = 200")).toBe(1)
+    expect(count("t.url LIKE '%/pending/%' AND e.status = 200")).toBe(1)
     expect(db.prepare('SELECT COUNT(DISTINCT key) FROM events').pluck().get()).toBe(8)
   })
 

@@ -1,0 +1,130 @@
+import type { OutboundCategory } from '../../../common/outbound/categories'
+import type { StoreDb } from './open-store'
+
+/** A filter over stored events (the contract's LogFilter). */
+export interface EventFilter {
+  readonly category?: OutboundCategory
+  readonly host?: string
+  /** ISO 8601 time or date; inclusive. */
+  readonly since?: string
+  /** ISO 8601 time or date; exclusive. */
+  readonly until?: string
+  /** Words to find in URL, service or error (all of them, as prefixes). */
+  readonly search?: string
+  readonly upstreamOnly?: boolean
+}
+
+/** WHERE clauses over `events e` and their parameters. */
+export interface FilterClause {
+  readonly where: string[]
+  readonly params: (string | number)[]
+}
+
+/**
+ * Up to this many matching events a page is found through the target index and sorted; above
+ * it, by walking the events newest first and testing each, where a page of 200 fills after a
+ * few thousand rows at most (a share of at least 1% when a million events are stored).
+ */
+export const selectiveLimit = 10_000
+
+/** Parses a filter time (`2025-08-04`, `2025-08-04T20:03`, with or without a zone) to epoch ms. */
+export function filterTime(text: string): number {
+  const withTime = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00` : text
+  const zoned = /(?:Z|[+-]\d{2}:?\d{2})$/.test(withTime) ? withTime : `${withTime}Z`
+  const ms = Date.parse(zoned)
+  if (Number.isNaN(ms)) {
+    throw new RangeError(`not a time: ${text}`)
+  }
+  return ms
+}
+
+/**
+ * Turns owner words into an FTS5 query: every word must occur as a whole word, or as a prefix
+ * when the owner ends it with `*` (`lyric*`). Words split where the index's tokenizer splits
+ * them (`release_channels` is two words): the index keeps no positions, so no phrases.
+ */
+export function ftsQuery(search: string): string | null {
+  const words = search.match(/[\p{L}\p{N}]+\*?/gu) ?? []
+  if (words.length === 0) {
+    return null
+  }
+  return words.map(w => (w.endsWith('*') ? `"${w.slice(0, -1)}"*` : `"${w}"`)).join(' ')
+}
+
+const errorMatches = 'SELECT rowid FROM errors_fts WHERE errors_fts MATCH ?'
+
+/** The targets matching some conditions, as SQL, and how many events they have. */
+function targetsWhere(
+  db: StoreDb,
+  conditions: readonly string[],
+  params: readonly (string | number)[],
+): { sql: string; events: number } {
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''
+  const events = db
+    .prepare(`SELECT COALESCE(SUM(events), 0) FROM targets ${where}`)
+    .pluck()
+    .get(...params) as number
+  return { sql: `SELECT id FROM targets ${where}`, events }
+}
+
+/**
+ * The WHERE clauses of a filter. Category, host and upstream are facts of an event's target and
+ * words are found in the targets' full-text index (and in `errors_fts` for events with an error,
+ * migrations.ts), so a filter first picks targets, then events by target: through the target
+ * index when few events match, else by walking ids newest first (the unary `+` keeps SQLite
+ * from gathering and sorting every match).
+ */
+export function filterClause(db: StoreDb, f: EventFilter, limit = selectiveLimit): FilterClause {
+  const where: string[] = []
+  const params: (string | number)[] = []
+  const byTarget: string[] = []
+  const targetParams: (string | number)[] = []
+  if (f.category) {
+    byTarget.push('category = ?')
+    targetParams.push(f.category)
+  }
+  if (f.host) {
+    byTarget.push('host = ?')
+    targetParams.push(f.host.toLowerCase())
+  }
+  if (f.upstreamOnly) {
+    byTarget.push('upstream = 1')
+  }
+  const fts = f.search ? ftsQuery(f.search) : null
+  if (fts !== null) {
+    const textParams = [...targetParams, fts]
+    const text = targetsWhere(
+      db,
+      [...byTarget, 'id IN (SELECT rowid FROM targets_fts WHERE targets_fts MATCH ?)'],
+      textParams,
+    )
+    if (text.events <= limit) {
+      where.push(
+        `e.id IN (SELECT id FROM events WHERE target IN (${text.sql}) UNION ALL ${errorMatches})`,
+      )
+    } else {
+      where.push(`(+e.target IN (${text.sql}) OR e.id IN (${errorMatches}))`)
+    }
+    params.push(...textParams, fts)
+  }
+  if (byTarget.length > 0) {
+    const chosen = targetsWhere(db, byTarget, targetParams)
+    if (fts === null && chosen.events <= limit) {
+      where.push(`e.id IN (SELECT id FROM events WHERE target IN (${chosen.sql}))`)
+    } else {
+      where.push(`+e.target IN (${chosen.sql})`)
+    }
+    params.push(...targetParams)
+  }
+  // With targets chosen, the time bounds only filter (the time index would sort a wide range).
+  const ts = where.length > 0 ? '+e.ts' : 'e.ts'
+  if (f.since) {
+    where.push(`${ts} >= ?`)
+    params.push(filterTime(f.since))
+  }
+  if (f.until) {
+    where.push(`${ts} < ?`)
+    params.push(filterTime(f.until))
+  }
+  return { where, params }
+}

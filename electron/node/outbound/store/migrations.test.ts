@@ -1,0 +1,129 @@
+import Database from 'better-sqlite3'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { keyTimeDigits } from '../../../common/outbound/event-key'
+import type { OutboundEvent } from '../../../common/outbound/outbound-event'
+import { importFiles } from '../import-files'
+import { parseFiles } from '../parse-file'
+import { createSyntheticLog, headerAt } from '../testing/synthetic-log'
+import { pageEvents } from './event-queries'
+import { eventStats } from './event-stats'
+import { EventWriter, eventEpochMs } from './event-writer'
+import { migrations } from './migrations'
+import { openStore } from './open-store'
+
+let dir: string
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'hush-migrate-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+/** A log with a banner (so times carry a zone), answered and unanswered requests, and errors. */
+async function writeMixedLog(): Promise<string> {
+  const start = Date.UTC(2025, 2, 9, 6)
+  const synthetic = createSyntheticLog({
+    seed: 3,
+    start: start + 60_000,
+    stepMs: 1_500,
+    noise: 1,
+    unansweredEvery: 7,
+  })
+  let text = `${headerAt(start, '0x1')}Plex Media Server v1.41.3.9314-a0bfb8370 - Debian PC x86_64 - build: linux-x86_64 debian - GMT 02:00\n`
+  text += `${headerAt(start + 10, '0x2')}[HCl#a1] HTTP requesting GET https://plex.tv/api/v2/release_channels?X-Plex-Token=xxxxxxxxxxxxxxxxxxxx\n`
+  text += `${headerAt(start + 20, '0x3')}[HttpClient/HCl#a1] HTTP error requesting GET https://plex.tv/api/v2/release_channels?X-Plex-Token=xxxxxxxxxxxxxxxxxxxx (6, Couldn't resolve host name) (Could not resolve host: plex.tv)\n`
+  for (let i = 0; i < 120; i++) {
+    text += synthetic.next()
+  }
+  const path = join(dir, 'Plex Media Server.log')
+  await writeFile(path, text)
+  return path
+}
+
+/** A store as the first schema wrote it, filled with the events of a log. */
+async function writeFirstSchemaStore(path: string, log: string): Promise<OutboundEvent[]> {
+  const events: OutboundEvent[] = []
+  await parseFiles([log], batch => events.push(...batch))
+  const db = new Database(path)
+  db.pragma('journal_mode = WAL')
+  db.exec(migrations[0] as string)
+  db.pragma('user_version = 1')
+  const insert = db.prepare(
+    `INSERT INTO events (key, ts, time, local_time, day, method, url, host, upstream, status,
+      error, service, category, policy_item, file, line)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  )
+  const fts = db.prepare('INSERT INTO events_fts (rowid, words) VALUES (?, ?)')
+  db.transaction(() => {
+    for (const e of events) {
+      // The first schema's key was the line's hash alone.
+      const info = insert.run(
+        e.key.slice(keyTimeDigits),
+        eventEpochMs(e),
+        e.time,
+        e.localTime ? 1 : 0,
+        e.time.slice(0, 10),
+        e.method,
+        e.url,
+        e.host,
+        e.upstream ? 1 : 0,
+        e.status,
+        e.error,
+        e.service,
+        e.category,
+        e.policyItem,
+        e.source.file,
+        e.source.line,
+      )
+      fts.run(info.lastInsertRowid, `${e.url} ${e.service}${e.error ? ` ${e.error}` : ''}`)
+    }
+    db.exec(`INSERT INTO daily_counts (day, category, host, count)
+      SELECT day, category, host, COUNT(*) FROM events GROUP BY day, category, host`)
+  })()
+  db.close()
+  return events
+}
+
+describe('moving a store to the targets schema', () => {
+  it('keeps every event as it was, and the same log read again adds nothing', async () => {
+    const log = await writeMixedLog()
+    const path = join(dir, 'outbound.sqlite')
+    const before = await writeFirstSchemaStore(path, log)
+    expect(before.length).toBe(121)
+
+    const db = openStore(path)
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length)
+      const page = pageEvents(db, { limit: 1000 }).events.reverse()
+      expect(page.map(({ id: _id, ...e }) => e)).toEqual(before.map(({ key: _key, ...e }) => e))
+      // Keys now start with the wall-clock time: the same as a fresh parse gives.
+      const keys = db.prepare('SELECT key FROM events ORDER BY id').pluck().all()
+      expect(keys).toEqual(before.map(e => e.key))
+      const targets = new Set(before.map(e => `${e.method} ${e.url}`)).size
+      expect(db.prepare('SELECT COUNT(*), SUM(events) FROM targets').raw().get()).toEqual([
+        targets,
+        121,
+      ])
+
+      const again = await importFiles(db, new EventWriter(db), [log])
+      expect(again).toMatchObject({ inserted: 0, duplicates: 121 })
+      expect(eventStats(db).total).toBe(121)
+      expect(eventStats(db, { since: '2025-01-01' }).total).toBe(121)
+
+      // Words of a URL and of an error are both found, together too.
+      const error = pageEvents(db, { search: 'resolve release_channels', limit: 10 }).events
+      expect(error.map(e => e.error)).toEqual([
+        "(6, Couldn't resolve host name) (Could not resolve host: plex.tv)",
+      ])
+      expect(pageEvents(db, { search: 'lyrics', limit: 500 }).events.length).toBe(
+        before.filter(e => e.url.includes('/lyrics/')).length,
+      )
+    } finally {
+      db.close()
+    }
+  })
+})
