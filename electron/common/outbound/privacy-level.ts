@@ -28,24 +28,39 @@ function originOnly(url: string): string {
   return url.slice(0, schemeEnd + 3) + (end < 0 ? rest : rest.slice(0, end))
 }
 
-/** Reduces a (redacted) event to what the privacy level keeps. */
-export function applyPrivacyLevel(event: OutboundEvent, level: PrivacyLevel): OutboundEvent {
+/** What an event was sent to and how it is classified (a stored target). */
+export type EventTarget = Pick<
+  OutboundEvent,
+  'method' | 'url' | 'host' | 'upstream' | 'service' | 'category' | 'policyItem'
+>
+
+/** Reduces a target to what the privacy level keeps of it. */
+export function keptTarget<T extends EventTarget>(target: T, level: PrivacyLevel): T {
   switch (level) {
     case 0:
-      return event
+      return target
     case 1:
-      return { ...event, url: withoutQuery(event.url), error: event.error }
+      return { ...target, url: withoutQuery(target.url) }
     case 2:
-      return { ...event, url: originOnly(event.url), error: null }
+      return { ...target, url: originOnly(target.url) }
     case 3:
-      return {
-        ...event,
-        time: event.time.slice(0, 10),
-        url: '',
-        host: '',
-        service: event.category,
-        error: null,
-        source: { file: '', line: 0 },
-      }
+      return { ...target, url: '', host: '', service: target.category }
   }
+}
+
+/** Whether a privacy level keeps the text of errors (levels 0 and 1). */
+export function keepsErrors(level: PrivacyLevel): boolean {
+  return level <= 1
+}
+
+/** Reduces a (redacted) event to what the privacy level keeps. */
+export function applyPrivacyLevel(event: OutboundEvent, level: PrivacyLevel): OutboundEvent {
+  if (level === 0) {
+    return event
+  }
+  const kept = { ...keptTarget(event, level), error: keepsErrors(level) ? event.error : null }
+  // Counts only: the day and the outcome, no time of day and no source line.
+  return level === 3
+    ? { ...kept, time: event.time.slice(0, 10), source: { file: '', line: 0 } }
+    : kept
 }

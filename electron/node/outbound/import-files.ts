@@ -7,7 +7,7 @@ import {
 } from '../../common/outbound/outbound-event'
 import { readHeadPrint, type HeadPrint } from './log-files'
 import type { ParserState } from './log-parser'
-import { parseBatches, type ParseJob, type ParsedBatch } from './parse-batches'
+import { batchPacked, parseBatches, type ParseJob, type ParsedBatch } from './parse-batches'
 import type { EventWriter } from './store/event-writer'
 import type { StoreDb } from './store/open-store'
 
@@ -33,7 +33,7 @@ export interface ImportResult {
  * Bytes read per transaction when importing: ~25k events a commit, so the full-text index gets
  * few large segments and the commit's cost is shared by many rows.
  */
-const importChunkBytes = 16 * 1024 * 1024
+const importChunkBytes = 4 * 1024 * 1024
 
 /** The page cache while importing (KiB, negative as SQLite wants); the store's default after. */
 const importCacheKib = -65536
@@ -101,7 +101,11 @@ async function importEach(
     await parseBatches(job, batch => {
       const skippedNow = totalSkipped(batch.skipped)
       const cursor: ImportCursor = { head, ...batch.position, parser: batch.state }
-      const r = writer.write(batch.ops, { name, state: cursor }, skippedNow - reported)
+      const r = writer.writePacked(
+        batchPacked(batch),
+        { name, state: cursor },
+        skippedNow - reported,
+      )
       reported = skippedNow
       result.inserted += r.inserted
       result.answered += batch.folded + r.answered

@@ -4,7 +4,7 @@ import type { OutboundEvent, SkipCounts } from '../../common/outbound/outbound-e
 import { redactText } from '../../common/outbound/redact'
 import { buildEvent, UrlFactsCache } from './build-event'
 import { parseHeader, stripPastePrefix } from './line-header'
-import { bannerOffset, logTime } from './log-time'
+import { bannerOffset, LogTimes } from './log-time'
 import { LogScanner } from './log-scanner'
 import { matchExchange } from './message-matchers'
 
@@ -46,6 +46,7 @@ export class LogParser {
   private offsetMinutes: number | null
   private ops: ParseOp[] = []
   private readonly urls: UrlFactsCache
+  private readonly times = new LogTimes()
   file: string
 
   constructor(options: {
@@ -139,7 +140,7 @@ export class LogParser {
         return
       }
     }
-    const time = logTime(header.stamp, this.offsetMinutes)
+    const time = this.times.at(header.stamp, this.offsetMinutes)
     const key = timedEventKey(time.wallMs, line)
     const event = buildEvent(
       {

@@ -142,12 +142,13 @@ export class LogScanner {
 
   private candidate(buf: Buffer, start: number, nl: number, lineNo: number): void {
     const end = nl > start && buf[nl - 1] === 13 ? nl - 1 : nl
-    const bytes = buf.subarray(start, end)
-    if (!isUtf8(bytes)) {
+    const line = buf.toString('utf8', start, end)
+    // Invalid bytes decode to U+FFFD: only a line that has one needs the exact check.
+    if (line.includes('\uFFFD') && !isUtf8(buf.subarray(start, end))) {
       this.skipped.invalidUtf8++
       return
     }
-    this.onCandidate(bytes.toString('utf8'), lineNo)
+    this.onCandidate(line, lineNo)
   }
 }
 

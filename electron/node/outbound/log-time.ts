@@ -1,3 +1,4 @@
+import type { OutboundEvent } from '../../common/outbound/outbound-event'
 import { monthNumbers } from './line-header'
 
 /** A log line's time: ISO 8601 text and whether the zone was known. */
@@ -42,6 +43,44 @@ export function logTime(stamp: string, offsetMinutes: number | null): LogTime {
     : { iso: base + frac + formatOffset(offsetMinutes), localTime: false, wallMs }
 }
 
+/**
+ * `logTime` for the stamps of one log, which come many to a second: the date and time to the
+ * second are read once per second and reused, only the milliseconds change.
+ */
+export class LogTimes {
+  private second = ''
+  private offset: number | null = null
+  private prefix = ''
+  private zone = ''
+  private secondMs = 0
+
+  /** The time of a header stamp, as `logTime` gives it. */
+  at(stamp: string, offsetMinutes: number | null): LogTime {
+    if (
+      stamp.length < 21 ||
+      offsetMinutes !== this.offset ||
+      this.second === '' ||
+      !stamp.startsWith(this.second)
+    ) {
+      const whole = logTime(stamp.slice(0, 21), offsetMinutes)
+      this.second = stamp.slice(0, 21)
+      this.offset = offsetMinutes
+      this.prefix = whole.iso.slice(0, 19)
+      this.zone = offsetMinutes === null ? '' : formatOffset(offsetMinutes)
+      this.secondMs = whole.wallMs
+      if (stamp.length <= 21) {
+        return whole
+      }
+    }
+    const frac = stamp.length > 21 ? `.${stamp.slice(22, 25)}` : ''
+    return {
+      iso: this.prefix + frac + this.zone,
+      localTime: offsetMinutes === null,
+      wallMs: this.secondMs + (frac === '' ? 0 : Number(stamp.slice(22, 25))),
+    }
+  }
+}
+
 const bannerPattern = /^Plex Media Server v\S+ .* - GMT ([+-])?(\d{1,2}):(\d{2})\s*$/
 
 /**
@@ -58,4 +97,74 @@ export function bannerOffset(message: string): number | null {
   }
   const minutes = Number(m[2]) * 60 + Number(m[3])
   return m[1] === '-' ? -minutes : minutes
+}
+
+/** The number written in digits from `start` to `end`, or -1 when one is not a digit. */
+function digitsAt(text: string, start: number, end: number): number {
+  let n = 0
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - 48
+    if (d < 0 || d > 9) {
+      return -1
+    }
+    n = n * 10 + d
+  }
+  return n
+}
+
+/** The zone offset in minutes at `at` (`+03:00`, `-05:30`, `Z` or nothing), or null if unreadable. */
+function zoneMinutesAt(text: string, at: number): number | null {
+  if (at === text.length) {
+    return 0
+  }
+  const sign = text.charCodeAt(at)
+  if (sign === 90 && at + 1 === text.length) {
+    return 0
+  }
+  if ((sign !== 43 && sign !== 45) || at + 6 !== text.length || text.charCodeAt(at + 3) !== 58) {
+    return null
+  }
+  const h = digitsAt(text, at + 1, at + 3)
+  const m = digitsAt(text, at + 4, at + 6)
+  return h < 0 || m < 0 ? null : (sign === 45 ? -1 : 1) * (h * 60 + m)
+}
+
+/**
+ * Epoch ms of an event's time; a time without a zone is the server's wall clock, read as UTC.
+ * Read field by field (it runs for every stored event); any other shape goes to `Date.parse`.
+ */
+export function eventEpochMs(e: OutboundEvent): number {
+  const t = e.time
+  if (t.length >= 19 && t.charCodeAt(10) === 84) {
+    const hasMs = t.charCodeAt(19) === 46
+    const ms = hasMs ? digitsAt(t, 20, 23) : 0
+    const zone = e.localTime
+      ? t.length === (hasMs ? 23 : 19)
+        ? 0
+        : null
+      : zoneMinutesAt(t, hasMs ? 23 : 19)
+    const fields = [
+      digitsAt(t, 0, 4),
+      digitsAt(t, 5, 7),
+      digitsAt(t, 8, 10),
+      digitsAt(t, 11, 13),
+      digitsAt(t, 14, 16),
+      digitsAt(t, 17, 19),
+    ]
+    if (zone !== null && ms >= 0 && fields.every(f => f >= 0)) {
+      const [year, month, day, hour, minute, second] = fields as [
+        number,
+        number,
+        number,
+        number,
+        number,
+        number,
+      ]
+      return Date.UTC(year, month - 1, day, hour, minute, second, ms) - zone * 60_000
+    }
+  }
+  if (t.length === 10) {
+    return Date.parse(`${t}T00:00:00Z`)
+  }
+  return Date.parse(e.localTime ? `${t}Z` : t)
 }

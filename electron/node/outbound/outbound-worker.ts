@@ -1,8 +1,13 @@
 // Entry of `dist/outbound-worker.mjs`: parses one log file for parse-batches.ts, a batch per
 // chunk, never more than `workerCredits` batches ahead of the thread that stores them.
 import { parentPort, workerData } from 'node:worker_threads'
-import { packOps } from './packed-ops'
-import { parseInThread, workerCredits, type ParseJob, type WorkerMessage } from './parse-batches'
+import {
+  batchPacked,
+  parseInThread,
+  workerCredits,
+  type ParseJob,
+  type WorkerMessage,
+} from './parse-batches'
 
 const port = parentPort
 if (port) {
@@ -19,10 +24,13 @@ if (port) {
         await new Promise<void>(resolve => (wake = resolve))
       }
       credits--
-      const { ops: raw, ...rest } = batch
-      const ops = packOps(raw)
-      const message: WorkerMessage = { type: 'batch', batch: rest, ops }
-      port.postMessage(message, [ops.ints.buffer as ArrayBuffer])
+      const packed = batchPacked(batch)
+      const message: WorkerMessage = { type: 'batch', batch: { ...batch, ops: null, packed } }
+      port.postMessage(message, [
+        packed.targets.buffer as ArrayBuffer,
+        packed.ints.buffer as ArrayBuffer,
+        packed.ts.buffer as ArrayBuffer,
+      ])
     })
     port.postMessage({ type: 'done' } satisfies WorkerMessage)
   } catch (error) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { OutboundEvent } from '../../common/outbound/outbound-event'
 import type { ParseOp } from './log-parser'
-import { packOps, unpackOps } from './packed-ops'
+import { packOps, targetWidth, unpackOps } from './packed-ops'
 
 const event: OutboundEvent = {
   key: '0123456789abcdef',
@@ -40,7 +40,11 @@ describe('packed parse ops', () => {
       { op: 'answer', key: '0123456789abcdef', status: 200, error: null },
       { op: 'answer', key: '0123456789abcdef', status: null, error: '(28) timed out' },
     ]
-    expect(unpackOps(packOps(ops))).toEqual(ops)
+    const packed = packOps(ops)
+    expect(unpackOps(packed)).toEqual(ops)
+    // Two events sent to different targets (one is not upstream): two targets, each listed once.
+    expect(packed.targets.length / targetWidth).toBe(2)
+    expect(packOps([ops[0] as ParseOp, ops[0] as ParseOp]).targets.length / targetWidth).toBe(1)
   })
 
   it('carry an empty batch', () => {

@@ -1,98 +1,158 @@
 import type { OutboundCategory } from '../../common/outbound/categories'
 import type { OutboundEvent } from '../../common/outbound/outbound-event'
 import type { ParseOp } from './log-parser'
+import { eventEpochMs } from './log-time'
 
 /**
- * Parse ops in a form that crosses a thread boundary cheaply: the few distinct strings of a batch
- * (URLs, hosts, services repeat), one integer record per op and the per-op text (key, time) in
- * one string. Structured-cloning the op objects themselves costs about as much as parsing them.
+ * Parse ops as columns: what crosses from the parse worker to the thread that stores, and what
+ * the writer stores from, without an object per event. The few distinct strings of a batch
+ * (URLs, hosts, services repeat) are listed once, so are its distinct targets; each op is one
+ * integer record, one epoch-ms number and one line of text (key and time).
  */
 export interface PackedOps {
   readonly strings: string[]
+  /** `targetWidth` string indexes per distinct target (method, url, host, service, category, policy item) and upstream as 0/1. */
+  readonly targets: Int32Array
+  /** `opWidth` integers per op: kind (0 event, 1 answer), target, status, error, file, line, local time. */
   readonly ints: Int32Array
+  /** Per op: the event's time in epoch ms (eventEpochMs); 0 for an answer. */
+  readonly ts: Float64Array
+  /** Per op: the key, then for an event a tab and its time; one line per op. */
   readonly text: string
 }
 
-const width = 12
-const none = -1
+/** Integers per target in `PackedOps.targets`. */
+export const targetWidth = 7
+/** Integers per op in `PackedOps.ints`. */
+export const opWidth = 7
+/** An absent string or status. */
+export const none = -1
 
-/** Packs ops for postMessage (`ints.buffer` may be transferred). */
+/** Positions inside one op's integers. */
+export const at = { kind: 0, target: 1, status: 2, error: 3, file: 4, line: 5, local: 6 } as const
+/** Positions inside one target's integers. */
+export const targetAt = {
+  method: 0,
+  url: 1,
+  host: 2,
+  upstream: 3,
+  service: 4,
+  category: 5,
+  policyItem: 6,
+} as const
+
+/** Packs ops (`targets.buffer`, `ints.buffer` and `ts.buffer` may be transferred). */
 export function packOps(ops: readonly ParseOp[]): PackedOps {
   const strings: string[] = []
-  const index = new Map<string, number>()
+  const stringIndex = new Map<string, number>()
   const id = (s: string | null): number => {
     if (s === null) {
       return none
     }
-    let i = index.get(s)
+    let i = stringIndex.get(s)
     if (i === undefined) {
       i = strings.length
       strings.push(s)
-      index.set(s, i)
+      stringIndex.set(s, i)
     }
     return i
   }
-  const ints = new Int32Array(ops.length * width)
+  const targets: number[] = []
+  // Targets by URL string index: the events of one URL nearly always share one target.
+  const targetsOfUrl = new Map<number, number[]>()
+  const targetOf = (e: OutboundEvent): number => {
+    const url = id(e.url)
+    const method = id(e.method)
+    const host = id(e.host)
+    const upstream = e.upstream ? 1 : 0
+    const service = id(e.service)
+    const category = id(e.category)
+    const policyItem = id(e.policyItem)
+    const known = targetsOfUrl.get(url)
+    for (const t of known ?? []) {
+      const o = t * targetWidth
+      if (
+        targets[o + targetAt.method] === method &&
+        targets[o + targetAt.host] === host &&
+        targets[o + targetAt.upstream] === upstream &&
+        targets[o + targetAt.service] === service &&
+        targets[o + targetAt.category] === category &&
+        targets[o + targetAt.policyItem] === policyItem
+      ) {
+        return t
+      }
+    }
+    const t = targets.length / targetWidth
+    targets.push(method, url, host, upstream, service, category, policyItem)
+    if (known) {
+      known.push(t)
+    } else {
+      targetsOfUrl.set(url, [t])
+    }
+    return t
+  }
+  const ints = new Int32Array(ops.length * opWidth)
+  const ts = new Float64Array(ops.length)
   const text: string[] = []
-  ops.forEach((op, n) => {
-    const at = n * width
+  for (let n = 0; n < ops.length; n++) {
+    const op = ops[n] as ParseOp
+    const o = n * opWidth
     if (op.op === 'answer') {
-      ints.set([1, op.status ?? none, id(op.error)], at)
+      ints[o + at.kind] = 1
+      ints[o + at.target] = none
+      ints[o + at.status] = op.status ?? none
+      ints[o + at.error] = id(op.error)
+      ints[o + at.file] = none
       text.push(op.key)
-      return
+      continue
     }
     const e = op.event
-    ints.set(
-      [
-        0,
-        e.status ?? none,
-        id(e.error),
-        id(e.method),
-        id(e.url),
-        id(e.host),
-        e.upstream ? 1 : 0,
-        id(e.service),
-        id(e.category),
-        id(e.policyItem),
-        id(e.source.file),
-        e.source.line,
-      ],
-      at,
-    )
-    text.push(`${e.key}\t${e.localTime ? 'L' : 'Z'}${e.time}`)
-  })
-  return { strings, ints, text: text.join('\n') }
+    ints[o + at.target] = targetOf(e)
+    ints[o + at.status] = e.status ?? none
+    ints[o + at.error] = id(e.error)
+    ints[o + at.file] = id(e.source.file)
+    ints[o + at.line] = e.source.line
+    ints[o + at.local] = e.localTime ? 1 : 0
+    ts[n] = eventEpochMs(e)
+    text.push(`${e.key}\t${e.time}`)
+  }
+  return { strings, targets: Int32Array.from(targets), ints, ts, text: text.join('\n') }
 }
 
 /** The ops a PackedOps holds, as packOps received them. */
 export function unpackOps(packed: PackedOps): ParseOp[] {
-  const { strings, ints } = packed
+  const { strings, ints, targets } = packed
   const str = (i: number): string | null => (i === none ? null : (strings[i] as string))
   const texts = packed.text === '' ? [] : packed.text.split('\n')
   const ops: ParseOp[] = new Array<ParseOp>(texts.length)
   for (let n = 0; n < texts.length; n++) {
-    const at = n * width
-    const t = texts[n] as string
-    const status = ints[at + 1] as number
-    const error = str(ints[at + 2] as number)
-    if (ints[at] === 1) {
-      ops[n] = { op: 'answer', key: t, status: status === none ? null : status, error }
+    const o = n * opWidth
+    const line = texts[n] as string
+    const status = ints[o + at.status] as number
+    const error = str(ints[o + at.error] as number)
+    if (ints[o + at.kind] === 1) {
+      ops[n] = { op: 'answer', key: line, status: status === none ? null : status, error }
       continue
     }
+    const t = (ints[o + at.target] as number) * targetWidth
+    const tab = line.indexOf('\t')
     const event: OutboundEvent = {
-      key: t.slice(0, t.indexOf('\t')),
-      time: t.slice(t.indexOf('\t') + 2),
-      localTime: t.charCodeAt(t.indexOf('\t') + 1) === 76,
-      method: strings[ints[at + 3] as number] as string,
-      url: strings[ints[at + 4] as number] as string,
-      host: strings[ints[at + 5] as number] as string,
-      upstream: ints[at + 6] === 1,
+      key: line.slice(0, tab),
+      time: line.slice(tab + 1),
+      localTime: ints[o + at.local] === 1,
+      method: strings[targets[t + targetAt.method] as number] as string,
+      url: strings[targets[t + targetAt.url] as number] as string,
+      host: strings[targets[t + targetAt.host] as number] as string,
+      upstream: targets[t + targetAt.upstream] === 1,
       status: status === none ? null : status,
       error,
-      service: strings[ints[at + 7] as number] as string,
-      category: strings[ints[at + 8] as number] as OutboundCategory,
-      policyItem: str(ints[at + 9] as number),
-      source: { file: strings[ints[at + 10] as number] as string, line: ints[at + 11] as number },
+      service: strings[targets[t + targetAt.service] as number] as string,
+      category: strings[targets[t + targetAt.category] as number] as OutboundCategory,
+      policyItem: str(targets[t + targetAt.policyItem] as number),
+      source: {
+        file: strings[ints[o + at.file] as number] as string,
+        line: ints[o + at.line] as number,
+      },
     }
     ops[n] = { op: 'event', event }
   }

@@ -6,7 +6,7 @@ import { Worker } from 'node:worker_threads'
 import type { SkipCounts } from '../../common/outbound/outbound-event'
 import { foldAnswers } from './fold-answers'
 import { LogParser, type ParseOp, type ParserState } from './log-parser'
-import { unpackOps, type PackedOps } from './packed-ops'
+import { packOps, unpackOps, type PackedOps } from './packed-ops'
 import { readOps } from './read-ops'
 
 /** One file to parse from a position, with the correlation state carried into it. */
@@ -25,16 +25,28 @@ export interface ParseJob {
  * whose request is in the same chunk are already folded into it (`folded` counts them).
  */
 export interface ParsedBatch {
-  readonly ops: ParseOp[]
+  /** The ops as objects (parsed in this thread) or packed (from the worker): `batchOps`, `batchPacked`. */
+  readonly ops: ParseOp[] | null
+  readonly packed: PackedOps | null
   readonly folded: number
   readonly position: { offset: number; lineNo: number }
   readonly state: ParserState
   readonly skipped: SkipCounts
 }
 
+/** A batch's ops as objects. */
+export function batchOps(batch: ParsedBatch): ParseOp[] {
+  return batch.ops ?? unpackOps(batch.packed as PackedOps)
+}
+
+/** A batch's ops packed, as the store writes them. */
+export function batchPacked(batch: ParsedBatch): PackedOps {
+  return batch.packed ?? packOps(batch.ops as ParseOp[])
+}
+
 /** What the worker posts: a batch, the end, or why it failed. */
 export type WorkerMessage =
-  | { readonly type: 'batch'; readonly batch: Omit<ParsedBatch, 'ops'>; readonly ops: PackedOps }
+  | { readonly type: 'batch'; readonly batch: ParsedBatch }
   | { readonly type: 'done' }
   | { readonly type: 'failed'; readonly message: string }
 
@@ -51,9 +63,11 @@ export async function parseInThread(
     job.path,
     parser,
     ops => {
-      const folded = foldAnswers(ops)
+      // The parser's ops are this batch's alone: completing its events in place is safe.
+      const folded = foldAnswers(ops, true)
       return onBatch({
         ops: folded,
+        packed: null,
         folded: ops.length - folded.length,
         position: parser.position,
         state: parser.state,
@@ -70,9 +84,9 @@ export async function parseInThread(
 const workerMinBytes = 8 * 1024 * 1024
 
 /**
- * Whether a second thread would run in parallel: only when a core is idle (on a busy machine the
- * hand-over between threads costs a fifth more CPU and gains nothing). `HUSH_PARSE_WORKER=0|1`
- * decides instead, for measuring.
+ * Whether a second thread would run in parallel: only while the load average is below the number
+ * of cores (on a saturated machine the hand-over between threads costs a fifth more CPU and gains
+ * nothing). `HUSH_PARSE_WORKER=0|1` decides instead, for measuring.
  */
 async function wantsWorker(job: ParseJob): Promise<boolean> {
   const forced = process.env.HUSH_PARSE_WORKER
@@ -82,7 +96,7 @@ async function wantsWorker(job: ParseJob): Promise<boolean> {
   const size = (await stat(job.path)).size
   return (
     size - (job.start?.offset ?? 0) >= workerMinBytes &&
-    (loadavg()[0] ?? 0) + 1 <= availableParallelism()
+    (loadavg()[0] ?? 0) < availableParallelism()
   )
 }
 
@@ -106,13 +120,18 @@ export async function parseBatches(
   if (!file || !(await wantsWorker(job))) {
     return parseInThread(job, onBatch)
   }
-  const worker = new Worker(file, { workerData: job })
+  // A larger young generation: parsing makes many short-lived strings, and small scavenges
+  // cost the worker a fifth of its time.
+  const worker = new Worker(file, {
+    workerData: job,
+    resourceLimits: { maxYoungGenerationSizeMb: 64 },
+  })
   try {
     await new Promise<void>((resolve, reject) => {
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'batch') {
           try {
-            onBatch({ ...message.batch, ops: unpackOps(message.ops) })
+            onBatch(message.batch)
           } catch (error) {
             reject(error instanceof Error ? error : new Error(String(error)))
             return

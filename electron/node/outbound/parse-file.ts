@@ -6,7 +6,7 @@ import {
 } from '../../common/outbound/outbound-event'
 import type { ParserState } from './log-parser'
 import { OrderedEvents } from './ordered-events'
-import { parseBatches } from './parse-batches'
+import { batchOps, parseBatches } from './parse-batches'
 import { chunkBytes } from './read-ops'
 
 export { chunkBytes, readOps } from './read-ops'
@@ -26,7 +26,7 @@ export async function parseFiles(
   for (const path of paths) {
     let counts = emptySkipCounts()
     await parseBatches({ path, file: basename(path), state, chunk: chunkBytes }, batch => {
-      const ready = ordered.push(batch.ops)
+      const ready = ordered.push(batchOps(batch))
       events += ready.length
       if (ready.length > 0) {
         onEvents(ready)

@@ -4,7 +4,7 @@ import type { SwitchStatus } from '../../common/api/switch-schemas'
 import type { OutboundCategory } from '../../common/outbound/categories'
 import type { OutboundEvent } from '../../common/outbound/outbound-event'
 import type { SwitchEntry } from '../../common/switches/switch-types'
-import { eventEpochMs } from '../outbound/store/event-writer'
+import { eventEpochMs } from '../outbound/log-time'
 import type { AuditEntry } from '../switches/switch-store'
 import { anchorTouches, type ChangeAnchor } from './change-anchors'
 

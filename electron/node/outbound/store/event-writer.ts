@@ -1,9 +1,10 @@
 import type { Statement } from 'better-sqlite3'
 import { keyTimeDigits } from '../../../common/outbound/event-key'
-import type { OutboundEvent } from '../../../common/outbound/outbound-event'
-import { applyPrivacyLevel, type PrivacyLevel } from '../../../common/outbound/privacy-level'
+import { keepsErrors, type PrivacyLevel } from '../../../common/outbound/privacy-level'
 import { foldAnswers } from '../fold-answers'
 import type { ParseOp } from '../log-parser'
+import { at, none, opWidth, packOps, type PackedOps } from '../packed-ops'
+import { BatchTargets } from './batch-targets'
 import type { StoreDb } from './open-store'
 import { TargetIds, targetWords } from './target-ids'
 
@@ -32,14 +33,6 @@ export interface WriteResult {
   dropped: number
 }
 
-/** Epoch ms of an event's time; a time without a zone is the server's wall clock, read as UTC. */
-export function eventEpochMs(e: OutboundEvent): number {
-  if (e.time.length === 10) {
-    return Date.parse(`${e.time}T00:00:00Z`)
-  }
-  return Date.parse(e.localTime ? `${e.time}Z` : e.time)
-}
-
 const hourMs = 3_600_000
 
 /**
@@ -64,7 +57,7 @@ export class EventWriter {
   private readonly floodCap: number
   private readonly level: PrivacyLevel
   private readonly run: (
-    ops: readonly ParseOp[],
+    packed: PackedOps,
     cursor: CursorWrite | null,
     skipped: number,
   ) => WriteResult
@@ -102,16 +95,23 @@ export class EventWriter {
       `INSERT INTO counters (name, value) VALUES (?, ?)
        ON CONFLICT (name) DO UPDATE SET value = value + excluded.value`,
     )
-    this.run = db.transaction(
-      (ops: readonly ParseOp[], cursor: CursorWrite | null, skipped: number) =>
-        this.apply(ops, cursor, skipped),
+    this.run = db.transaction((packed: PackedOps, cursor: CursorWrite | null, skipped: number) =>
+      this.apply(packed, cursor, skipped),
     )
   }
 
   /** Stores ops, the cursor and the number of newly skipped lines atomically. */
   write(ops: readonly ParseOp[], cursor: CursorWrite | null = null, skippedLines = 0): WriteResult {
+    const folded = foldAnswers(ops)
+    const result = this.writePacked(packOps(folded), cursor, skippedLines)
+    result.answered += ops.length - folded.length
+    return result
+  }
+
+  /** Stores packed ops (packed-ops.ts), the cursor and newly skipped lines atomically. */
+  writePacked(packed: PackedOps, cursor: CursorWrite | null = null, skippedLines = 0): WriteResult {
     try {
-      return this.run(ops, cursor, skippedLines)
+      return this.run(packed, cursor, skippedLines)
     } catch (error) {
       // The targets added by the rolled-back transaction are gone: forget their ids.
       this.targets.reset()
@@ -119,25 +119,34 @@ export class EventWriter {
     }
   }
 
-  private apply(ops: readonly ParseOp[], cursor: CursorWrite | null, skipped: number): WriteResult {
+  private apply(packed: PackedOps, cursor: CursorWrite | null, skipped: number): WriteResult {
     const result: WriteResult = { inserted: 0, answered: 0, duplicates: 0, dropped: 0 }
-    const flood = new Map<string, { host: string; hour: number; count: number }>()
-    const daily = new Map<string, { day: string; category: string; host: string; count: number }>()
-    const folded = foldAnswers(ops)
-    result.answered += ops.length - folded.length
-    for (const op of folded) {
-      if (op.op === 'answer') {
-        result.answered += this.storeAnswer(op.key, op.status, op.error)
+    const { strings, ints, ts: times } = packed
+    const batch = new BatchTargets(packed, this.level)
+    // Keyed by numbers (hour or day, then the batch's host string or target) to build no string per row.
+    const flood = new Map<number, { host: string; hour: number; count: number }>()
+    const daily = new Map<number, { day: string; target: number; count: number }>()
+    const lines = packed.text === '' ? [] : packed.text.split('\n')
+    for (let n = 0; n < lines.length; n++) {
+      const o = n * opWidth
+      const line = lines[n] as string
+      const status = ints[o + at.status] === none ? null : (ints[o + at.status] as number)
+      const errorAt = ints[o + at.error] as number
+      const error = errorAt === none ? null : (strings[errorAt] as string)
+      if (ints[o + at.kind] === 1) {
+        result.answered += this.storeAnswer(line, status, error)
         continue
       }
-      const e = op.event
-      const ts = eventEpochMs(e)
+      const t = ints[o + at.target] as number
+      const ts = times[n] as number
       const hour = Math.floor(ts / hourMs)
-      const floodKey = `${hour} ${e.host}`
+      const hostAt = batch.rawHostAt(t)
+      const floodKey = hour * 2 ** 21 + hostAt
       let bucket = flood.get(floodKey)
       if (!bucket) {
-        const stored = this.floodGet.get(e.host, hour) as number | undefined
-        bucket = { host: e.host, hour, count: stored ?? 0 }
+        const host = strings[hostAt] as string
+        const stored = this.floodGet.get(host, hour) as number | undefined
+        bucket = { host, hour, count: stored ?? 0 }
         flood.set(floodKey, bucket)
       }
       if (bucket.count >= this.floodCap) {
@@ -145,43 +154,64 @@ export class EventWriter {
         result.dropped++
         continue
       }
-      const s = applyPrivacyLevel(e, this.level)
-      const day = s.time.slice(0, 10)
+      const tab = line.indexOf('\t')
+      let key = line.slice(0, tab)
+      let time = line.slice(tab + 1)
+      const day = time.slice(0, 10)
+      const kept = batch.kept(t)
+      const keptError = keepsErrors(this.level) ? error : null
+      const targetId = batch.idOf(t, this.targets)
+      if (this.level === 3) {
+        key = dayKey(key, day)
+        time = day
+      }
       const info = this.insert.run(
-        this.level === 3 ? dayKey(s.key, day) : s.key,
-        this.level === 3 ? eventEpochMs(s) : ts,
-        s.time,
-        s.localTime ? 1 : 0,
-        this.targets.idOf(s),
-        s.status,
-        s.error,
-        s.source.file,
-        s.source.line,
+        key,
+        this.level === 3 ? Date.parse(`${day}T00:00:00Z`) : ts,
+        time,
+        ints[o + at.local],
+        targetId,
+        status,
+        keptError,
+        this.level === 3 ? '' : strings[ints[o + at.file] as number],
+        this.level === 3 ? 0 : ints[o + at.line],
       )
       if (info.changes === 0) {
         result.duplicates++
         continue
       }
-      if (s.error !== null) {
-        this.errorPut.run(info.lastInsertRowid, targetWords(s.url, s.service, s.error))
+      if (keptError !== null) {
+        this.errorPut.run(info.lastInsertRowid, targetWords(kept.url, kept.service, keptError))
       }
       bucket.count++
       result.inserted++
-      const dailyKey = `${day} ${s.category} ${s.host}`
+      batch.counted(t)
+      const dayNumber = dayOrdinal(day)
+      const dailyKey = dayNumber * 2 ** 21 + t
       const d = daily.get(dailyKey)
       if (d) {
         d.count++
       } else {
-        daily.set(dailyKey, { day, category: s.category, host: s.host, count: 1 })
+        daily.set(dailyKey, { day, target: t, count: 1 })
       }
     }
-    // A duplicate was counted for its target too; counts only plan searches, so a few extra do
-    // no harm, and retention recounts.
-    this.targets.flushCounts()
+    batch.flushCounts(this.targets)
+    // Rows of one day, category and host may come from several targets: add them up first.
+    const perDay = new Map<string, { day: string; category: string; host: string; count: number }>()
+    for (const d of daily.values()) {
+      const kept = batch.kept(d.target)
+      const k = `${d.day} ${kept.category} ${kept.host}`
+      const sum = perDay.get(k)
+      if (sum) {
+        sum.count += d.count
+      } else {
+        perDay.set(k, { day: d.day, category: kept.category, host: kept.host, count: d.count })
+      }
+    }
     for (const b of flood.values()) {
       this.floodPut.run(b.host, b.hour, b.count)
     }
-    for (const d of daily.values()) {
+    for (const d of perDay.values()) {
       this.dailyPut.run(d.day, d.category, d.host, d.count)
     }
     if (result.dropped > 0) {
@@ -211,6 +241,11 @@ export class EventWriter {
     }
     return changes
   }
+}
+
+/** A day (`2025-08-04`) as a number that orders like it (20250804). */
+function dayOrdinal(day: string): number {
+  return Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10))
 }
 
 /** At privacy level 3 a key keeps the day, not the time: its prefix becomes the day's start. */

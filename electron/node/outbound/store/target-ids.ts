@@ -3,7 +3,7 @@ import type { OutboundEvent } from '../../../common/outbound/outbound-event'
 import type { StoreDb } from './open-store'
 
 /** The columns of a target: what an event was sent to and how it is classified. */
-type TargetFacts = Pick<
+export type TargetFacts = Pick<
   OutboundEvent,
   'method' | 'url' | 'host' | 'upstream' | 'service' | 'category' | 'policyItem'
 >
@@ -61,11 +61,14 @@ export class TargetIds {
     this.addCount = db.prepare('UPDATE targets SET events = events + ? WHERE id = ?')
   }
 
-  /** The id of an event's target, adding the target when it is new; counts the event. */
-  idOf(e: TargetFacts): number {
-    const id = this.lookup(e)
-    this.added.set(id, (this.added.get(id) ?? 0) + 1)
-    return id
+  /** The id of a target, added when it is new. */
+  idOf(facts: TargetFacts): number {
+    return this.lookup(facts)
+  }
+
+  /** Counts events stored for a target in this transaction. */
+  addEvents(id: number, n: number): void {
+    this.added.set(id, (this.added.get(id) ?? 0) + n)
   }
 
   /** Stores the event counts of this transaction's targets; call before it commits. */
