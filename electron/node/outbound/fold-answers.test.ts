@@ -23,11 +23,4 @@ describe('foldAnswers', () => {
       { op: 'event', event: { key: 'b', status: null, error: '(6, x)' } },
     ])
   })
-
-  it('completes the events themselves when asked to fold in place', () => {
-    const ops: ParseOp[] = [event('a'), { op: 'answer', key: 'a', status: 204, error: null }]
-    const folded = foldAnswers(ops, true)
-    expect(folded).toEqual([{ op: 'event', event: { key: 'a', status: 204, error: null } }])
-    expect(folded[0]).toBe(ops[0])
-  })
 })

@@ -30,10 +30,11 @@ export interface ImportResult {
 }
 
 /**
- * Bytes read per transaction when importing: ~25k events a commit, so the full-text index gets
- * few large segments and the commit's cost is shared by many rows.
+ * Bytes read per transaction when importing: ~25k events a commit, so that the cost of a commit
+ * (every index page it touched is written once) is shared by many rows. They are parsed and
+ * packed a piece at a time (parse-batches.ts), so their objects do not live that long.
  */
-const importChunkBytes = 4 * 1024 * 1024
+const importChunkBytes = 16 * 1024 * 1024
 
 /** The page cache while importing (KiB, negative as SQLite wants); the store's default after. */
 const importCacheKib = -65536
@@ -97,6 +98,7 @@ async function importEach(
       state: resumable ? saved.parser : carried,
       start: resumable ? { offset: saved.offset, lineNo: saved.lineNo } : undefined,
       chunk: importChunkBytes,
+      packed: true,
     }
     await parseBatches(job, batch => {
       const skippedNow = totalSkipped(batch.skipped)

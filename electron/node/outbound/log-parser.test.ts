@@ -191,4 +191,32 @@ describe('LogParser', () => {
     ])
     expect(second.position).toEqual({ offset: line1.length + line2.length, lineNo: 2 })
   })
+
+  it('completes a request answered in the same batch itself, and answers a later batch’s with an op', () => {
+    const parser = new LogParser({ file: 'a.log' })
+    const both =
+      `${t} [0x1] DEBUG - [HCl#1] HTTP requesting GET https://plex.tv/a\n` +
+      `${t} [0x2] DEBUG - [HttpClient/HCl#1] HTTP/1.1 (0.1s) 204 response from GET https://plex.tv/a\n` +
+      `${t} [0x1] DEBUG - [HCl#2] HTTP requesting GET https://plex.tv/b\n`
+    const ops = parser.feed(Buffer.from(both))
+    expect(ops.map(op => (op.op === 'event' ? [op.event.url, op.event.status] : op.op))).toEqual([
+      ['https://plex.tv/a', 204],
+      ['https://plex.tv/b', null],
+    ])
+    expect(parser.folded).toBe(1)
+    const later = parser.feed(
+      Buffer.from(
+        `${t} [0x2] DEBUG - [HttpClient/HCl#2] HTTP 500 response from GET https://plex.tv/b\n`,
+      ),
+    )
+    expect(later).toEqual([
+      {
+        op: 'answer',
+        key: (ops[1] as { event: OutboundEvent }).event.key,
+        status: 500,
+        error: null,
+      },
+    ])
+    expect(parser.folded).toBe(1)
+  })
 })

@@ -8,9 +8,12 @@ import { bannerOffset, LogTimes } from './log-time'
 import { LogScanner } from './log-scanner'
 import { matchExchange } from './message-matchers'
 
-/** What parsing produces: a new event, or the answer to an event emitted earlier (its request). */
+/**
+ * What parsing produces: a new event (with its time in epoch ms when the parser knows it), or
+ * the answer to an event emitted in an earlier batch (its request).
+ */
 export type ParseOp =
-  | { readonly op: 'event'; readonly event: OutboundEvent }
+  | { readonly op: 'event'; readonly event: OutboundEvent; readonly ts?: number }
   | {
       readonly op: 'answer'
       readonly key: string
@@ -31,6 +34,8 @@ export interface ParserState {
   readonly pending: readonly PendingRequest[]
 }
 
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+
 /** How many unanswered requests are remembered; older ones stay `status: null`. */
 export const maxPending = 2_000
 
@@ -47,6 +52,9 @@ export class LogParser {
   private ops: ParseOp[] = []
   private readonly urls: UrlFactsCache
   private readonly times = new LogTimes()
+  /** Requests emitted in the batch not yet taken, by correlation key: answered in place. */
+  private readonly batchOpen = new Map<string, Mutable<OutboundEvent>>()
+  private foldedAnswers = 0
   file: string
 
   constructor(options: {
@@ -105,9 +113,15 @@ export class LogParser {
     return this.take()
   }
 
+  /** Answers so far that completed their request in its own batch instead of becoming ops. */
+  get folded(): number {
+    return this.foldedAnswers
+  }
+
   private take(): ParseOp[] {
     const ops = this.ops
     this.ops = []
+    this.batchOpen.clear()
     return ops
   }
 
@@ -136,7 +150,17 @@ export class LogParser {
         this.pending.delete(corr)
         const status = x.kind === 'response' ? x.status : null
         const error = x.kind === 'error' ? redactText(x.error) : null
-        this.ops.push({ op: 'answer', key, status, error })
+        // A response usually follows its request within milliseconds: completing the event
+        // itself spares the store an insert followed by an update.
+        const open = this.batchOpen.get(corr)
+        if (open !== undefined && open.key === key) {
+          this.batchOpen.delete(corr)
+          open.status = status
+          open.error = error
+          this.foldedAnswers++
+        } else {
+          this.ops.push({ op: 'answer', key, status, error })
+        }
         return
       }
     }
@@ -156,9 +180,11 @@ export class LogParser {
       [],
       this.urls,
     )
-    this.ops.push({ op: 'event', event })
+    const offset = time.localTime ? 0 : (this.offsetMinutes ?? 0)
+    this.ops.push({ op: 'event', event, ts: time.wallMs - offset * 60_000 })
     if (x.kind === 'request') {
       this.remember(corr, key)
+      this.batchOpen.set(corr, event)
     }
   }
 

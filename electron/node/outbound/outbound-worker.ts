@@ -26,11 +26,14 @@ if (port) {
       credits--
       const packed = batchPacked(batch)
       const message: WorkerMessage = { type: 'batch', batch: { ...batch, ops: null, packed } }
-      port.postMessage(message, [
-        packed.targets.buffer as ArrayBuffer,
-        packed.ints.buffer as ArrayBuffer,
-        packed.ts.buffer as ArrayBuffer,
-      ])
+      port.postMessage(
+        message,
+        packed.flatMap(p => [
+          p.targets.buffer as ArrayBuffer,
+          p.ints.buffer as ArrayBuffer,
+          p.ts.buffer as ArrayBuffer,
+        ]),
+      )
     })
     port.postMessage({ type: 'done' } satisfies WorkerMessage)
   } catch (error) {

@@ -113,7 +113,7 @@ export function packOps(ops: readonly ParseOp[]): PackedOps {
     ints[o + at.file] = id(e.source.file)
     ints[o + at.line] = e.source.line
     ints[o + at.local] = e.localTime ? 1 : 0
-    ts[n] = eventEpochMs(e)
+    ts[n] = op.ts ?? eventEpochMs(e)
     text.push(`${e.key}\t${e.time}`)
   }
   return { strings, targets: Int32Array.from(targets), ints, ts, text: text.join('\n') }

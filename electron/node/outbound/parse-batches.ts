@@ -4,7 +4,6 @@ import { availableParallelism, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { SkipCounts } from '../../common/outbound/outbound-event'
-import { foldAnswers } from './fold-answers'
 import { LogParser, type ParseOp, type ParserState } from './log-parser'
 import { packOps, unpackOps, type PackedOps } from './packed-ops'
 import { readOps } from './read-ops'
@@ -18,16 +17,24 @@ export interface ParseJob {
   readonly start?: { offset: number; lineNo: number }
   /** Bytes read per batch. */
   readonly chunk: number
+  /**
+   * Hand the ops over packed (packed-ops.ts), as the store writes them: packed a piece of
+   * `pieceBytes` at a time, so that few parsed objects outlive a garbage collection.
+   */
+  readonly packed?: boolean
 }
+
+/** Bytes parsed before their ops are packed, when a job asks for packed ops. */
+export const pieceBytes = 1024 * 1024
 
 /**
  * The ops of one chunk and the parser's position and state just after it (a cursor). Answers
  * whose request is in the same chunk are already folded into it (`folded` counts them).
  */
 export interface ParsedBatch {
-  /** The ops as objects (parsed in this thread) or packed (from the worker): `batchOps`, `batchPacked`. */
+  /** The ops as objects, or packed in pieces (`ParseJob.packed`): `batchOps`, `batchPacked`. */
   readonly ops: ParseOp[] | null
-  readonly packed: PackedOps | null
+  readonly packed: PackedOps[] | null
   readonly folded: number
   readonly position: { offset: number; lineNo: number }
   readonly state: ParserState
@@ -36,12 +43,12 @@ export interface ParsedBatch {
 
 /** A batch's ops as objects. */
 export function batchOps(batch: ParsedBatch): ParseOp[] {
-  return batch.ops ?? unpackOps(batch.packed as PackedOps)
+  return batch.ops ?? (batch.packed ?? []).flatMap(unpackOps)
 }
 
 /** A batch's ops packed, as the store writes them. */
-export function batchPacked(batch: ParsedBatch): PackedOps {
-  return batch.packed ?? packOps(batch.ops as ParseOp[])
+export function batchPacked(batch: ParsedBatch): PackedOps[] {
+  return batch.packed ?? [packOps(batch.ops ?? [])]
 }
 
 /** What the worker posts: a batch, the end, or why it failed. */
@@ -59,25 +66,42 @@ export async function parseInThread(
   onBatch: (batch: ParsedBatch) => void | Promise<void>,
 ): Promise<void> {
   const parser = new LogParser({ file: job.file, state: job.state, start: job.start })
+  let folded = 0
+  let pieces: PackedOps[] = []
+  let batchStart = parser.position.offset
+  const hand = (ops: ParseOp[] | null): void | Promise<void> => {
+    const batch: ParsedBatch = {
+      ops,
+      packed: ops === null ? pieces : null,
+      folded: parser.folded - folded,
+      position: parser.position,
+      state: parser.state,
+      skipped: { ...parser.skipped },
+    }
+    folded = parser.folded
+    pieces = []
+    batchStart = parser.position.offset
+    return onBatch(batch)
+  }
   await readOps(
     job.path,
     parser,
     ops => {
-      // The parser's ops are this batch's alone: completing its events in place is safe.
-      const folded = foldAnswers(ops, true)
-      return onBatch({
-        ops: folded,
-        packed: null,
-        folded: ops.length - folded.length,
-        position: parser.position,
-        state: parser.state,
-        skipped: { ...parser.skipped },
-      })
+      if (!job.packed) {
+        return hand(ops)
+      }
+      if (ops.length > 0) {
+        pieces.push(packOps(ops))
+      }
+      return parser.position.offset - batchStart >= job.chunk ? hand(null) : undefined
     },
     parser.position.offset,
     true,
-    job.chunk,
+    job.packed ? Math.min(pieceBytes, job.chunk) : job.chunk,
   )
+  if (job.packed && (pieces.length > 0 || parser.position.offset > batchStart)) {
+    await hand(null)
+  }
 }
 
 /** Below this many bytes a worker's start-up costs more than it saves. */
@@ -123,8 +147,8 @@ export async function parseBatches(
   // A larger young generation: parsing makes many short-lived strings, and small scavenges
   // cost the worker a fifth of its time.
   const worker = new Worker(file, {
-    workerData: job,
-    resourceLimits: { maxYoungGenerationSizeMb: 64 },
+    workerData: { ...job, packed: true } satisfies ParseJob,
+    resourceLimits: {},
   })
   try {
     await new Promise<void>((resolve, reject) => {

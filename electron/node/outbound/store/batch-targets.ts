@@ -56,14 +56,13 @@ export class BatchTargets {
     this.counts[t] = (this.counts[t] as number) + 1
   }
 
-  /** Adds this batch's event counts to the store's targets. */
-  flushCounts(targets: TargetIds): void {
+  /** Adds this batch's event counts to the store's targets (stored by `TargetIds.flushCounts`). */
+  addCounts(targets: TargetIds): void {
     this.counts.forEach((n, t) => {
       if (n > 0) {
         targets.addEvents(this.ids[t] as number, n)
       }
     })
-    targets.flushCounts()
   }
 
   private facts(t: number): EventTarget {

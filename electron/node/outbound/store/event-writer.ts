@@ -7,6 +7,7 @@ import { at, none, opWidth, packOps, type PackedOps } from '../packed-ops'
 import { BatchTargets } from './batch-targets'
 import type { StoreDb } from './open-store'
 import { TargetIds, targetWords } from './target-ids'
+import { WriteTallies, type FloodBucket } from './write-tallies'
 
 /** At most this many events per host per clock hour are stored; the rest are counted as dropped. */
 export const defaultFloodCap = 20_000
@@ -57,7 +58,7 @@ export class EventWriter {
   private readonly floodCap: number
   private readonly level: PrivacyLevel
   private readonly run: (
-    packed: PackedOps,
+    pieces: readonly PackedOps[],
     cursor: CursorWrite | null,
     skipped: number,
   ) => WriteResult
@@ -95,23 +96,28 @@ export class EventWriter {
       `INSERT INTO counters (name, value) VALUES (?, ?)
        ON CONFLICT (name) DO UPDATE SET value = value + excluded.value`,
     )
-    this.run = db.transaction((packed: PackedOps, cursor: CursorWrite | null, skipped: number) =>
-      this.apply(packed, cursor, skipped),
+    this.run = db.transaction(
+      (pieces: readonly PackedOps[], cursor: CursorWrite | null, skipped: number) =>
+        this.apply(pieces, cursor, skipped),
     )
   }
 
   /** Stores ops, the cursor and the number of newly skipped lines atomically. */
   write(ops: readonly ParseOp[], cursor: CursorWrite | null = null, skippedLines = 0): WriteResult {
     const folded = foldAnswers(ops)
-    const result = this.writePacked(packOps(folded), cursor, skippedLines)
+    const result = this.writePacked([packOps(folded)], cursor, skippedLines)
     result.answered += ops.length - folded.length
     return result
   }
 
-  /** Stores packed ops (packed-ops.ts), the cursor and newly skipped lines atomically. */
-  writePacked(packed: PackedOps, cursor: CursorWrite | null = null, skippedLines = 0): WriteResult {
+  /** Stores pieces of packed ops (packed-ops.ts), the cursor and newly skipped lines atomically. */
+  writePacked(
+    pieces: readonly PackedOps[],
+    cursor: CursorWrite | null = null,
+    skippedLines = 0,
+  ): WriteResult {
     try {
-      return this.run(packed, cursor, skippedLines)
+      return this.run(pieces, cursor, skippedLines)
     } catch (error) {
       // The targets added by the rolled-back transaction are gone: forget their ids.
       this.targets.reset()
@@ -119,13 +125,39 @@ export class EventWriter {
     }
   }
 
-  private apply(packed: PackedOps, cursor: CursorWrite | null, skipped: number): WriteResult {
+  private apply(
+    pieces: readonly PackedOps[],
+    cursor: CursorWrite | null,
+    skipped: number,
+  ): WriteResult {
     const result: WriteResult = { inserted: 0, answered: 0, duplicates: 0, dropped: 0 }
+    const tallies = new WriteTallies(
+      (host, hour) => (this.floodGet.get(host, hour) as number | undefined) ?? 0,
+    )
+    for (const piece of pieces) {
+      this.applyPiece(piece, result, tallies)
+    }
+    this.targets.flushCounts()
+    tallies.store(this.floodPut, this.dailyPut)
+    if (result.dropped > 0) {
+      this.counterAdd.run('dropped', result.dropped)
+    }
+    if (skipped > 0) {
+      this.counterAdd.run('skipped', skipped)
+    }
+    if (cursor) {
+      this.cursorPut.run(cursor.name, JSON.stringify(cursor.state))
+    }
+    return result
+  }
+
+  private applyPiece(packed: PackedOps, result: WriteResult, tallies: WriteTallies): void {
     const { strings, ints, ts: times } = packed
     const batch = new BatchTargets(packed, this.level)
-    // Keyed by numbers (hour or day, then the batch's host string or target) to build no string per row.
-    const flood = new Map<number, { host: string; hour: number; count: number }>()
-    const daily = new Map<number, { day: string; target: number; count: number }>()
+    // Keyed by numbers (the hour or day, then the piece's host string or target): no string
+    // is built per row.
+    const buckets = new Map<number, FloodBucket>()
+    const days = new Map<number, { day: string; target: number; count: number }>()
     const lines = packed.text === '' ? [] : packed.text.split('\n')
     for (let n = 0; n < lines.length; n++) {
       const o = n * opWidth
@@ -141,13 +173,11 @@ export class EventWriter {
       const ts = times[n] as number
       const hour = Math.floor(ts / hourMs)
       const hostAt = batch.rawHostAt(t)
-      const floodKey = hour * 2 ** 21 + hostAt
-      let bucket = flood.get(floodKey)
+      const bucketKey = hour * 2 ** 21 + hostAt
+      let bucket = buckets.get(bucketKey)
       if (!bucket) {
-        const host = strings[hostAt] as string
-        const stored = this.floodGet.get(host, hour) as number | undefined
-        bucket = { host, hour, count: stored ?? 0 }
-        flood.set(floodKey, bucket)
+        bucket = tallies.bucket(strings[hostAt] as string, hour)
+        buckets.set(bucketKey, bucket)
       }
       if (bucket.count >= this.floodCap) {
         bucket.count++
@@ -158,9 +188,7 @@ export class EventWriter {
       let key = line.slice(0, tab)
       let time = line.slice(tab + 1)
       const day = time.slice(0, 10)
-      const kept = batch.kept(t)
       const keptError = keepsErrors(this.level) ? error : null
-      const targetId = batch.idOf(t, this.targets)
       if (this.level === 3) {
         key = dayKey(key, day)
         time = day
@@ -170,7 +198,7 @@ export class EventWriter {
         this.level === 3 ? Date.parse(`${day}T00:00:00Z`) : ts,
         time,
         ints[o + at.local],
-        targetId,
+        batch.idOf(t, this.targets),
         status,
         keptError,
         this.level === 3 ? '' : strings[ints[o + at.file] as number],
@@ -181,49 +209,25 @@ export class EventWriter {
         continue
       }
       if (keptError !== null) {
+        const kept = batch.kept(t)
         this.errorPut.run(info.lastInsertRowid, targetWords(kept.url, kept.service, keptError))
       }
       bucket.count++
       result.inserted++
       batch.counted(t)
-      const dayNumber = dayOrdinal(day)
-      const dailyKey = dayNumber * 2 ** 21 + t
-      const d = daily.get(dailyKey)
+      const dayCountKey = dayOrdinal(day) * 2 ** 21 + t
+      const d = days.get(dayCountKey)
       if (d) {
         d.count++
       } else {
-        daily.set(dailyKey, { day, target: t, count: 1 })
+        days.set(dayCountKey, { day, target: t, count: 1 })
       }
     }
-    batch.flushCounts(this.targets)
-    // Rows of one day, category and host may come from several targets: add them up first.
-    const perDay = new Map<string, { day: string; category: string; host: string; count: number }>()
-    for (const d of daily.values()) {
+    batch.addCounts(this.targets)
+    for (const d of days.values()) {
       const kept = batch.kept(d.target)
-      const k = `${d.day} ${kept.category} ${kept.host}`
-      const sum = perDay.get(k)
-      if (sum) {
-        sum.count += d.count
-      } else {
-        perDay.set(k, { day: d.day, category: kept.category, host: kept.host, count: d.count })
-      }
+      tallies.addDay(d.day, kept.category, kept.host, d.count)
     }
-    for (const b of flood.values()) {
-      this.floodPut.run(b.host, b.hour, b.count)
-    }
-    for (const d of perDay.values()) {
-      this.dailyPut.run(d.day, d.category, d.host, d.count)
-    }
-    if (result.dropped > 0) {
-      this.counterAdd.run('dropped', result.dropped)
-    }
-    if (skipped > 0) {
-      this.counterAdd.run('skipped', skipped)
-    }
-    if (cursor) {
-      this.cursorPut.run(cursor.name, JSON.stringify(cursor.state))
-    }
-    return result
   }
 
   /** Completes a stored request with its answer; an error also enters the full-text index. */

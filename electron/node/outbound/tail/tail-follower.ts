@@ -168,6 +168,7 @@ export class TailFollower {
       start: { offset: from, lineNo },
     })
     let reported = 0
+    let folded = 0
     await readOps(
       path,
       parser,
@@ -199,7 +200,8 @@ export class TailFollower {
           this.cursor = next
         }
         result.inserted += r.inserted
-        result.answered += r.answered
+        result.answered += r.answered + parser.folded - folded
+        folded = parser.folded
         for (const op of ops) {
           if (op.op === 'event') {
             result.newest = op.event.time
