@@ -2,7 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { keyWallClockMs } from '../../../common/outbound/event-key'
+import type { PrivacyLevel } from '../../../common/outbound/privacy-level'
 import { importFiles } from '../import-files'
+import { LogParser } from '../log-parser'
 import { createSyntheticLog } from '../testing/synthetic-log'
 import { eventStats, applyRetention } from './event-stats'
 import { iterateEvents, pageEvents } from './event-queries'
@@ -127,6 +130,37 @@ describe('the outbound store', () => {
       .get()
     expect(rows).toBe(50)
     expect(eventStats(db).total).toBe(50)
+  })
+
+  it('keeps what each privacy level keeps, also of an answer that comes in a later batch', () => {
+    const request = `Aug 04, 2025 20:03:01.250 [0x1] DEBUG - [HCl#9] HTTP requesting GET https://plex.tv/api/v2/user?name=owner\n`
+    const failure = `Aug 04, 2025 20:03:02.000 [0x2] WARN - [HttpClient/HCl#9] HTTP error requesting GET https://plex.tv/api/v2/user?name=owner (28, Timeout was reached)\n`
+    const stored = [1, 2, 3].map(level => {
+      const levelDb = openStore(join(dir, `level-${level}.sqlite`))
+      const writer = new EventWriter(levelDb, { privacyLevel: level as PrivacyLevel })
+      const parser = new LogParser({ file: 'Plex Media Server.log' })
+      writer.write(parser.feed(Buffer.from(request)))
+      const answer = parser.feed(Buffer.from(failure))
+      expect(answer.map(op => op.op)).toEqual(['answer'])
+      writer.write(answer)
+      const row = levelDb
+        .prepare(
+          `SELECT e.key, e.time, t.url, t.host, e.error, e.line FROM events e
+           JOIN targets t ON t.id = e.target`,
+        )
+        .get() as Record<string, string | number | null>
+      levelDb.close()
+      return row
+    })
+    expect(stored.map(r => [r.url, r.host, r.error, r.line])).toEqual([
+      ['https://plex.tv/api/v2/user', 'plex.tv', '(28, Timeout was reached)', 1],
+      ['https://plex.tv', 'plex.tv', null, 1],
+      ['', '', null, 0],
+    ])
+    // Counts only: the key's time prefix is the day's start, and the time is the day.
+    expect(stored[2]?.time).toBe('2025-08-04')
+    expect(keyWallClockMs(String(stored[2]?.key))).toBe(Date.UTC(2025, 7, 4))
+    expect(keyWallClockMs(String(stored[0]?.key))).toBe(Date.UTC(2025, 7, 4, 20, 3, 1, 250))
   })
 
   it('deletes what is older than the retention and its counts', async () => {
