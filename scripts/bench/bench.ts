@@ -11,6 +11,7 @@ import { eventStats } from '../../electron/node/outbound/store/event-stats'
 import { EventWriter } from '../../electron/node/outbound/store/event-writer'
 import { openStore } from '../../electron/node/outbound/store/open-store'
 import { generateLog } from './generate-log'
+import { runTailBench, type TailBenchFigures } from './tail-bench'
 
 const MiB = 1024 * 1024
 
@@ -48,6 +49,12 @@ if (process.argv[2] === '--queries') {
   figures.rss = process.memoryUsage().rss / MiB
   db.close()
   console.log(JSON.stringify(figures))
+  process.exit(0)
+}
+
+// `node dist/bench.mjs --tail`: the live tail, alone in its process so its CPU time is its own.
+if (process.argv[2] === '--tail') {
+  console.log(JSON.stringify(await runTailBench()))
   process.exit(0)
 }
 
@@ -307,6 +314,27 @@ try {
   console.log(row('  prefix search (extra*), 200', `${ftsPrefixMs.toFixed(2)} ms`, '', null))
   console.log(row('per-category-per-day counts', `${dayMs.toFixed(2)} ms`, '< 100 ms', dayMs < 100))
   console.log(row('  same, scanning events (filtered)', `${dayFilteredMs.toFixed(0)} ms`, '', null))
+  const tailRun = spawnSync(process.execPath, [process.argv[1] as string, '--tail'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  const tail = JSON.parse(tailRun.stdout) as TailBenchFigures
+  console.log(
+    row(
+      `live tail: appended line stored, p50 / max`,
+      `${tail.latencyMs.p50.toFixed(0)} / ${tail.latencyMs.max.toFixed(0)} ms`,
+      '< 1000 ms',
+      tail.latencyMs.max < 1000,
+    ),
+  )
+  console.log(
+    row(
+      `live tail idle (poll every ${tail.intervalMs} ms)`,
+      `${tail.idlePercentOfCore.toFixed(2)}% core`,
+      '< 1% of a core',
+      tail.idlePercentOfCore < 1,
+    ),
+  )
   console.log(
     row(
       'peak RSS, core process with the store',

@@ -8,6 +8,9 @@ import type { EventWriter } from '../store/event-writer'
 import type { StoreDb } from '../store/open-store'
 import { needsHeads, planReads, type SeenFile, type TailCursor } from './tail-plan'
 
+/** How often the server's log is polled: an appended line is stored within about this long. */
+export const defaultTailIntervalMs = 500
+
 /** Timers, injectable so tests drive polls themselves. */
 export interface TailClock {
   readonly setTimeout: (run: () => void, ms: number) => unknown
@@ -109,7 +112,7 @@ export class TailFollower {
         .catch(() => undefined)
         .finally(() => {
           if (!this.stopped) {
-            this.schedule(this.options.intervalMs ?? 500)
+            this.schedule(this.options.intervalMs ?? defaultTailIntervalMs)
           }
         })
     }, ms)
