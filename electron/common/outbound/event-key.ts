@@ -53,3 +53,41 @@ export function timedEventKey(wallClockMs: number, line: string): string {
 export function keyWallClockMs(key: string): number {
   return Number.parseInt(key.slice(0, keyTimeDigits), 16)
 }
+
+/** The integers a key is stored as: wall-clock ms and the hash's two lanes as signed 32-bit. */
+export interface KeyParts {
+  readonly wall: number
+  readonly h1: number
+  readonly h2: number
+}
+
+function hexDigit(code: number): number {
+  if (code >= 48 && code <= 57) {
+    return code - 48
+  }
+  return code >= 97 && code <= 102 ? code - 87 : -1
+}
+
+/** The parts of a `timedEventKey`, or null when the text is not one. Read digit by digit. */
+export function keyParts(key: string): KeyParts | null {
+  if (key.length !== keyTimeDigits + 16) {
+    return null
+  }
+  let wall = 0
+  let h1 = 0
+  let h2 = 0
+  for (let i = 0; i < key.length; i++) {
+    const d = hexDigit(key.charCodeAt(i))
+    if (d < 0) {
+      return null
+    }
+    if (i < keyTimeDigits) {
+      wall = wall * 16 + d
+    } else if (i < keyTimeDigits + 8) {
+      h1 = (h1 << 4) | d | 0
+    } else {
+      h2 = (h2 << 4) | d | 0
+    }
+  }
+  return { wall, h1, h2 }
+}

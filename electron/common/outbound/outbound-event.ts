@@ -13,7 +13,10 @@ export interface EventSource {
  * server's wall-clock time without an offset and `localTime: true`.
  */
 export interface OutboundEvent {
-  /** A stable hash of the line the event came from: the same exchange read twice has the same key. */
+  /**
+   * The line's wall-clock time and a stable hash of the line (`timedEventKey`): the same exchange
+   * read twice has the same key.
+   */
   readonly key: string
   readonly time: string
   readonly localTime: boolean

@@ -36,6 +36,18 @@ export interface ParserState {
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
+// Correlation keys in memory: an `HCl#` id as it is (a short, flat string hashes fast), or `]`
+// and a hash of thread, method and URL (no id holds `]`). Stored as `h:…` and `t:…`.
+const threadCorr = ']'
+
+function toStoredCorr(corr: string): string {
+  return corr.startsWith(threadCorr) ? `t:${corr.slice(1)}` : `h:${corr}`
+}
+
+function fromStoredCorr(stored: string): string {
+  return stored.startsWith('t:') ? `${threadCorr}${stored.slice(2)}` : stored.slice(2)
+}
+
 /** How many unanswered requests are remembered; older ones stay `status: null`. */
 export const maxPending = 2_000
 
@@ -66,7 +78,7 @@ export class LogParser {
     this.file = options.file
     this.offsetMinutes = options.state?.offsetMinutes ?? null
     for (const p of options.state?.pending ?? []) {
-      this.pending.set(p.corr, p.key)
+      this.pending.set(fromStoredCorr(p.corr), p.key)
     }
     const extraRows = options.extraRows ?? []
     this.urls = new UrlFactsCache(extraRows)
@@ -87,7 +99,7 @@ export class LogParser {
   get state(): ParserState {
     return {
       offsetMinutes: this.offsetMinutes,
-      pending: [...this.pending].map(([corr, key]) => ({ corr, key })),
+      pending: [...this.pending].map(([corr, key]) => ({ corr: toStoredCorr(corr), key })),
     }
   }
 
@@ -143,7 +155,7 @@ export class LogParser {
     }
     // Hashed: the pending list is stored with the cursor and a raw URL may hold a token.
     const corr =
-      x.hcl !== null ? `h:${x.hcl}` : `t:${eventKey(`${header.thread} ${x.method} ${x.url}`)}`
+      x.hcl !== null ? x.hcl : `${threadCorr}${eventKey(`${header.thread} ${x.method} ${x.url}`)}`
     if (x.kind === 'response' || x.kind === 'error') {
       const key = this.pending.get(corr)
       if (key !== undefined) {
@@ -153,8 +165,8 @@ export class LogParser {
         // A response usually follows its request within milliseconds: completing the event
         // itself spares the store an insert followed by an update.
         const open = this.batchOpen.get(corr)
+        // A stale entry stays until the batch is taken: `pending` decides what is open.
         if (open !== undefined && open.key === key) {
-          this.batchOpen.delete(corr)
           open.status = status
           open.error = error
           this.foldedAnswers++

@@ -32,6 +32,7 @@ if (port) {
           p.targets.buffer as ArrayBuffer,
           p.ints.buffer as ArrayBuffer,
           p.ts.buffer as ArrayBuffer,
+          p.walls.buffer as ArrayBuffer,
         ]),
       )
     })

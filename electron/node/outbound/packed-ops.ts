@@ -1,4 +1,5 @@
 import type { OutboundCategory } from '../../common/outbound/categories'
+import { keyParts } from '../../common/outbound/event-key'
 import type { OutboundEvent } from '../../common/outbound/outbound-event'
 import type { ParseOp } from './log-parser'
 import { eventEpochMs } from './log-time'
@@ -13,10 +14,15 @@ export interface PackedOps {
   readonly strings: string[]
   /** `targetWidth` string indexes per distinct target (method, url, host, service, category, policy item) and upstream as 0/1. */
   readonly targets: Int32Array
-  /** `opWidth` integers per op: kind (0 event, 1 answer), target, status, error, file, line, local time. */
+  /**
+   * `opWidth` integers per op: kind (0 event, 1 answer), target, status, error, file, line, local
+   * time, and the two hash lanes of its key (`keyParts`).
+   */
   readonly ints: Int32Array
   /** Per op: the event's time in epoch ms (eventEpochMs); 0 for an answer. */
   readonly ts: Float64Array
+  /** Per op: the wall-clock ms its key starts with, NaN when the key is not a timed one. */
+  readonly walls: Float64Array
   /** Per op: the key, then for an event a tab and its time; one line per op. */
   readonly text: string
 }
@@ -24,12 +30,22 @@ export interface PackedOps {
 /** Integers per target in `PackedOps.targets`. */
 export const targetWidth = 7
 /** Integers per op in `PackedOps.ints`. */
-export const opWidth = 7
+export const opWidth = 9
 /** An absent string or status. */
 export const none = -1
 
 /** Positions inside one op's integers. */
-export const at = { kind: 0, target: 1, status: 2, error: 3, file: 4, line: 5, local: 6 } as const
+export const at = {
+  kind: 0,
+  target: 1,
+  status: 2,
+  error: 3,
+  file: 4,
+  line: 5,
+  local: 6,
+  h1: 7,
+  h2: 8,
+} as const
 /** Positions inside one target's integers. */
 export const targetAt = {
   method: 0,
@@ -93,7 +109,14 @@ export function packOps(ops: readonly ParseOp[]): PackedOps {
   }
   const ints = new Int32Array(ops.length * opWidth)
   const ts = new Float64Array(ops.length)
+  const walls = new Float64Array(ops.length)
   const text: string[] = []
+  const putKey = (n: number, key: string): void => {
+    const parts = keyParts(key)
+    walls[n] = parts?.wall ?? Number.NaN
+    ints[n * opWidth + at.h1] = parts?.h1 ?? 0
+    ints[n * opWidth + at.h2] = parts?.h2 ?? 0
+  }
   for (let n = 0; n < ops.length; n++) {
     const op = ops[n] as ParseOp
     const o = n * opWidth
@@ -103,6 +126,7 @@ export function packOps(ops: readonly ParseOp[]): PackedOps {
       ints[o + at.status] = op.status ?? none
       ints[o + at.error] = id(op.error)
       ints[o + at.file] = none
+      putKey(n, op.key)
       text.push(op.key)
       continue
     }
@@ -114,9 +138,10 @@ export function packOps(ops: readonly ParseOp[]): PackedOps {
     ints[o + at.line] = e.source.line
     ints[o + at.local] = e.localTime ? 1 : 0
     ts[n] = op.ts ?? eventEpochMs(e)
+    putKey(n, e.key)
     text.push(`${e.key}\t${e.time}`)
   }
-  return { strings, targets: Int32Array.from(targets), ints, ts, text: text.join('\n') }
+  return { strings, targets: Int32Array.from(targets), ints, ts, walls, text: text.join('\n') }
 }
 
 /** The ops a PackedOps holds, as packOps received them. */

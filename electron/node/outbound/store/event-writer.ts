@@ -1,5 +1,4 @@
 import type { Statement } from 'better-sqlite3'
-import { keyTimeDigits } from '../../../common/outbound/event-key'
 import { keepsErrors, type PrivacyLevel } from '../../../common/outbound/privacy-level'
 import { foldAnswers } from '../fold-answers'
 import type { ParseOp } from '../log-parser'
@@ -67,18 +66,21 @@ export class EventWriter {
     this.floodCap = options.floodCap ?? defaultFloodCap
     this.level = options.privacyLevel ?? 0
     this.insert = db.prepare(
-      `INSERT OR IGNORE INTO events (key, ts, time, local_time, target, status, error, file, line)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT OR IGNORE INTO events (wall, h1, h2, ts, time, local_time, target, status, error,
+        file, line)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     this.targets = new TargetIds(db)
     // Only an error touches the full-text index: a status alone must not re-index the row.
-    this.answer = db.prepare('UPDATE events SET status = ? WHERE key = ?')
-    this.answerError = db.prepare('UPDATE events SET status = ?, error = ? WHERE key = ?')
+    this.answer = db.prepare('UPDATE events SET status = ? WHERE wall = ? AND h1 = ? AND h2 = ?')
+    this.answerError = db.prepare(
+      'UPDATE events SET status = ?, error = ? WHERE wall = ? AND h1 = ? AND h2 = ?',
+    )
     this.errorPut = db.prepare('INSERT INTO errors_fts (rowid, words) VALUES (?, ?)')
     this.errorDrop = db.prepare('DELETE FROM errors_fts WHERE rowid = ?')
     this.byKey = db.prepare(
       `SELECT e.id, t.url, t.service FROM events e JOIN targets t ON t.id = e.target
-       WHERE e.key = ?`,
+       WHERE e.wall = ? AND e.h1 = ? AND e.h2 = ?`,
     )
     this.floodGet = db.prepare('SELECT count FROM flood WHERE host = ? AND hour = ?').pluck()
     this.floodPut = db.prepare(
@@ -165,8 +167,11 @@ export class EventWriter {
       const status = ints[o + at.status] === none ? null : (ints[o + at.status] as number)
       const errorAt = ints[o + at.error] as number
       const error = errorAt === none ? null : (strings[errorAt] as string)
+      const wall = storedWall(packed.walls[n] as number, line)
+      const h1 = ints[o + at.h1] as number
+      const h2 = ints[o + at.h2] as number
       if (ints[o + at.kind] === 1) {
-        result.answered += this.storeAnswer(line, status, error)
+        result.answered += this.storeAnswer([wall, h1, h2], status, error)
         continue
       }
       const t = ints[o + at.target] as number
@@ -184,18 +189,19 @@ export class EventWriter {
         result.dropped++
         continue
       }
-      const tab = line.indexOf('\t')
-      let key = line.slice(0, tab)
-      let time = line.slice(tab + 1)
+      let time = line.slice(line.indexOf('\t') + 1)
       const day = time.slice(0, 10)
       const keptError = keepsErrors(this.level) ? error : null
+      // Counts only: the day, not the time, also in the key.
+      const dayStart = this.level === 3 ? Date.parse(`${day}T00:00:00Z`) : 0
       if (this.level === 3) {
-        key = dayKey(key, day)
         time = day
       }
       const info = this.insert.run(
-        key,
-        this.level === 3 ? Date.parse(`${day}T00:00:00Z`) : ts,
+        this.level === 3 ? dayStart : wall,
+        h1,
+        h2,
+        this.level === 3 ? dayStart : ts,
         time,
         ints[o + at.local],
         batch.idOf(t, this.targets),
@@ -231,14 +237,21 @@ export class EventWriter {
   }
 
   /** Completes a stored request with its answer; an error also enters the full-text index. */
-  private storeAnswer(key: string, status: number | null, error: string | null): number {
+  private storeAnswer(
+    key: readonly [number, number, number],
+    status: number | null,
+    error: string | null,
+  ): number {
+    // At privacy level 3 the stored key keeps the day only.
+    const [wall, h1, h2] = this.level === 3 ? [dayStartOf(key[0]), key[1], key[2]] : key
     if (error === null) {
-      return this.answer.run(status, key).changes
+      return this.answer.run(status, wall, h1, h2).changes
     }
     // Privacy levels 2 and 3 keep no error text (privacy-level.ts), answered later or not.
     const kept = this.level >= 2 ? null : error
-    const changes = this.answerError.run(status, kept, key).changes
-    const row = this.byKey.get(key) as { id: number; url: string; service: string } | undefined
+    const changes = this.answerError.run(status, kept, wall, h1, h2).changes
+    const row = this.byKey.get(wall, h1, h2) as
+      { id: number; url: string; service: string } | undefined
     if (row && kept !== null) {
       this.errorDrop.run(row.id)
       this.errorPut.run(row.id, targetWords(row.url, row.service, kept))
@@ -252,10 +265,15 @@ function dayOrdinal(day: string): number {
   return Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10))
 }
 
-/** At privacy level 3 a key keeps the day, not the time: its prefix becomes the day's start. */
-function dayKey(key: string, day: string): string {
-  return (
-    Date.parse(`${day}T00:00:00Z`).toString(16).padStart(keyTimeDigits, '0') +
-    key.slice(keyTimeDigits)
-  )
+/** The start (UTC) of the day of a wall-clock time in epoch ms. */
+function dayStartOf(wallMs: number): number {
+  return wallMs - (((wallMs % 86_400_000) + 86_400_000) % 86_400_000)
+}
+
+/** A key's wall-clock ms; a key that is not a timed one (`timedEventKey`) is a bug upstream. */
+function storedWall(wall: number, line: string): number {
+  if (Number.isNaN(wall)) {
+    throw new Error(`not a timed event key: ${line.slice(0, 40)}`)
+  }
+  return wall
 }

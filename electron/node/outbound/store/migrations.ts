@@ -5,9 +5,10 @@
  * stored once per distinct target in `targets`, since a server repeats a few thousand URLs
  * millions of times; an event row holds the target's id and the per-exchange facts. Only targets
  * are in the full-text index (`targets_fts`), plus events with an error (`errors_fts`, with their
- * target's words, so a search still matches all of an event's words in one index). Keys gain a
- * wall-clock prefix (event-key.ts) so that their unique index grows at its end instead of
- * taking a random page per row. Category and host filters go through the targets too (one
+ * target's words, so a search still matches all of an event's words in one index). An event's
+ * identity is stored as integers: the line's wall-clock ms (`wall`) and its hash's two 32-bit
+ * lanes (`h1`, `h2`); `key` is computed from them (event-key.ts). Their unique index grows at its
+ * end, since logs are written in time order, instead of taking a random page per row. Category and host filters go through the targets too (one
  * index on `events(target, id)`), and `targets.events` counts a target's events to plan them.
  *
  * `ts` is epoch ms (the server's wall clock read as UTC when the log gave no zone); `day` is the
@@ -16,6 +17,16 @@
  * (word and prefix queries only): written by the writer, it costs a fifth of an external-content
  * index with triggers.
  */
+/** SQL for the signed 32-bit integer written as 8 hex digits in `column` from `start` (1-based). */
+function int32OfHex(column: string, start: number): string {
+  const digits = Array.from(
+    { length: 8 },
+    (_, i) =>
+      `((instr('0123456789abcdef', substr(${column}, ${start + i}, 1)) - 1) << ${28 - 4 * i})`,
+  ).join(' | ')
+  return `((${digits}) + 2147483648) % 4294967296 - 2147483648`
+}
+
 export const migrations: readonly string[] = [
   `
   CREATE TABLE events (
@@ -84,7 +95,12 @@ export const migrations: readonly string[] = [
   CREATE INDEX targets_upstream ON targets(upstream, events);
   CREATE TABLE events_v2 (
     id INTEGER PRIMARY KEY,
-    key TEXT NOT NULL,
+    wall INTEGER NOT NULL,
+    h1 INTEGER NOT NULL,
+    h2 INTEGER NOT NULL,
+    key TEXT GENERATED ALWAYS AS (
+      printf('%011x%08x%08x', wall, h1 & 4294967295, h2 & 4294967295)
+    ) VIRTUAL,
     ts INTEGER NOT NULL,
     time TEXT NOT NULL,
     local_time INTEGER NOT NULL,
@@ -94,13 +110,15 @@ export const migrations: readonly string[] = [
     file TEXT NOT NULL,
     line INTEGER NOT NULL
   );
-  INSERT INTO events_v2 (id, key, ts, time, local_time, target, status, error, file, line)
+  INSERT INTO events_v2 (id, wall, h1, h2, ts, time, local_time, target, status, error, file, line)
     SELECT e.id,
-      printf('%011x', CASE WHEN length(e.time) = 10
+      CASE WHEN length(e.time) = 10
         THEN CAST(strftime('%s', e.time) AS INTEGER) * 1000
         ELSE CAST(strftime('%s', substr(e.time, 1, 19)) AS INTEGER) * 1000
           + CASE WHEN substr(e.time, 20, 1) = '.' THEN CAST(substr(e.time, 21, 3) AS INTEGER) ELSE 0 END
-      END) || e.key,
+      END,
+      ${int32OfHex('e.key', 1)},
+      ${int32OfHex('e.key', 9)},
       e.ts, e.time, e.local_time, t.id, e.status, e.error, e.file, e.line
     FROM events e JOIN targets t ON t.url = e.url AND t.method = e.method AND t.host = e.host
       AND t.upstream = e.upstream AND t.service = e.service AND t.category = e.category
@@ -109,7 +127,7 @@ export const migrations: readonly string[] = [
   DROP TABLE events_fts;
   DROP TABLE events;
   ALTER TABLE events_v2 RENAME TO events;
-  CREATE UNIQUE INDEX events_key ON events(key);
+  CREATE UNIQUE INDEX events_key ON events(wall, h1, h2);
   CREATE INDEX events_ts ON events(ts);
   CREATE INDEX events_target ON events(target, id);
   CREATE VIRTUAL TABLE targets_fts USING fts5(
