@@ -103,11 +103,8 @@ async function importEach(
     await parseBatches(job, batch => {
       const skippedNow = totalSkipped(batch.skipped)
       const cursor: ImportCursor = { head, ...batch.position, parser: batch.state }
-      const r = writer.writePacked(
-        batchPacked(batch),
-        { name, state: cursor },
-        skippedNow - reported,
-      )
+      const { pieces, targets } = batchPacked(batch)
+      const r = writer.writePacked(pieces, targets, { name, state: cursor }, skippedNow - reported)
       reported = skippedNow
       result.inserted += r.inserted
       result.answered += batch.folded + r.answered

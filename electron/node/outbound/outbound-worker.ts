@@ -1,13 +1,7 @@
 // Entry of `dist/outbound-worker.mjs`: parses one log file for parse-batches.ts, a batch per
 // chunk, never more than `workerCredits` batches ahead of the thread that stores them.
 import { parentPort, workerData } from 'node:worker_threads'
-import {
-  batchPacked,
-  parseInThread,
-  workerCredits,
-  type ParseJob,
-  type WorkerMessage,
-} from './parse-batches'
+import { parseInThread, workerCredits, type ParseJob, type WorkerMessage } from './parse-batches'
 
 const port = parentPort
 if (port) {
@@ -24,7 +18,8 @@ if (port) {
         await new Promise<void>(resolve => (wake = resolve))
       }
       credits--
-      const packed = batchPacked(batch)
+      // Packed by parseInThread (the job asks for it): pieces of one stream, its targets numbered.
+      const packed = batch.packed ?? []
       const message: WorkerMessage = { type: 'batch', batch: { ...batch, ops: null, packed } }
       port.postMessage(
         message,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { OutboundEvent } from '../../common/outbound/outbound-event'
 import type { ParseOp } from './log-parser'
-import { packOps, targetWidth, unpackOps } from './packed-ops'
+import { OpPacker, PackedTargets, packOps, targetWidth, unpackOps } from './packed-ops'
 
 const event: OutboundEvent = {
   key: '0123456789abcdef',
@@ -49,5 +49,23 @@ describe('packed parse ops', () => {
 
   it('carry an empty batch', () => {
     expect(unpackOps(packOps([]))).toEqual([])
+  })
+
+  it('define each target once along a stream of pieces', () => {
+    const packer = new OpPacker()
+    const first: ParseOp[] = [{ op: 'event', event }]
+    const second: ParseOp[] = [
+      { op: 'event', event: { ...event, key: 'fedcba9876543210', status: 200 } },
+      { op: 'event', event: { ...event, url: 'https://plex.tv/api/v2/ping', key: '1' } },
+    ]
+    const a = packer.pack(first)
+    const b = packer.pack(second)
+    expect([a.firstTarget, a.targets.length / targetWidth]).toEqual([0, 1])
+    // The second piece reuses target 0 and defines only the new URL, as target 1.
+    expect([b.firstTarget, b.targets.length / targetWidth]).toEqual([1, 1])
+    expect(b.strings).not.toContain(event.url)
+    const targets = new PackedTargets()
+    expect([...unpackOps(a, targets), ...unpackOps(b, targets)]).toEqual([...first, ...second])
+    expect(() => unpackOps(b)).toThrow('packed target 0 used before it was defined')
   })
 })

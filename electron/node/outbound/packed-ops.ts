@@ -1,22 +1,27 @@
 import type { OutboundCategory } from '../../common/outbound/categories'
 import { keyParts } from '../../common/outbound/event-key'
 import type { OutboundEvent } from '../../common/outbound/outbound-event'
+import type { EventTarget } from '../../common/outbound/privacy-level'
 import type { ParseOp } from './log-parser'
 import { eventEpochMs } from './log-time'
 
 /**
  * Parse ops as columns: what crosses from the parse worker to the thread that stores, and what
- * the writer stores from, without an object per event. The few distinct strings of a batch
- * (URLs, hosts, services repeat) are listed once, so are its distinct targets; each op is one
- * integer record, one epoch-ms number and one line of text (key and time).
+ * the writer stores from, without an object per event. Each op is one integer record, one
+ * epoch-ms number, one wall-clock number and one line of text (key and time). Targets (what an
+ * event was sent to) are numbered along a stream of pieces: a piece defines only the targets
+ * the stream had not defined yet, so a URL crosses once however often it is called.
  */
 export interface PackedOps {
+  /** The strings of this piece: those of its new targets, errors and file names. */
   readonly strings: string[]
-  /** `targetWidth` string indexes per distinct target (method, url, host, service, category, policy item) and upstream as 0/1. */
+  /** The number of the first target defined here; the others follow in order. */
+  readonly firstTarget: number
+  /** `targetWidth` integers per target defined here: string indexes, upstream as 0/1. */
   readonly targets: Int32Array
   /**
-   * `opWidth` integers per op: kind (0 event, 1 answer), target, status, error, file, line, local
-   * time, and the two hash lanes of its key (`keyParts`).
+   * `opWidth` integers per op: kind (0 event, 1 answer), target number, status, error, file,
+   * line, local time, and the two hash lanes of its key (`keyParts`).
    */
   readonly ints: Int32Array
   /** Per op: the event's time in epoch ms (eventEpochMs); 0 for an answer. */
@@ -46,6 +51,7 @@ export const at = {
   h1: 7,
   h2: 8,
 } as const
+
 /** Positions inside one target's integers. */
 export const targetAt = {
   method: 0,
@@ -57,98 +63,150 @@ export const targetAt = {
   policyItem: 6,
 } as const
 
-/** Packs ops (`targets.buffer`, `ints.buffer` and `ts.buffer` may be transferred). */
-export function packOps(ops: readonly ParseOp[]): PackedOps {
-  const strings: string[] = []
-  const stringIndex = new Map<string, number>()
-  const id = (s: string | null): number => {
-    if (s === null) {
-      return none
+function sameTarget(a: EventTarget, b: EventTarget): boolean {
+  return (
+    a.method === b.method &&
+    a.host === b.host &&
+    a.upstream === b.upstream &&
+    a.service === b.service &&
+    a.category === b.category &&
+    a.policyItem === b.policyItem
+  )
+}
+
+/**
+ * Packs the ops of one stream piece by piece, numbering targets across pieces. Keyed by URL:
+ * the parser hands the same URL string object to every event of one URL, so a lookup hashes
+ * nothing new.
+ */
+export class OpPacker {
+  private readonly known = new Map<string, { target: EventTarget; n: number }[]>()
+  private count = 0
+
+  /** Packs one piece (`targets`, `ints`, `ts` and `walls` buffers may be transferred). */
+  pack(ops: readonly ParseOp[]): PackedOps {
+    const strings: string[] = []
+    const stringIndex = new Map<string, number>()
+    const id = (s: string | null): number => {
+      if (s === null) {
+        return none
+      }
+      let i = stringIndex.get(s)
+      if (i === undefined) {
+        i = strings.length
+        strings.push(s)
+        stringIndex.set(s, i)
+      }
+      return i
     }
-    let i = stringIndex.get(s)
-    if (i === undefined) {
-      i = strings.length
-      strings.push(s)
-      stringIndex.set(s, i)
+    const firstTarget = this.count
+    const targets: number[] = []
+    const targetOf = (e: OutboundEvent): number => {
+      const same = this.known.get(e.url)
+      for (const t of same ?? []) {
+        if (sameTarget(t.target, e)) {
+          return t.n
+        }
+      }
+      const n = this.count++
+      const target: EventTarget = {
+        method: e.method,
+        url: e.url,
+        host: e.host,
+        upstream: e.upstream,
+        service: e.service,
+        category: e.category,
+        policyItem: e.policyItem,
+      }
+      if (same) {
+        same.push({ target, n })
+      } else {
+        this.known.set(e.url, [{ target, n }])
+      }
+      const { method, url, host, upstream, service, category, policyItem } = target
+      targets.push(id(method), id(url), id(host), upstream ? 1 : 0)
+      targets.push(id(service), id(category), id(policyItem))
+      return n
     }
-    return i
+    const ints = new Int32Array(ops.length * opWidth)
+    const ts = new Float64Array(ops.length)
+    const walls = new Float64Array(ops.length)
+    const text: string[] = []
+    for (let n = 0; n < ops.length; n++) {
+      const op = ops[n] as ParseOp
+      const o = n * opWidth
+      const key = op.op === 'answer' ? op.key : op.event.key
+      const parts = keyParts(key)
+      walls[n] = parts?.wall ?? Number.NaN
+      ints[o + at.h1] = parts?.h1 ?? 0
+      ints[o + at.h2] = parts?.h2 ?? 0
+      if (op.op === 'answer') {
+        ints[o + at.kind] = 1
+        ints[o + at.target] = none
+        ints[o + at.status] = op.status ?? none
+        ints[o + at.error] = id(op.error)
+        ints[o + at.file] = none
+        text.push(key)
+        continue
+      }
+      const e = op.event
+      ints[o + at.target] = targetOf(e)
+      ints[o + at.status] = e.status ?? none
+      ints[o + at.error] = id(e.error)
+      ints[o + at.file] = id(e.source.file)
+      ints[o + at.line] = e.source.line
+      ints[o + at.local] = e.localTime ? 1 : 0
+      ts[n] = op.ts ?? eventEpochMs(e)
+      text.push(`${key}\t${e.time}`)
+    }
+    const defined = Int32Array.from(targets)
+    return { strings, firstTarget, targets: defined, ints, ts, walls, text: text.join('\n') }
   }
-  const targets: number[] = []
-  // Targets by URL string index: the events of one URL nearly always share one target.
-  const targetsOfUrl = new Map<number, number[]>()
-  const targetOf = (e: OutboundEvent): number => {
-    const url = id(e.url)
-    const method = id(e.method)
-    const host = id(e.host)
-    const upstream = e.upstream ? 1 : 0
-    const service = id(e.service)
-    const category = id(e.category)
-    const policyItem = id(e.policyItem)
-    const known = targetsOfUrl.get(url)
-    for (const t of known ?? []) {
-      const o = t * targetWidth
-      if (
-        targets[o + targetAt.method] === method &&
-        targets[o + targetAt.host] === host &&
-        targets[o + targetAt.upstream] === upstream &&
-        targets[o + targetAt.service] === service &&
-        targets[o + targetAt.category] === category &&
-        targets[o + targetAt.policyItem] === policyItem
-      ) {
-        return t
+}
+
+/** Packs ops on their own: a piece that defines every target it uses. */
+export function packOps(ops: readonly ParseOp[]): PackedOps {
+  return new OpPacker().pack(ops)
+}
+
+/** The targets a stream of pieces has defined so far, by number. */
+export class PackedTargets {
+  private readonly defined: EventTarget[] = []
+
+  /** Learns the targets a piece defines; call for every piece, in order. */
+  learn(piece: PackedOps): void {
+    const { strings, targets } = piece
+    const str = (i: number): string => strings[i] as string
+    for (let o = 0; o < targets.length; o += targetWidth) {
+      const policyAt = targets[o + targetAt.policyItem] as number
+      this.defined[piece.firstTarget + o / targetWidth] = {
+        method: str(targets[o + targetAt.method] as number),
+        url: str(targets[o + targetAt.url] as number),
+        host: str(targets[o + targetAt.host] as number),
+        upstream: targets[o + targetAt.upstream] === 1,
+        service: str(targets[o + targetAt.service] as number),
+        category: str(targets[o + targetAt.category] as number) as OutboundCategory,
+        policyItem: policyAt === none ? null : str(policyAt),
       }
     }
-    const t = targets.length / targetWidth
-    targets.push(method, url, host, upstream, service, category, policyItem)
-    if (known) {
-      known.push(t)
-    } else {
-      targetsOfUrl.set(url, [t])
+  }
+
+  /** Target number `n` as defined. */
+  target(n: number): EventTarget {
+    const t = this.defined[n]
+    if (t === undefined) {
+      throw new Error(`packed target ${n} used before it was defined`)
     }
     return t
   }
-  const ints = new Int32Array(ops.length * opWidth)
-  const ts = new Float64Array(ops.length)
-  const walls = new Float64Array(ops.length)
-  const text: string[] = []
-  const putKey = (n: number, key: string): void => {
-    const parts = keyParts(key)
-    walls[n] = parts?.wall ?? Number.NaN
-    ints[n * opWidth + at.h1] = parts?.h1 ?? 0
-    ints[n * opWidth + at.h2] = parts?.h2 ?? 0
-  }
-  for (let n = 0; n < ops.length; n++) {
-    const op = ops[n] as ParseOp
-    const o = n * opWidth
-    if (op.op === 'answer') {
-      ints[o + at.kind] = 1
-      ints[o + at.target] = none
-      ints[o + at.status] = op.status ?? none
-      ints[o + at.error] = id(op.error)
-      ints[o + at.file] = none
-      putKey(n, op.key)
-      text.push(op.key)
-      continue
-    }
-    const e = op.event
-    ints[o + at.target] = targetOf(e)
-    ints[o + at.status] = e.status ?? none
-    ints[o + at.error] = id(e.error)
-    ints[o + at.file] = id(e.source.file)
-    ints[o + at.line] = e.source.line
-    ints[o + at.local] = e.localTime ? 1 : 0
-    ts[n] = op.ts ?? eventEpochMs(e)
-    putKey(n, e.key)
-    text.push(`${e.key}\t${e.time}`)
-  }
-  return { strings, targets: Int32Array.from(targets), ints, ts, walls, text: text.join('\n') }
 }
 
-/** The ops a PackedOps holds, as packOps received them. */
-export function unpackOps(packed: PackedOps): ParseOp[] {
-  const { strings, ints, targets } = packed
+/** The ops of a piece as objects (`targets` has learnt the earlier pieces of its stream). */
+export function unpackOps(piece: PackedOps, targets = new PackedTargets()): ParseOp[] {
+  targets.learn(piece)
+  const { strings, ints } = piece
   const str = (i: number): string | null => (i === none ? null : (strings[i] as string))
-  const texts = packed.text === '' ? [] : packed.text.split('\n')
+  const texts = piece.text === '' ? [] : piece.text.split('\n')
   const ops: ParseOp[] = new Array<ParseOp>(texts.length)
   for (let n = 0; n < texts.length; n++) {
     const o = n * opWidth
@@ -159,21 +217,14 @@ export function unpackOps(packed: PackedOps): ParseOp[] {
       ops[n] = { op: 'answer', key: line, status: status === none ? null : status, error }
       continue
     }
-    const t = (ints[o + at.target] as number) * targetWidth
     const tab = line.indexOf('\t')
     const event: OutboundEvent = {
       key: line.slice(0, tab),
       time: line.slice(tab + 1),
       localTime: ints[o + at.local] === 1,
-      method: strings[targets[t + targetAt.method] as number] as string,
-      url: strings[targets[t + targetAt.url] as number] as string,
-      host: strings[targets[t + targetAt.host] as number] as string,
-      upstream: targets[t + targetAt.upstream] === 1,
+      ...targets.target(ints[o + at.target] as number),
       status: status === none ? null : status,
       error,
-      service: strings[targets[t + targetAt.service] as number] as string,
-      category: strings[targets[t + targetAt.category] as number] as OutboundCategory,
-      policyItem: str(targets[t + targetAt.policyItem] as number),
       source: {
         file: strings[ints[o + at.file] as number] as string,
         line: ints[o + at.line] as number,

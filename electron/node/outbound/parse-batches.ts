@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { SkipCounts } from '../../common/outbound/outbound-event'
 import { LogParser, type ParseOp, type ParserState } from './log-parser'
-import { packOps, unpackOps, type PackedOps } from './packed-ops'
+import { OpPacker, packOps, PackedTargets, unpackOps, type PackedOps } from './packed-ops'
 import { readOps } from './read-ops'
 
 /** One file to parse from a position, with the correlation state carried into it. */
@@ -35,6 +35,8 @@ export interface ParsedBatch {
   /** The ops as objects, or packed in pieces (`ParseJob.packed`): `batchOps`, `batchPacked`. */
   readonly ops: ParseOp[] | null
   readonly packed: PackedOps[] | null
+  /** The targets the job's pieces defined so far (one object for the whole job), with `packed`. */
+  readonly targets?: PackedTargets
   readonly folded: number
   readonly position: { offset: number; lineNo: number }
   readonly state: ParserState
@@ -43,12 +45,18 @@ export interface ParsedBatch {
 
 /** A batch's ops as objects. */
 export function batchOps(batch: ParsedBatch): ParseOp[] {
-  return batch.ops ?? (batch.packed ?? []).flatMap(unpackOps)
+  const targets = batch.targets ?? new PackedTargets()
+  return batch.ops ?? (batch.packed ?? []).flatMap(piece => unpackOps(piece, targets))
 }
 
-/** A batch's ops packed, as the store writes them. */
-export function batchPacked(batch: ParsedBatch): PackedOps[] {
-  return batch.packed ?? [packOps(batch.ops ?? [])]
+/** A batch's ops packed, as the store writes them, with their stream's targets. */
+export function batchPacked(batch: ParsedBatch): {
+  pieces: PackedOps[]
+  targets: PackedTargets
+} {
+  return batch.packed !== null && batch.targets
+    ? { pieces: batch.packed, targets: batch.targets }
+    : { pieces: [packOps(batch.ops ?? [])], targets: new PackedTargets() }
 }
 
 /** What the worker posts: a batch, the end, or why it failed. */
@@ -66,6 +74,7 @@ export async function parseInThread(
   onBatch: (batch: ParsedBatch) => void | Promise<void>,
 ): Promise<void> {
   const parser = new LogParser({ file: job.file, state: job.state, start: job.start })
+  const packer = new OpPacker()
   let folded = 0
   let pieces: PackedOps[] = []
   let batchStart = parser.position.offset
@@ -91,7 +100,7 @@ export async function parseInThread(
         return hand(ops)
       }
       if (ops.length > 0) {
-        pieces.push(packOps(ops))
+        pieces.push(packer.pack(ops))
       }
       return parser.position.offset - batchStart >= job.chunk ? hand(null) : undefined
     },
@@ -140,22 +149,23 @@ export async function parseBatches(
   job: ParseJob,
   onBatch: (batch: ParsedBatch) => void,
 ): Promise<void> {
+  // One set of targets for the job's pieces, which number them across the whole job.
+  const targets = new PackedTargets()
   const file = workerFile()
   if (!file || !(await wantsWorker(job))) {
-    return parseInThread(job, onBatch)
+    return parseInThread(job, batch => onBatch({ ...batch, targets }))
   }
-  // A larger young generation: parsing makes many short-lived strings, and small scavenges
-  // cost the worker a fifth of its time.
+  // A larger young generation: parsing makes many short-lived strings.
   const worker = new Worker(file, {
     workerData: { ...job, packed: true } satisfies ParseJob,
-    resourceLimits: {},
+    resourceLimits: { maxYoungGenerationSizeMb: 64 },
   })
   try {
     await new Promise<void>((resolve, reject) => {
       worker.on('message', (message: WorkerMessage) => {
         if (message.type === 'batch') {
           try {
-            onBatch(message.batch)
+            onBatch({ ...message.batch, targets })
           } catch (error) {
             reject(error instanceof Error ? error : new Error(String(error)))
             return

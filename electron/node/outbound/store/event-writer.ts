@@ -2,8 +2,8 @@ import type { Statement } from 'better-sqlite3'
 import { keepsErrors, type PrivacyLevel } from '../../../common/outbound/privacy-level'
 import { foldAnswers } from '../fold-answers'
 import type { ParseOp } from '../log-parser'
-import { at, none, opWidth, packOps, type PackedOps } from '../packed-ops'
-import { BatchTargets } from './batch-targets'
+import { at, none, opWidth, packOps, PackedTargets, type PackedOps } from '../packed-ops'
+import { StreamTargets } from './stream-targets'
 import type { StoreDb } from './open-store'
 import { TargetIds, targetWords } from './target-ids'
 import { WriteTallies, type FloodBucket } from './write-tallies'
@@ -56,8 +56,10 @@ export class EventWriter {
   private readonly counterAdd: Statement
   private readonly floodCap: number
   private readonly level: PrivacyLevel
+  private readonly streams = new WeakMap<PackedTargets, StreamTargets>()
   private readonly run: (
     pieces: readonly PackedOps[],
+    stream: StreamTargets,
     cursor: CursorWrite | null,
     skipped: number,
   ) => WriteResult
@@ -99,27 +101,41 @@ export class EventWriter {
        ON CONFLICT (name) DO UPDATE SET value = value + excluded.value`,
     )
     this.run = db.transaction(
-      (pieces: readonly PackedOps[], cursor: CursorWrite | null, skipped: number) =>
-        this.apply(pieces, cursor, skipped),
+      (
+        pieces: readonly PackedOps[],
+        stream: StreamTargets,
+        cursor: CursorWrite | null,
+        skipped: number,
+      ) => this.apply(pieces, stream, cursor, skipped),
     )
   }
 
   /** Stores ops, the cursor and the number of newly skipped lines atomically. */
   write(ops: readonly ParseOp[], cursor: CursorWrite | null = null, skippedLines = 0): WriteResult {
     const folded = foldAnswers(ops)
-    const result = this.writePacked([packOps(folded)], cursor, skippedLines)
+    const piece = packOps(folded)
+    const result = this.writePacked([piece], new PackedTargets(), cursor, skippedLines)
     result.answered += ops.length - folded.length
     return result
   }
 
-  /** Stores pieces of packed ops (packed-ops.ts), the cursor and newly skipped lines atomically. */
+  /**
+   * Stores pieces of packed ops (packed-ops.ts), the cursor and newly skipped lines atomically.
+   * `targets` is their stream's (the same object for every call of one stream).
+   */
   writePacked(
     pieces: readonly PackedOps[],
+    targets: PackedTargets,
     cursor: CursorWrite | null = null,
     skippedLines = 0,
   ): WriteResult {
+    let stream = this.streams.get(targets)
+    if (!stream) {
+      stream = new StreamTargets(targets, this.level, this.targets)
+      this.streams.set(targets, stream)
+    }
     try {
-      return this.run(pieces, cursor, skippedLines)
+      return this.run(pieces, stream, cursor, skippedLines)
     } catch (error) {
       // The targets added by the rolled-back transaction are gone: forget their ids.
       this.targets.reset()
@@ -129,6 +145,7 @@ export class EventWriter {
 
   private apply(
     pieces: readonly PackedOps[],
+    stream: StreamTargets,
     cursor: CursorWrite | null,
     skipped: number,
   ): WriteResult {
@@ -136,10 +153,88 @@ export class EventWriter {
     const tallies = new WriteTallies(
       (host, hour) => (this.floodGet.get(host, hour) as number | undefined) ?? 0,
     )
+    // Keyed by numbers (the hour or day, then the stream's host or group): no string per row.
+    const buckets = new Map<number, FloodBucket>()
+    const days = new Map<number, { day: string; group: number; count: number }>()
     for (const piece of pieces) {
-      this.applyPiece(piece, result, tallies)
+      stream.learn(piece)
+      const { strings, ints, ts: times, walls } = piece
+      const lines = piece.text === '' ? [] : piece.text.split('\n')
+      for (let n = 0; n < lines.length; n++) {
+        const o = n * opWidth
+        const line = lines[n] as string
+        const status = ints[o + at.status] === none ? null : (ints[o + at.status] as number)
+        const errorAt = ints[o + at.error] as number
+        const error = errorAt === none ? null : (strings[errorAt] as string)
+        const wall = storedWall(walls[n] as number, line)
+        const h1 = ints[o + at.h1] as number
+        const h2 = ints[o + at.h2] as number
+        if (ints[o + at.kind] === 1) {
+          result.answered += this.storeAnswer([wall, h1, h2], status, error)
+          continue
+        }
+        const t = ints[o + at.target] as number
+        const ts = times[n] as number
+        const hour = Math.floor(ts / hourMs)
+        const bucketKey = hour * 2 ** 21 + stream.hostNumber(t)
+        let bucket = buckets.get(bucketKey)
+        if (!bucket) {
+          bucket = tallies.bucket(stream.rawHost(t), hour)
+          buckets.set(bucketKey, bucket)
+        }
+        if (bucket.count >= this.floodCap) {
+          bucket.count++
+          result.dropped++
+          continue
+        }
+        let time = line.slice(line.indexOf('\t') + 1)
+        const day = time.slice(0, 10)
+        const keptError = keepsErrors(this.level) ? error : null
+        // Counts only: the day, not the time, also in the key.
+        const dayStart = this.level === 3 ? Date.parse(`${day}T00:00:00Z`) : 0
+        if (this.level === 3) {
+          time = day
+        }
+        const info = this.insert.run(
+          this.level === 3 ? dayStart : wall,
+          h1,
+          h2,
+          this.level === 3 ? dayStart : ts,
+          time,
+          ints[o + at.local],
+          stream.idOf(t),
+          status,
+          keptError,
+          this.level === 3 ? '' : strings[ints[o + at.file] as number],
+          this.level === 3 ? 0 : ints[o + at.line],
+        )
+        if (info.changes === 0) {
+          result.duplicates++
+          continue
+        }
+        if (keptError !== null) {
+          const kept = stream.kept(t)
+          this.errorPut.run(info.lastInsertRowid, targetWords(kept.url, kept.service, keptError))
+        }
+        bucket.count++
+        result.inserted++
+        stream.counted(t)
+        const group = stream.groupNumber(t)
+        const dayKey = dayOrdinal(day) * 2 ** 21 + group
+        const d = days.get(dayKey)
+        if (d) {
+          d.count++
+        } else {
+          days.set(dayKey, { day, group, count: 1 })
+        }
+      }
     }
+    stream.addCounts()
     this.targets.flushCounts()
+    for (const d of days.values()) {
+      const { category, host } = stream.group(d.group)
+      tallies.addDay(d.day, category, host, d.count)
+    }
     tallies.store(this.floodPut, this.dailyPut)
     if (result.dropped > 0) {
       this.counterAdd.run('dropped', result.dropped)
@@ -151,89 +246,6 @@ export class EventWriter {
       this.cursorPut.run(cursor.name, JSON.stringify(cursor.state))
     }
     return result
-  }
-
-  private applyPiece(packed: PackedOps, result: WriteResult, tallies: WriteTallies): void {
-    const { strings, ints, ts: times } = packed
-    const batch = new BatchTargets(packed, this.level)
-    // Keyed by numbers (the hour or day, then the piece's host string or target): no string
-    // is built per row.
-    const buckets = new Map<number, FloodBucket>()
-    const days = new Map<number, { day: string; target: number; count: number }>()
-    const lines = packed.text === '' ? [] : packed.text.split('\n')
-    for (let n = 0; n < lines.length; n++) {
-      const o = n * opWidth
-      const line = lines[n] as string
-      const status = ints[o + at.status] === none ? null : (ints[o + at.status] as number)
-      const errorAt = ints[o + at.error] as number
-      const error = errorAt === none ? null : (strings[errorAt] as string)
-      const wall = storedWall(packed.walls[n] as number, line)
-      const h1 = ints[o + at.h1] as number
-      const h2 = ints[o + at.h2] as number
-      if (ints[o + at.kind] === 1) {
-        result.answered += this.storeAnswer([wall, h1, h2], status, error)
-        continue
-      }
-      const t = ints[o + at.target] as number
-      const ts = times[n] as number
-      const hour = Math.floor(ts / hourMs)
-      const hostAt = batch.rawHostAt(t)
-      const bucketKey = hour * 2 ** 21 + hostAt
-      let bucket = buckets.get(bucketKey)
-      if (!bucket) {
-        bucket = tallies.bucket(strings[hostAt] as string, hour)
-        buckets.set(bucketKey, bucket)
-      }
-      if (bucket.count >= this.floodCap) {
-        bucket.count++
-        result.dropped++
-        continue
-      }
-      let time = line.slice(line.indexOf('\t') + 1)
-      const day = time.slice(0, 10)
-      const keptError = keepsErrors(this.level) ? error : null
-      // Counts only: the day, not the time, also in the key.
-      const dayStart = this.level === 3 ? Date.parse(`${day}T00:00:00Z`) : 0
-      if (this.level === 3) {
-        time = day
-      }
-      const info = this.insert.run(
-        this.level === 3 ? dayStart : wall,
-        h1,
-        h2,
-        this.level === 3 ? dayStart : ts,
-        time,
-        ints[o + at.local],
-        batch.idOf(t, this.targets),
-        status,
-        keptError,
-        this.level === 3 ? '' : strings[ints[o + at.file] as number],
-        this.level === 3 ? 0 : ints[o + at.line],
-      )
-      if (info.changes === 0) {
-        result.duplicates++
-        continue
-      }
-      if (keptError !== null) {
-        const kept = batch.kept(t)
-        this.errorPut.run(info.lastInsertRowid, targetWords(kept.url, kept.service, keptError))
-      }
-      bucket.count++
-      result.inserted++
-      batch.counted(t)
-      const dayCountKey = dayOrdinal(day) * 2 ** 21 + t
-      const d = days.get(dayCountKey)
-      if (d) {
-        d.count++
-      } else {
-        days.set(dayCountKey, { day, target: t, count: 1 })
-      }
-    }
-    batch.addCounts(this.targets)
-    for (const d of days.values()) {
-      const kept = batch.kept(d.target)
-      tallies.addDay(d.day, kept.category, kept.host, d.count)
-    }
   }
 
   /** Completes a stored request with its answer; an error also enters the full-text index. */

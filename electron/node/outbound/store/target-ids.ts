@@ -79,10 +79,14 @@ export class TargetIds {
     this.added.clear()
   }
 
+  /** Counts `reset`s: ids handed out before one may be gone. */
+  generation = 0
+
   /** Forgets what a rolled-back transaction added. */
   reset(): void {
     this.known.clear()
     this.added.clear()
+    this.generation++
   }
 
   private lookup(e: TargetFacts): number {
