@@ -1,11 +1,12 @@
 // `npm run bench`: the outbound log against design.md §9, printed side by side in one run.
 import { spawnSync } from 'node:child_process'
-import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { mkdtemp, open, rm, stat } from 'node:fs/promises'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { importFiles } from '../../electron/node/outbound/import-files'
 import { LogParser } from '../../electron/node/outbound/log-parser'
-import { readOps } from '../../electron/node/outbound/parse-file'
+import { chunkBytes, readOps } from '../../electron/node/outbound/parse-file'
+import { LogScanner } from '../../electron/node/outbound/log-scanner'
 import { pageEvents } from '../../electron/node/outbound/store/event-queries'
 import { eventStats } from '../../electron/node/outbound/store/event-stats'
 import { EventWriter } from '../../electron/node/outbound/store/event-writer'
@@ -160,6 +161,25 @@ try {
       }
     })
   })
+  // The floor under any parser of this log in JavaScript: finding the candidate lines and
+  // decoding them, with no parsing at all.
+  const scanMs = await bestAsync(2, async () => {
+    const scanner = new LogScanner(() => undefined)
+    const handle = await open(logPath, 'r')
+    try {
+      const buffer = Buffer.allocUnsafe(chunkBytes)
+      for (;;) {
+        const { bytesRead } = await handle.read(buffer, 0, chunkBytes, null)
+        if (bytesRead === 0) {
+          break
+        }
+        scanner.feed(buffer.subarray(0, bytesRead))
+      }
+      scanner.finish()
+    } finally {
+      await handle.close()
+    }
+  })
 
   // The older traffic is stored first (as a tailer would have), then the 256 MiB log is imported
   // and timed: ids then follow time, and the store holds at least targetEvents for the queries.
@@ -255,6 +275,15 @@ try {
     ),
   )
   console.log(row(`  events found`, `${events}`, '', null))
+  const scanMbs = mb / (scanMs / 1000)
+  console.log(
+    row(
+      'line scanner alone (find + decode, no parsing)',
+      `${scanMbs.toFixed(0)} MB/s`,
+      `${(scanMbs / rgMbs).toFixed(2)} x rg`,
+      null,
+    ),
+  )
   console.log(
     row(
       `import (${imported.inserted} events, cursor incl.)`,
