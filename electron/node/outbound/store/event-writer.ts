@@ -3,9 +3,10 @@ import { keepsErrors, type PrivacyLevel } from '../../../common/outbound/privacy
 import { foldAnswers } from '../fold-answers'
 import type { ParseOp } from '../log-parser'
 import { at, none, opWidth, packOps, PackedTargets, type PackedOps } from '../packed-ops'
+import { AnswerWriter } from './answer-writer'
 import { StreamTargets } from './stream-targets'
 import type { StoreDb } from './open-store'
-import { TargetIds, targetWords } from './target-ids'
+import { TargetIds } from './target-ids'
 import { WriteTallies, type FloodBucket } from './write-tallies'
 
 /** At most this many events per host per clock hour are stored; the rest are counted as dropped. */
@@ -43,11 +44,7 @@ const hourMs = 3_600_000
  */
 export class EventWriter {
   private readonly insert: Statement
-  private readonly answer: Statement
-  private readonly answerError: Statement
-  private readonly errorPut: Statement
-  private readonly errorDrop: Statement
-  private readonly byKey: Statement
+  private readonly answers: AnswerWriter
   private readonly targets: TargetIds
   private readonly floodGet: Statement
   private readonly floodPut: Statement
@@ -73,17 +70,7 @@ export class EventWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     this.targets = new TargetIds(db)
-    // Only an error touches the full-text index: a status alone must not re-index the row.
-    this.answer = db.prepare('UPDATE events SET status = ? WHERE wall = ? AND h1 = ? AND h2 = ?')
-    this.answerError = db.prepare(
-      'UPDATE events SET status = ?, error = ? WHERE wall = ? AND h1 = ? AND h2 = ?',
-    )
-    this.errorPut = db.prepare('INSERT INTO errors_fts (rowid, words) VALUES (?, ?)')
-    this.errorDrop = db.prepare('DELETE FROM errors_fts WHERE rowid = ?')
-    this.byKey = db.prepare(
-      `SELECT e.id, t.url, t.service FROM events e JOIN targets t ON t.id = e.target
-       WHERE e.wall = ? AND e.h1 = ? AND e.h2 = ?`,
-    )
+    this.answers = new AnswerWriter(db, this.level)
     this.floodGet = db.prepare('SELECT count FROM flood WHERE host = ? AND hour = ?').pluck()
     this.floodPut = db.prepare(
       `INSERT INTO flood (host, hour, count) VALUES (?, ?, ?)
@@ -170,7 +157,7 @@ export class EventWriter {
         const h1 = ints[o + at.h1] as number
         const h2 = ints[o + at.h2] as number
         if (ints[o + at.kind] === 1) {
-          result.answered += this.storeAnswer([wall, h1, h2], status, error)
+          result.answered += this.answers.complete([wall, h1, h2], status, error)
           continue
         }
         const t = ints[o + at.target] as number
@@ -214,7 +201,7 @@ export class EventWriter {
         }
         if (keptError !== null) {
           const kept = stream.kept(t)
-          this.errorPut.run(info.lastInsertRowid, targetWords(kept.url, kept.service, keptError))
+          this.answers.indexError(info.lastInsertRowid, kept.url, kept.service, keptError)
         }
         bucket.count++
         result.inserted++
@@ -247,39 +234,11 @@ export class EventWriter {
     }
     return result
   }
-
-  /** Completes a stored request with its answer; an error also enters the full-text index. */
-  private storeAnswer(
-    key: readonly [number, number, number],
-    status: number | null,
-    error: string | null,
-  ): number {
-    // At privacy level 3 the stored key keeps the day only.
-    const [wall, h1, h2] = this.level === 3 ? [dayStartOf(key[0]), key[1], key[2]] : key
-    if (error === null) {
-      return this.answer.run(status, wall, h1, h2).changes
-    }
-    // Privacy levels 2 and 3 keep no error text (privacy-level.ts), answered later or not.
-    const kept = this.level >= 2 ? null : error
-    const changes = this.answerError.run(status, kept, wall, h1, h2).changes
-    const row = this.byKey.get(wall, h1, h2) as
-      { id: number; url: string; service: string } | undefined
-    if (row && kept !== null) {
-      this.errorDrop.run(row.id)
-      this.errorPut.run(row.id, targetWords(row.url, row.service, kept))
-    }
-    return changes
-  }
 }
 
 /** A day (`2025-08-04`) as a number that orders like it (20250804). */
 function dayOrdinal(day: string): number {
   return Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10))
-}
-
-/** The start (UTC) of the day of a wall-clock time in epoch ms. */
-function dayStartOf(wallMs: number): number {
-  return wallMs - (((wallMs % 86_400_000) + 86_400_000) % 86_400_000)
 }
 
 /** A key's wall-clock ms; a key that is not a timed one (`timedEventKey`) is a bug upstream. */
