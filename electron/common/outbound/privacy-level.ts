@@ -1,3 +1,4 @@
+import type { EventTarget } from './event-target'
 import type { OutboundEvent } from './outbound-event'
 
 /**
@@ -27,12 +28,6 @@ function originOnly(url: string): string {
   const end = rest.search(/[/?#]/)
   return url.slice(0, schemeEnd + 3) + (end < 0 ? rest : rest.slice(0, end))
 }
-
-/** What an event was sent to and how it is classified (a stored target). */
-export type EventTarget = Pick<
-  OutboundEvent,
-  'method' | 'url' | 'host' | 'upstream' | 'service' | 'category' | 'policyItem'
->
 
 /** Reduces a target to what the privacy level keeps of it. */
 export function keptTarget<T extends EventTarget>(target: T, level: PrivacyLevel): T {

@@ -1,7 +1,7 @@
 import type { OutboundCategory } from '../../common/outbound/categories'
 import { keyParts } from '../../common/outbound/event-key'
 import type { OutboundEvent } from '../../common/outbound/outbound-event'
-import type { EventTarget } from '../../common/outbound/privacy-level'
+import { sameTargetForUrl, targetOf, type EventTarget } from '../../common/outbound/event-target'
 import type { ParseOp } from './log-parser'
 import { eventEpochMs } from './log-time'
 
@@ -63,17 +63,6 @@ export const targetAt = {
   policyItem: 6,
 } as const
 
-function sameTarget(a: EventTarget, b: EventTarget): boolean {
-  return (
-    a.method === b.method &&
-    a.host === b.host &&
-    a.upstream === b.upstream &&
-    a.service === b.service &&
-    a.category === b.category &&
-    a.policyItem === b.policyItem
-  )
-}
-
 /**
  * Packs the ops of one stream piece by piece, numbering targets across pieces. Keyed by URL:
  * the parser hands the same URL string object to every event of one URL, so a lookup hashes
@@ -101,23 +90,15 @@ export class OpPacker {
     }
     const firstTarget = this.count
     const targets: number[] = []
-    const targetOf = (e: OutboundEvent): number => {
+    const numberOf = (e: OutboundEvent): number => {
       const same = this.known.get(e.url)
       for (const t of same ?? []) {
-        if (sameTarget(t.target, e)) {
+        if (sameTargetForUrl(t.target, e)) {
           return t.n
         }
       }
       const n = this.count++
-      const target: EventTarget = {
-        method: e.method,
-        url: e.url,
-        host: e.host,
-        upstream: e.upstream,
-        service: e.service,
-        category: e.category,
-        policyItem: e.policyItem,
-      }
+      const target = targetOf(e)
       if (same) {
         same.push({ target, n })
       } else {
@@ -150,7 +131,7 @@ export class OpPacker {
         continue
       }
       const e = op.event
-      ints[o + at.target] = targetOf(e)
+      ints[o + at.target] = numberOf(e)
       ints[o + at.status] = e.status ?? none
       ints[o + at.error] = id(e.error)
       ints[o + at.file] = id(e.source.file)

@@ -1,8 +1,5 @@
-import {
-  keptTarget,
-  type EventTarget,
-  type PrivacyLevel,
-} from '../../../common/outbound/privacy-level'
+import type { EventTarget } from '../../../common/outbound/event-target'
+import { keptTarget, type PrivacyLevel } from '../../../common/outbound/privacy-level'
 import type { PackedOps, PackedTargets } from '../packed-ops'
 import type { TargetIds } from './target-ids'
 

@@ -1,27 +1,10 @@
 import type { Statement } from 'better-sqlite3'
-import type { OutboundEvent } from '../../../common/outbound/outbound-event'
+import { sameTargetForUrl, targetOf, type EventTarget } from '../../../common/outbound/event-target'
 import type { StoreDb } from './open-store'
 
-/** The columns of a target: what an event was sent to and how it is classified. */
-export type TargetFacts = Pick<
-  OutboundEvent,
-  'method' | 'url' | 'host' | 'upstream' | 'service' | 'category' | 'policyItem'
->
-
 interface KnownTarget {
-  readonly facts: TargetFacts
+  readonly facts: EventTarget
   readonly id: number
-}
-
-function sameTarget(a: TargetFacts, b: TargetFacts): boolean {
-  return (
-    a.method === b.method &&
-    a.host === b.host &&
-    a.upstream === b.upstream &&
-    a.service === b.service &&
-    a.category === b.category &&
-    a.policyItem === b.policyItem
-  )
 }
 
 /** The words the full-text index holds for a target (and, with an error, for an event). */
@@ -61,11 +44,6 @@ export class TargetIds {
     this.addCount = db.prepare('UPDATE targets SET events = events + ? WHERE id = ?')
   }
 
-  /** The id of a target, added when it is new. */
-  idOf(facts: TargetFacts): number {
-    return this.lookup(facts)
-  }
-
   /** Counts events stored for a target in this transaction. */
   addEvents(id: number, n: number): void {
     this.added.set(id, (this.added.get(id) ?? 0) + n)
@@ -89,11 +67,12 @@ export class TargetIds {
     this.generation++
   }
 
-  private lookup(e: TargetFacts): number {
+  /** The id of a target, added when it is new. */
+  idOf(e: EventTarget): number {
     const same = this.known.get(e.url)
     if (same) {
       for (const t of same) {
-        if (sameTarget(t.facts, e)) {
+        if (sameTargetForUrl(t.facts, e)) {
           return t.id
         }
       }
@@ -117,15 +96,7 @@ export class TargetIds {
     if (this.known.size >= this.capacity) {
       this.known.clear()
     }
-    const facts: TargetFacts = {
-      method: e.method,
-      url: e.url,
-      host: e.host,
-      upstream: e.upstream,
-      service: e.service,
-      category: e.category,
-      policyItem: e.policyItem,
-    }
+    const facts = targetOf(e)
     if (same && this.known.get(e.url) === same) {
       same.push({ facts, id })
     } else {
