@@ -54,9 +54,14 @@ export function batchPacked(batch: ParsedBatch): {
   pieces: PackedOps[]
   targets: PackedTargets
 } {
-  return batch.packed !== null && batch.targets
-    ? { pieces: batch.packed, targets: batch.targets }
-    : { pieces: [packOps(batch.ops ?? [])], targets: new PackedTargets() }
+  if (batch.packed === null) {
+    return { pieces: [packOps(batch.ops ?? [])], targets: new PackedTargets() }
+  }
+  if (!batch.targets) {
+    // Pieces number their targets along a stream: without it they cannot be read.
+    throw new Error('packed ops arrived without the targets of their stream')
+  }
+  return { pieces: batch.packed, targets: batch.targets }
 }
 
 /** What the worker posts: a batch, the end, or why it failed. */

@@ -53,18 +53,22 @@ export function ftsQuery(search: string): string | null {
 
 const errorMatches = 'SELECT rowid FROM errors_fts WHERE errors_fts MATCH ?'
 
-/** The targets matching some conditions, as SQL, and how many events they have. */
-function targetsWhere(
+/** The ids of the targets matching some conditions, as SQL. */
+function targetIds(conditions: readonly string[]): string {
+  return `SELECT id FROM targets${conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''}`
+}
+
+/** How many stored events the targets matching some conditions have (`targets.events`). */
+function eventsOfTargets(
   db: StoreDb,
   conditions: readonly string[],
   params: readonly (string | number)[],
-): { sql: string; events: number } {
-  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''
-  const events = db
-    .prepare(`SELECT COALESCE(SUM(events), 0) FROM targets ${where}`)
+): number {
+  const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : ''
+  return db
+    .prepare(`SELECT COALESCE(SUM(events), 0) FROM targets${where}`)
     .pluck()
     .get(...params) as number
-  return { sql: `SELECT id FROM targets ${where}`, events }
 }
 
 /**
@@ -92,27 +96,28 @@ export function filterClause(db: StoreDb, f: EventFilter, limit = selectiveLimit
   }
   const fts = f.search ? ftsQuery(f.search) : null
   if (fts !== null) {
+    const textConditions = [
+      ...byTarget,
+      'id IN (SELECT rowid FROM targets_fts WHERE targets_fts MATCH ?)',
+    ]
     const textParams = [...targetParams, fts]
-    const text = targetsWhere(
-      db,
-      [...byTarget, 'id IN (SELECT rowid FROM targets_fts WHERE targets_fts MATCH ?)'],
-      textParams,
-    )
-    if (text.events <= limit) {
+    const text = targetIds(textConditions)
+    if (eventsOfTargets(db, textConditions, textParams) <= limit) {
       where.push(
-        `e.id IN (SELECT id FROM events WHERE target IN (${text.sql}) UNION ALL ${errorMatches})`,
+        `e.id IN (SELECT id FROM events WHERE target IN (${text}) UNION ALL ${errorMatches})`,
       )
     } else {
-      where.push(`(+e.target IN (${text.sql}) OR e.id IN (${errorMatches}))`)
+      where.push(`(+e.target IN (${text}) OR e.id IN (${errorMatches}))`)
     }
     params.push(...textParams, fts)
   }
   if (byTarget.length > 0) {
-    const chosen = targetsWhere(db, byTarget, targetParams)
-    if (fts === null && chosen.events <= limit) {
-      where.push(`e.id IN (SELECT id FROM events WHERE target IN (${chosen.sql}))`)
+    // With words, this only narrows the events found by their error to the chosen targets.
+    const chosen = targetIds(byTarget)
+    if (fts === null && eventsOfTargets(db, byTarget, targetParams) <= limit) {
+      where.push(`e.id IN (SELECT id FROM events WHERE target IN (${chosen}))`)
     } else {
-      where.push(`+e.target IN (${chosen.sql})`)
+      where.push(`+e.target IN (${chosen})`)
     }
     params.push(...targetParams)
   }
