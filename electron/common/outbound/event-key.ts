@@ -49,11 +49,6 @@ export function timedEventKey(wallClockMs: number, line: string): string {
   )
 }
 
-/** The wall-clock epoch ms a key starts with (`timedEventKey`). */
-export function keyWallClockMs(key: string): number {
-  return Number.parseInt(key.slice(0, keyTimeDigits), 16)
-}
-
 /** The integers a key is stored as: wall-clock ms and the hash's two lanes as signed 32-bit. */
 export interface KeyParts {
   readonly wall: number

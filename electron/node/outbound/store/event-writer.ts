@@ -1,6 +1,5 @@
 import type { Statement } from 'better-sqlite3'
 import { keepsErrors, type PrivacyLevel } from '../../../common/outbound/privacy-level'
-import { foldAnswers } from '../fold-answers'
 import type { ParseOp } from '../log-parser'
 import { at, none, opWidth, packOps, PackedTargets, type PackedOps } from '../packed-ops'
 import { AnswerWriter } from './answer-writer'
@@ -97,13 +96,12 @@ export class EventWriter {
     )
   }
 
-  /** Stores ops, the cursor and the number of newly skipped lines atomically. */
+  /**
+   * Stores ops, the cursor and the number of newly skipped lines atomically. The parser has
+   * already completed the requests answered within its batch; other answers update their rows.
+   */
   write(ops: readonly ParseOp[], cursor: CursorWrite | null = null, skippedLines = 0): WriteResult {
-    const folded = foldAnswers(ops)
-    const piece = packOps(folded)
-    const result = this.writePacked([piece], new PackedTargets(), cursor, skippedLines)
-    result.answered += ops.length - folded.length
-    return result
+    return this.writePacked([packOps(ops)], new PackedTargets(), cursor, skippedLines)
   }
 
   /**

@@ -1,22 +1,3 @@
-/**
- * The schema, one entry per `user_version` step; never edit a shipped step, append a new one.
- *
- * Step 2: what an event was sent to (method, redacted URL, host and its classification) is
- * stored once per distinct target in `targets`, since a server repeats a few thousand URLs
- * millions of times; an event row holds the target's id and the per-exchange facts. Only targets
- * are in the full-text index (`targets_fts`), plus events with an error (`errors_fts`, with their
- * target's words, so a search still matches all of an event's words in one index). An event's
- * identity is stored as integers: the line's wall-clock ms (`wall`) and its hash's two 32-bit
- * lanes (`h1`, `h2`); `key` is computed from them (event-key.ts). Their unique index grows at its
- * end, since logs are written in time order, instead of taking a random page per row. Category and host filters go through the targets too (one
- * index on `events(target, id)`), and `targets.events` counts a target's events to plan them.
- *
- * `ts` is epoch ms (the server's wall clock read as UTC when the log gave no zone); `day` is the
- * server's calendar day. `daily_counts` is kept in step with `events` by the writer so that counts
- * per category, host and day never scan the events. `events_fts` is contentless with `detail=none`
- * (word and prefix queries only): written by the writer, it costs a fifth of an external-content
- * index with triggers.
- */
 /** SQL for the signed 32-bit integer written as 8 hex digits in `column` from `start` (1-based). */
 function int32OfHex(column: string, start: number): string {
   const digits = Array.from(
@@ -27,6 +8,27 @@ function int32OfHex(column: string, start: number): string {
   return `((${digits}) + 2147483648) % 4294967296 - 2147483648`
 }
 
+/**
+ * The schema, one entry per `user_version` step; never edit a shipped step, append a new one.
+ *
+ * Step 1: `ts` is epoch ms (the server's wall clock read as UTC when the log gave no zone).
+ * `daily_counts` is kept in step with `events` by the writer so that counts per category, host
+ * and day never scan the events. The full-text indexes are contentless with `detail=none` (word
+ * and prefix queries only): written by the writer, they cost a fifth of an external-content
+ * index with triggers.
+ *
+ * Step 2: what an event was sent to (method, redacted URL, host and its classification) is
+ * stored once per distinct target in `targets`, since a server repeats a few thousand URLs
+ * millions of times; an event row holds the target's id and the per-exchange facts. Only targets
+ * are in the full-text index (`targets_fts`), plus events with an error (`errors_fts`, with their
+ * target's words, so a search still matches all of an event's words in one index). An event's
+ * identity is stored as integers: the line's wall-clock ms (`wall`) and its hash's two 32-bit
+ * lanes (`h1`, `h2`); `key` is computed from them (event-key.ts). Their unique index grows at its
+ * end, since logs are written in time order, instead of taking a random page per row. Category
+ * and host filters go through the targets too (one index on `events(target, id)`), and
+ * `targets.events` counts a target's events to plan them (filter-clause.ts). The server's
+ * calendar day of an event is the first ten characters of its `time`.
+ */
 export const migrations: readonly string[] = [
   `
   CREATE TABLE events (

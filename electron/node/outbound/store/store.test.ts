@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { keyWallClockMs } from '../../../common/outbound/event-key'
+import { keyParts } from '../../../common/outbound/event-key'
 import type { PrivacyLevel } from '../../../common/outbound/privacy-level'
 import { importFiles } from '../import-files'
 import { LogParser } from '../log-parser'
@@ -159,8 +159,8 @@ describe('the outbound store', () => {
     ])
     // Counts only: the key's time prefix is the day's start, and the time is the day.
     expect(stored[2]?.time).toBe('2025-08-04')
-    expect(keyWallClockMs(String(stored[2]?.key))).toBe(Date.UTC(2025, 7, 4))
-    expect(keyWallClockMs(String(stored[0]?.key))).toBe(Date.UTC(2025, 7, 4, 20, 3, 1, 250))
+    expect(keyParts(String(stored[2]?.key))?.wall).toBe(Date.UTC(2025, 7, 4))
+    expect(keyParts(String(stored[0]?.key))?.wall).toBe(Date.UTC(2025, 7, 4, 20, 3, 1, 250))
   })
 
   it('deletes what is older than the retention and its counts', async () => {

@@ -14,8 +14,8 @@ export function targetWords(url: string, service: string, error: string | null =
 
 /**
  * The `targets` row of each event, found or added, with the number of events added to each
- * target per transaction. Remembers the ids it has seen, keyed by URL (the strings of a batch are
- * shared, so a lookup rarely hashes a new string); forgets them all when the cache is full.
+ * target per transaction. Remembers the ids it has seen, keyed by URL, across streams (an
+ * import per file, a write per tail poll); forgets them all when the cache is full.
  */
 export class TargetIds {
   private readonly known = new Map<string, KnownTarget[]>()
