@@ -13,6 +13,8 @@ export interface ClassifierRow {
   readonly path?: string
   /** A part the path must contain (e.g. `/extras`), checked after `path`. */
   readonly pathContains?: string
+  /** A part the query string must contain (e.g. `event=library`), as logged (percent-encoded or not). */
+  readonly queryContains?: readonly string[]
   readonly port?: number
   readonly service: string
   readonly category: OutboundCategory
@@ -46,6 +48,39 @@ export const classifierTable: readonly ClassifierRow[] = [
     category: 'trailers-extras',
     policyItem: 'collect-6',
     ref: 'map items 6, 7 (trailers and extras)',
+  },
+  {
+    host: 'metadata.provider.plex.tv',
+    path: '/hubs/',
+    pathContains: '/trailers',
+    service: 'Plex cinema trailers',
+    category: 'trailers-extras',
+    policyItem: 'collect-6',
+    ref: 'map items 6, 7 (cinema trailers of new releases)',
+  },
+  {
+    host: 'metadata.provider.plex.tv',
+    path: '/library/streams/matches',
+    service: 'Plex subtitle search',
+    category: 'other-upstream',
+    policyItem: 'collect-3',
+    ref: 'ref §4.4 (subtitles-search endpoint /library/streams/matches)',
+  },
+  {
+    host: 'metadata.provider.plex.tv',
+    path: '/library/sections/watchlist',
+    service: 'Plex watchlist',
+    category: 'account',
+    policyItem: 'collect-1',
+    ref: 'ref §4.4 (metadata.provider.plex.tv serves the watchlist)',
+  },
+  {
+    host: 'metadata.provider.plex.tv',
+    path: '/library/metadata/matches',
+    service: 'Plex metadata: match',
+    category: 'metadata-matching',
+    policyItem: 'collect-3',
+    ref: 'ref §9.1 (POST …/library/metadata/matches, hints in a JSON body)',
   },
   {
     host: 'plex.tv',
@@ -301,6 +336,27 @@ export const classifierTable: readonly ClassifierRow[] = [
   // Usage statistics (map item 5).
   {
     host: 'analytics.plex.tv',
+    queryContains: ['event=library%3A', 'event=library:'],
+    service: 'Plex analytics: library statistics',
+    category: 'usage',
+    policyItem: 'collect-5',
+    ref: 'ref §5.1, Appendix C (library:* events)',
+  },
+  {
+    host: 'analytics.plex.tv',
+    queryContains: [
+      'event=playback%3A',
+      'event=playback:',
+      'event=server%3Aplayback',
+      'event=server:playback',
+    ],
+    service: 'Plex analytics: playback',
+    category: 'usage',
+    policyItem: 'collect-5',
+    ref: 'ref §5.1, Appendix C (playback:* events)',
+  },
+  {
+    host: 'analytics.plex.tv',
     service: 'Plex analytics',
     category: 'usage',
     policyItem: 'collect-5',
@@ -315,17 +371,17 @@ export const classifierTable: readonly ClassifierRow[] = [
   },
   {
     host: 'scrobbles.plex.tv',
-    service: 'Plex scrobbling',
+    service: 'Plex watch-state sync (scrobbles)',
     category: 'usage',
     policyItem: 'collect-5',
-    ref: 'ref §4.4 (scrobbles.plex.tv)',
+    ref: 'ref §4.4 (scrobbles.plex.tv), corpus grammar ([Req#…/ViewStateSync/HCl#…], HTTP/2.0 … scrobbles.plex.tv)',
   },
   {
     host: 'community.plex.tv',
-    service: 'Plex community / watch history',
-    category: 'usage',
-    policyItem: 'collect-5',
-    ref: 'ref §4.4 (community.plex.tv)',
+    service: 'Plex community (Discover)',
+    category: 'account',
+    policyItem: 'collect-1',
+    ref: 'ref §4.4 (community.plex.tv: Discover and the account’s community features)',
   },
   {
     host: 'www.google-analytics.com',
@@ -341,6 +397,13 @@ export const classifierTable: readonly ClassifierRow[] = [
     category: 'crash-reports',
     policyItem: 'collect-10',
     ref: 'ref §3.4, §4.4 (CrashUploader --sentryUrl)',
+  },
+  {
+    host: 'crashreport.plexapp.com',
+    service: 'Plex crash reports (before Sentry)',
+    category: 'crash-reports',
+    policyItem: 'collect-10',
+    ref: "ref §9.2 ('--url=https://crashreport.plexapp.com', 2019)",
   },
   {
     host: 'sentry.io',

@@ -6,9 +6,9 @@ import { applyPrivacyLevel } from './privacy-level'
 import { urlParts } from './url-parts'
 import type { OutboundEvent } from './outbound-event'
 
+/** `post <url>` classifies as `<url>` does: the method never changes what a request is for. */
 function of(spec: string): string {
-  const [method, url] = spec.startsWith('post ') ? ['POST', spec.slice(5)] : ['GET', spec]
-  const c = classify(urlParts(url), [], method)
+  const c = classify(urlParts(spec.replace(/^post /, '')))
   return `${c.category} ${c.policyItem ?? '-'} ${c.upstream ? 'up' : 'local'}`
 }
 
@@ -42,7 +42,21 @@ describe('classify', () => {
     ],
     ['http://ocspx.digicert.com/MFEw', 'certificates security-1 up'],
     ['https://example.org/hook', 'other-upstream - up'],
-    ['post https://hooks.example.net/plex', 'webhooks collect-4 up'],
+    ['post https://hooks.example.net/plex', 'other-upstream - up'],
+    [
+      'post https://metadata.provider.plex.tv/library/metadata/matches?X-Plex-Country=US',
+      'metadata-matching collect-3 up',
+    ],
+    [
+      'https://metadata.provider.plex.tv/hubs/sections/home/trailers?type=theater',
+      'trailers-extras collect-6 up',
+    ],
+    [
+      'https://metadata.provider.plex.tv/library/streams/matches?x=1',
+      'other-upstream collect-3 up',
+    ],
+    ['https://community.plex.tv/api', 'account collect-1 up'],
+    ['https://crashreport.plexapp.com?version=1.14.1', 'crash-reports collect-10 up'],
     ['http://127.0.0.1:33753/system/:/prefs', 'local collect-9 local'],
     ['http://[::1]:32400/identity', 'local - local'],
     ['http://10.0.0.5:32400/identity', 'local - local'],

@@ -35,7 +35,8 @@ function rowMatches(row: ClassifierRow, parts: UrlParts): boolean {
     hostMatches(row.host, parts.host) &&
     (row.port === undefined || row.port === parts.port) &&
     (row.path === undefined || parts.path.startsWith(row.path)) &&
-    (row.pathContains === undefined || parts.path.includes(row.pathContains))
+    (row.pathContains === undefined || parts.path.includes(row.pathContains)) &&
+    (row.queryContains === undefined || row.queryContains.some(part => parts.query.includes(part)))
   )
 }
 
@@ -54,14 +55,14 @@ function firstMatch(
 }
 
 /**
- * Classifies an exchange by host, port and path (classifier-table.ts). Local hosts are `local`;
- * `extraRows` (e.g. the owner's webhook targets) are tried before the table; a POST to a host
- * the table does not know is a webhook.
+ * Classifies an exchange by host, port, path and query (classifier-table.ts). Local hosts are
+ * `local`; `extraRows` (e.g. the owner's webhook targets) are tried before the table. A host the
+ * table does not know is `other-upstream`, whatever the method: a POST to it may be one of the
+ * owner's webhooks, but only the owner's webhook list can say so.
  */
 export function classify(
   parts: UrlParts,
   extraRows: readonly ClassifierRow[] = [],
-  method = 'GET',
 ): Classification {
   if (parts.host === '' || isLocalHost(parts.host)) {
     return { ...localService(parts), category: 'local', upstream: false }
@@ -84,10 +85,6 @@ export function classify(
       policyItem: row.policyItem,
       upstream: true,
     }
-  }
-  if (method === 'POST') {
-    // The server POSTs to hosts outside Plex's own only for the owner's webhooks (map item 4).
-    return { service: parts.host, category: 'webhooks', policyItem: 'collect-4', upstream: true }
   }
   return { service: parts.host, category: 'other-upstream', policyItem: null, upstream: true }
 }

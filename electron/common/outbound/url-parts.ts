@@ -6,13 +6,22 @@ export interface UrlParts {
   readonly port: number | null
   /** The path, starting with `/` (or empty). */
   readonly path: string
+  /** The query string without its `?` (empty when there is none). */
+  readonly query: string
 }
 
 /** Splits a URL from a log line into scheme, host, port and path. */
 export function urlParts(url: string): UrlParts {
   const schemeEnd = url.indexOf('://')
   if (schemeEnd < 0) {
-    return { scheme: '', host: '', port: null, path: url }
+    const q = url.indexOf('?')
+    return {
+      scheme: '',
+      host: '',
+      port: null,
+      path: q < 0 ? url : url.slice(0, q),
+      query: q < 0 ? '' : url.slice(q + 1),
+    }
   }
   const scheme = url.slice(0, schemeEnd).toLowerCase()
   const start = schemeEnd + 3
@@ -46,7 +55,11 @@ export function urlParts(url: string): UrlParts {
   const queryAt = url.indexOf('?', end)
   const hashAt = url.indexOf('#', end)
   const pathEnd = Math.min(queryAt < 0 ? url.length : queryAt, hashAt < 0 ? url.length : hashAt)
-  return { scheme, host: host.toLowerCase(), port, path: url.slice(end, pathEnd) }
+  const query =
+    queryAt < 0 || queryAt > pathEnd
+      ? ''
+      : url.slice(queryAt + 1, hashAt < 0 || hashAt < queryAt ? url.length : hashAt)
+  return { scheme, host: host.toLowerCase(), port, path: url.slice(end, pathEnd), query }
 }
 
 function toPort(text: string): number | null {

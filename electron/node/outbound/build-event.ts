@@ -39,8 +39,7 @@ export class UrlFactsCache {
 
   /** The facts of a raw (unredacted) URL requested with a method. */
   get(method: string, rawUrl: string): UrlFacts {
-    // Keyed by the URL alone (no key string to build per line); the method is checked, since
-    // it can change the category (a POST to an unknown host is a webhook).
+    // Keyed by the URL alone (no key string to build per line); the method is part of the facts.
     const f = this.facts.get(rawUrl)
     if (f !== undefined && f.method === method) {
       return f
@@ -48,7 +47,7 @@ export class UrlFactsCache {
     const url = redactText(rawUrl)
     const parts = urlParts(url)
     const built: UrlFacts = {
-      ...classify(parts, this.extraRows, method),
+      ...classify(parts, this.extraRows),
       url,
       host: parts.host,
       method,

@@ -1,3 +1,5 @@
+import { crashUploadUrl } from './crash-job'
+
 /** What an outbound-HTTP log message says. */
 export type ExchangeLine =
   | {
@@ -30,7 +32,6 @@ const requestPattern = /^HTTP requesting (?:to: (\S+)|([A-Z]+) (\S+))/
 // The method is optional in responses and errors, as `to:` is in 2014 requests: tolerate both.
 const responsePattern = /^HTTP(?:\/[\d.]+ \([\d.]+s\))? (\d{3}) response from (?:([A-Z]+) )?(\S+)/
 const errorPattern = /^HTTP error requesting (?:to: |([A-Z]+) )?(\S+)(?: (.*))?$/
-const crashUrlPattern = /"?--(?:sentryUrl|url)=([^\s"]+)/
 
 /** Splits the component prefixes (`[Req#1/HCl#2b]`, `[HttpClient/HCl#31] `) off a message. */
 function splitPrefixes(message: string): { hcl: string | null; body: string } {
@@ -61,8 +62,8 @@ export function matchExchange(message: string): ExchangeLine | null {
     return matchHttp(body, hcl)
   }
   if (body.startsWith('Job running: ') && body.includes('CrashUploader')) {
-    const m = crashUrlPattern.exec(body)
-    return m ? { kind: 'crash', hcl: null, method: 'POST', url: m[1] as string } : null
+    const url = crashUploadUrl(body)
+    return url === null ? null : { kind: 'crash', hcl: null, method: 'POST', url }
   }
   return null
 }
