@@ -135,6 +135,6 @@ describe('hush demo', () => {
     const io = createMemoryIo()
     expect(await runCli(['demo', '--log-format', '2027'], io)).toBe(2)
     expect(await runCli(['demo', '--leak', 'everything'], io)).toBe(2)
-    expect(io.errText()).toContain('--leak takes an outbound category')
+    expect(io.errText()).toContain('--leak takes one of registration')
   })
 })

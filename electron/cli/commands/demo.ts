@@ -1,7 +1,7 @@
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { isOutboundCategory } from '../../node/demo/faults'
+import { demoFlows, isDemoFlow } from '../../node/demo/sent-record'
 import type { LogFormat } from '../../node/demo/log-line'
 import { startDemoServer, type DemoServer } from '../../node/demo/start-demo-server'
 import {
@@ -50,7 +50,7 @@ export const demoCommand: Command = {
   name: 'demo',
   summary: 'Run a demo Plex Media Server (settings, libraries, logs, crash reports) until Ctrl-C',
   usage:
-    '[--port N] [--token T] [--data-dir DIR] [--log-format 2025|2026|2018] [--speed X] [--seed N] [--legacy] [--fail-put N] [--leak CATEGORY]',
+    '[--port N] [--token T] [--data-dir DIR] [--log-format 2025|2026|2018] [--speed X] [--seed N] [--legacy] [--fail-put N] [--leak FLOW]',
   options: {
     port: { type: 'string' },
     token: { type: 'string' },
@@ -69,8 +69,8 @@ export const demoCommand: Command = {
     const seedText = stringOption(context, 'seed')
     const seed = seedText === undefined ? undefined : integerOption(context, 'seed', 0)
     const leak = stringOption(context, 'leak')
-    if (leak !== undefined && !isOutboundCategory(leak)) {
-      throw new UsageError(`--leak takes an outbound category, not "${leak}"`)
+    if (leak !== undefined && !isDemoFlow(leak)) {
+      throw new UsageError(`--leak takes one of ${demoFlows.join(', ')}, not "${leak}"`)
     }
     const failPut = integerOption(context, 'fail-put', 0)
     const portText = stringOption(context, 'port')
@@ -105,7 +105,7 @@ export const demoCommand: Command = {
     if (failPut > 0) {
       demo.faults.failPut(failPut)
     }
-    if (leak !== undefined && isOutboundCategory(leak)) {
+    if (leak !== undefined && isDemoFlow(leak)) {
       demo.faults.leak(leak)
     }
     io.stdout(

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { VerifyReport } from '../../common/api/preview-schemas'
+import type { VerifyReport } from '../../common/api/verify-schemas'
 import { startTestDemo } from '../../node/demo/demo-test-helpers'
 import type { DemoServer } from '../../node/demo/start-demo-server'
 import { runCli } from '../run-cli'
@@ -49,8 +49,13 @@ describe('hush verify', () => {
     await rm(stateDir, { recursive: true, force: true })
   })
 
-  it('has no evidence yet right after the switch-off', async () => {
-    expect(matching(await verify())).toMatchObject({ verdict: 'no-evidence', eventsSince: [] })
+  it('has no evidence yet right after the switch-off, and says the server logged the change', async () => {
+    expect(matching(await verify())).toMatchObject({
+      verdict: 'no-evidence',
+      reason: 'too-short',
+      offBasis: 'server-log',
+      leaks: [],
+    })
   })
 
   it('says verified after a simulated hour of traffic, with the last lookup before it', async () => {
@@ -58,17 +63,21 @@ describe('hush verify', () => {
     const result = matching(await verify())
     expect(result?.verdict).toBe('verified')
     expect(result?.offSince).not.toBeNull()
-    expect(result?.lastBefore?.category).toBe('metadata-matching')
-    expect(result?.eventsSince).toEqual([])
+    expect(result?.lastBefore?.host).toBe('metadata.provider.plex.tv')
+    expect(result?.countBefore).toBeGreaterThan(0)
+    expect(result?.leaks).toEqual([])
   })
 
   it('says leaking, and lists the lookups, when the server keeps sending', async () => {
-    demo.faults.leak('metadata-matching')
+    demo.faults.leak('matching')
     demo.faults.advance(hourMs)
     const result = matching(await verify())
     expect(result?.verdict).toBe('leaking')
-    expect(result?.eventsSince.length).toBeGreaterThan(0)
-    expect(result?.eventsSince.every(event => event.category === 'metadata-matching')).toBe(true)
+    expect(result?.leakCount).toBeGreaterThan(0)
+    const hosts = new Set(result?.leaks.map(event => event.host))
+    expect(
+      [...hosts].every(host => ['metadata.provider.plex.tv', 'meta.plex.tv'].includes(host)),
+    ).toBe(true)
   })
 
   it('writes a report whose SHA-256 matches its content', async () => {

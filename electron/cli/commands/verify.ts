@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { extname } from 'node:path'
-import type { VerifyReport } from '../../common/api/preview-schemas'
+import type { VerifyReport } from '../../common/api/verify-schemas'
+import { backgroundFlows } from '../../common/evidence/background-flows'
 import { switchCatalog } from '../../common/switches/catalog'
 import { renderVerifyReport } from '../../node/verify/verify-report-file'
 import { runVerification } from '../../node/verify/run-verification'
@@ -11,8 +12,12 @@ import { connectCommand } from '../connect-command'
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'Evidence from the server log that each switch that is off really stopped its data',
-  usage: '[--json] [--report FILE.md|FILE.html]',
-  options: { json: { type: 'boolean' }, report: { type: 'string' } },
+  usage: '[--json] [--report FILE.md|FILE.html] [--unmasked]',
+  options: {
+    json: { type: 'boolean' },
+    report: { type: 'string' },
+    unmasked: { type: 'boolean' },
+  },
   connects: true,
   async run(context) {
     const { io } = context
@@ -20,13 +25,14 @@ export const verifyCommand: Command = {
     if (!connected.ok) {
       return fail(io, connected.error.message)
     }
-    const { connection, engine, store, dataDir } = connected.value
+    const { connection, engine, account, dataDir, stateDir } = connected.value
     const report = await runVerification({
       client: connection.client,
       engine,
-      store,
+      account,
+      stateDir,
       catalog: switchCatalog,
-      serverId: connection.info.machineIdentifier,
+      server: connection.info,
       dataDir,
     })
     if (!report.ok) {
@@ -36,7 +42,10 @@ export const verifyCommand: Command = {
     let sha256: string | null = null
     if (reportPath !== undefined) {
       const format = extname(reportPath).toLowerCase() === '.html' ? 'html' : 'markdown'
-      const rendered = renderVerifyReport(report.value, switchCatalog, format)
+      const rendered = renderVerifyReport(report.value, {
+        format,
+        masked: !flagOption(context, 'unmasked'),
+      })
       await writeFile(reportPath, rendered.content)
       sha256 = rendered.sha256
     }
@@ -52,6 +61,14 @@ export const verifyCommand: Command = {
   },
 }
 
+const verdictLabels: Readonly<Record<string, string>> = {
+  verified: 'VERIFIED',
+  leaking: 'LEAKING',
+  ambiguous: 'AMBIGUOUS',
+  'no-evidence': 'NO EVIDENCE',
+  'not-visible': 'NOT VISIBLE',
+}
+
 function formatVerification(report: VerifyReport, noLog: boolean): string {
   const titles = new Map(switchCatalog.map(entry => [entry.id, entry.title.en]))
   const lines: string[] = []
@@ -61,17 +78,36 @@ function formatVerification(report: VerifyReport, noLog: boolean): string {
       '',
     )
   }
+  lines.push(
+    `${report.server.name} (Plex Media Server ${report.server.version}); log ${report.log.from ?? 'none'} – ${report.log.to ?? 'none'}, times on the server’s log clock.`,
+    '',
+  )
   if (report.results.length === 0) {
     lines.push('No switch is off: there is nothing to verify yet.')
   }
   for (const result of report.results) {
-    lines.push(
-      `${result.verdict.toUpperCase().padEnd(12)} ${titles.get(result.switchId) ?? result.switchId}`,
-    )
-    lines.push(`             off since ${result.offSince ?? 'unknown'} — ${result.note}`)
-    for (const event of result.eventsSince.slice(0, 5)) {
+    const label = verdictLabels[result.verdict] ?? result.verdict
+    lines.push(`${label.padEnd(12)} ${titles.get(result.switchId) ?? result.switchId}`)
+    const since = result.offSince === null ? '' : `off since ${result.offSince} — `
+    lines.push(`             ${since}${result.note}`)
+    for (const event of [...result.leaks, ...result.ambiguous].slice(0, 5)) {
       lines.push(`             sent ${event.time} ${event.method} ${event.url}`)
     }
+    const more = result.leakCount + result.ambiguousCount - 5
+    if (more > 0) {
+      lines.push(`             … and ${more} more (hush log list --since ${result.offSince ?? ''})`)
+    }
+  }
+  const flowing = report.background.filter(summary => summary.count > 0)
+  if (flowing.length > 0) {
+    lines.push('', 'Still flows, whatever you choose:')
+    for (const summary of flowing) {
+      const flow = backgroundFlows.find(candidate => candidate.id === summary.flowId)
+      lines.push(`  ${(flow?.title.en ?? summary.flowId).padEnd(36)} ${summary.count} request(s)`)
+    }
+  }
+  if (report.other.count > 0) {
+    lines.push(`  ${'Other upstream traffic'.padEnd(36)} ${report.other.count} request(s)`)
   }
   return `${lines.join('\n')}\n`
 }

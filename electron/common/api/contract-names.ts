@@ -24,6 +24,7 @@ export const apiMethodNames = [
   'log.event',
   'log.export',
   'log.tailStatus',
+  'log.evidence',
   'preview.matching',
   'preview.remoteAccess',
   'preview.crashReports',

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { apiEventNames } from './contract-names'
 import { resultSchema } from './errors'
 import {
+  evidenceSummarySchema,
   logExportSchema,
   logFilterSchema,
   logPageQuerySchema,
@@ -15,8 +16,8 @@ import {
   crashReportsPreviewSchema,
   matchingPreviewSchema,
   remoteAccessPreviewSchema,
-  verifyReportSchema,
 } from './preview-schemas'
+import { verifyReportSchema } from './verify-schemas'
 import { discoveryReportSchema, serverInfoSchema } from './server-schemas'
 import { appSettingsPatchSchema, appSettingsSchema, knownServerSchema } from './settings-schemas'
 import { applyReportSchema, planSchema, profileIdSchema, switchboardSchema } from './switch-schemas'
@@ -89,6 +90,7 @@ export const apiMethods = {
     output: logExportSchema,
   },
   'log.tailStatus': { input: none, output: tailStatusSchema },
+  'log.evidence': { input: none, output: evidenceSummarySchema },
 
   'preview.matching': {
     input: z.object({
@@ -107,7 +109,11 @@ export const apiMethods = {
 
   'verify.run': { input: none, output: resultSchema(verifyReportSchema) },
   'verify.report': {
-    input: z.object({ format: z.enum(['markdown', 'html']) }),
+    input: z.object({
+      format: z.enum(['markdown', 'html']),
+      /** Keep titles, file paths and addresses; by default they are masked for sharing. */
+      unmasked: z.boolean().optional(),
+    }),
     output: resultSchema(
       z.object({ fileName: z.string(), content: z.string(), sha256: z.string() }),
     ),

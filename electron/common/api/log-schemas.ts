@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { backgroundFlowIds } from '../evidence/background-flows'
 import { outboundCategories } from '../outbound/categories'
 
 /** One outbound category. */
@@ -86,3 +87,23 @@ export type LogPageQuery = z.input<typeof logPageQuerySchema>
 export type LogPage = z.infer<typeof logPageSchema>
 /** Counts over the log. */
 export type LogStats = z.infer<typeof logStatsSchema>
+
+/**
+ * What the stored log holds of each switch's own requests (by signature) and of each kind of
+ * background traffic: how many, and the newest.
+ */
+export const evidenceSummarySchema = z.object({
+  switches: z.array(
+    z.object({ switchId: z.string(), count: z.number(), latest: outboundEventSchema.nullable() }),
+  ),
+  background: z.array(
+    z.object({
+      flowId: z.enum(backgroundFlowIds),
+      count: z.number(),
+      latest: outboundEventSchema.nullable(),
+    }),
+  ),
+})
+
+/** What the stored log holds of each switch's requests and each background flow. */
+export type EvidenceSummary = z.infer<typeof evidenceSummarySchema>

@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import { outboundEventSchema } from './log-schemas'
 
 /** One item of a library and the hints a metadata refresh would send for it. */
 export const matchingItemSchema = z.object({
@@ -84,23 +83,6 @@ export const accountPreviewSchema = z.object({
   caveats: z.array(z.string()),
 })
 
-/** The evidence for one switch that is off. */
-export const verificationSchema = z.object({
-  switchId: z.string(),
-  verdict: z.enum(['verified', 'leaking', 'no-evidence']),
-  offSince: z.string().nullable(),
-  lastBefore: outboundEventSchema.nullable(),
-  eventsSince: z.array(outboundEventSchema),
-  note: z.string(),
-})
-
-/** The verification of every switch that is off. */
-export const verifyReportSchema = z.object({
-  generatedAt: z.string(),
-  debugLogging: z.boolean().nullable(),
-  results: z.array(verificationSchema),
-})
-
 /** The matching preview. */
 export type MatchingPreview = z.infer<typeof matchingPreviewSchema>
 /** The remote-access preview. */
@@ -109,8 +91,6 @@ export type RemoteAccessPreview = z.infer<typeof remoteAccessPreviewSchema>
 export type CrashReportsPreview = z.infer<typeof crashReportsPreviewSchema>
 /** The account preview. */
 export type AccountPreview = z.infer<typeof accountPreviewSchema>
-/** The verification report. */
-export type VerifyReport = z.infer<typeof verifyReportSchema>
 /** One library of the matching preview. */
 export type MatchingLibrary = z.infer<typeof matchingLibrarySchema>
 /** One crash dump. */

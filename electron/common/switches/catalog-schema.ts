@@ -1,6 +1,5 @@
 import { z } from 'zod'
 import { languages } from '../i18n/localized-text'
-import { outboundCategories } from '../outbound/categories'
 import { flowIds } from './flows'
 import { profileIds, type FlowId, type ProfileId, type SwitchEntry } from './switch-types'
 
@@ -81,7 +80,22 @@ export const switchEntrySchema = z.object({
   policyItems: z
     .array(z.object({ part: z.enum(policyParts), item: z.number().int().positive() }))
     .min(1),
-  categories: z.array(z.enum(outboundCategories)),
+  evidence: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('log') }),
+    z.object({
+      kind: z.literal('not-visible'),
+      why: z.enum([
+        'lan',
+        'router',
+        'account',
+        'stays-on-server',
+        'separate-process',
+        'never-logged',
+      ]),
+    }),
+    z.object({ kind: z.literal('unknown-shape') }),
+    z.object({ kind: z.literal('indistinguishable'), from: z.array(z.string()).min(1) }),
+  ]),
   targets: z.array(switchTargetSchema).min(1),
   profiles: z.object(
     Object.fromEntries(profileIds.map(profile => [profile, profileChoiceSchema])) as Record<

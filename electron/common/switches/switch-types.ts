@@ -1,5 +1,4 @@
 import type { LocalizedText } from '../i18n/localized-text'
-import type { OutboundCategory } from '../outbound/categories'
 import type { PolicyItem } from '../policy/policy-item'
 
 /** The profiles an owner can start from (privacy-map.md "Profiles"). */
@@ -88,6 +87,32 @@ export type FlowId =
   | 'relay'
   | 'online-sources'
 
+/** Why the server's own log cannot show a switch's flow. */
+export type NotVisibleReason =
+  /** Only devices on the home network receive it. */
+  | 'lan'
+  /** It goes to the owner's router (UPnP, NAT-PMP). */
+  | 'router'
+  /** plex.tv applies it to the account; the server sends nothing different. */
+  | 'account'
+  /** Nothing leaves the server: the switch changes what stays on it. */
+  | 'stays-on-server'
+  /** A separate Plex process does it, which the server's log does not show. */
+  | 'separate-process'
+  /** The server sends it, but no real log has ever shown it. */
+  | 'never-logged'
+
+/** How the server's log can (or cannot) show that a switch works. */
+export type SwitchEvidence =
+  /** Its requests have signatures: verified from the log. */
+  | { readonly kind: 'log' }
+  /** The log never shows this flow. */
+  | { readonly kind: 'not-visible'; readonly why: NotVisibleReason }
+  /** The flow exists, but what its requests look like is known from no real log. */
+  | { readonly kind: 'unknown-shape' }
+  /** Its requests look exactly like those of other switches' flows. */
+  | { readonly kind: 'indistinguishable'; readonly from: readonly string[] }
+
 /** One privacy switch: a control that stops (or starts) a flow of data. */
 export interface SwitchEntry {
   /** Stable kebab-case id, used by `hush set <id>` and in every output. */
@@ -103,8 +128,11 @@ export interface SwitchEntry {
   /** What stops working when the switch is off. */
   readonly breaks: LocalizedText
   readonly policyItems: readonly PolicyItem[]
-  /** The outbound-log categories that are evidence of this flow (for verification). */
-  readonly categories: readonly OutboundCategory[]
+  /**
+   * How the server's log can show that this switch works: its requests have signatures
+   * (common/evidence/switch-signatures.ts), or the log cannot show them, and why.
+   */
+  readonly evidence: SwitchEvidence
   readonly targets: readonly SwitchTarget[]
   readonly profiles: Readonly<Record<ProfileId, ProfileChoice>>
   /** Shown as a quick toggle in the tray menu. */

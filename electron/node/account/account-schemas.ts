@@ -53,6 +53,16 @@ export const accountOptOutsSchema = z
     return Object.fromEntries(list.map(entry => [entry.key, entry.value]))
   })
 
+const webhookSchema = z.object({ url: plexString })
+
+/** `GET /api/v2/user/webhooks`: a JSON list of `{url}`, or XML `<webhooks><webhook url/>…` (reference §5.4). */
+export const accountWebhooksSchema = z
+  .union([
+    z.array(webhookSchema),
+    z.object({ webhooks: z.object({ webhook: plexList(webhookSchema).optional() }) }),
+  ])
+  .transform(body => (Array.isArray(body) ? body : (body.webhooks.webhook ?? [])).map(w => w.url))
+
 /** `GET /api/v2/user/view_state_sync`: `{"consent": true|false}`. */
 export const viewStateSyncSchema = z
   .union([

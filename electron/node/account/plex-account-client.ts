@@ -8,6 +8,7 @@ import {
   accountPrivacySchema,
   accountResourcesSchema,
   accountUserSchema,
+  accountWebhooksSchema,
   viewStateSyncSchema,
   type AccountPrivacy,
   type AccountResource,
@@ -35,6 +36,8 @@ export interface PlexAccountClient {
   viewStateSync(): Promise<Result<boolean, AppError>>
   setViewStateSync(consent: boolean): Promise<Result<void, AppError>>
   resources(): Promise<Result<AccountResource[], AppError>>
+  /** The account's webhook URLs (reference §5.4). */
+  webhooks(): Promise<Result<string[], AppError>>
 }
 
 /** Creates the account client (base URL, account token, timeout and headers injected). */
@@ -95,6 +98,7 @@ export function createPlexAccountClient(config: PlexHttpConfig): PlexAccountClie
         path: '/api/v2/user/view_state_sync',
         query: [['consent', String(consent)]],
       }),
+    webhooks: () => get(accountWebhooksSchema, { path: '/api/v2/user/webhooks' }),
     resources: () =>
       get(accountResourcesSchema, {
         path: '/api/v2/resources',

@@ -167,7 +167,7 @@ describe('demo server log', () => {
     ).toBe(true)
   })
 
-  it('stops a category when its switch is turned off, and says so for crash reports', async () => {
+  it('stops a flow when its switch is turned off, and says so for crash reports', async () => {
     const { demo, dataDir } = await demoWith()
     await call(demo, '/:/prefs?sendCrashReports=0&PublishServerOnPlexOnlineKey=0', {
       method: 'PUT',
@@ -187,34 +187,47 @@ describe('demo server log', () => {
     expect(listCrashDumps(dataDir).length).toBeGreaterThan(0)
   })
 
-  it('keeps sending a leaking category after its switch is off', async () => {
+  it('keeps sending a leaking flow after its switch is off, and records it as leaked', async () => {
     const { demo, dataDir } = await demoWith()
     await call(demo, '/library/sections/1?agent=tv.plex.agents.none', { method: 'PUT' })
-    demo.faults.leak('metadata-matching')
+    demo.faults.leak('matching')
     const offset = await logSize(demo)
+    const since = demo.now()
     demo.faults.advance(2 * hour)
     expect((await linesSince(dataDir, offset)).join('\n')).toContain(
-      'metadata.provider.plex.tv/library/metadata/matches?type=1',
+      'HTTP requesting POST https://metadata.provider.plex.tv/library/metadata/matches?',
     )
+    const leaked = demo.sent().filter(r => r.time >= since && r.leaked)
+    expect(leaked.length).toBeGreaterThan(0)
+    expect(leaked.every(r => r.flow === 'matching')).toBe(true)
+    expect(leaked[0]?.gates).toEqual([{ setting: 'library:1:agent', open: false }])
   })
 
   it('refreshes a library on request: one match per item while its agent is online', async () => {
     const { demo, dataDir } = await demoWith()
+    const since = demo.now()
     expect((await call(demo, '/library/sections/2/refresh')).status).toBe(200)
     demo.faults.advance(60_000)
-    const shows = (await logLines(dataDir)).filter(l =>
-      l.includes(
-        'HTTP requesting GET https://metadata.provider.plex.tv/library/metadata/matches?type=2&',
-      ),
-    )
+    const shows = demo
+      .sent()
+      .filter(r => r.time >= since && r.flow === 'matching' && r.method === 'POST')
+      .map(r => JSON.parse(r.body ?? '{}') as { type: number })
     expect(shows).toHaveLength(6)
+    expect(shows.every(body => body.type === 2)).toBe(true)
+    expect(
+      (await logLines(dataDir)).filter(l =>
+        l.includes(
+          'HTTP requesting POST https://metadata.provider.plex.tv/library/metadata/matches?',
+        ),
+      ).length,
+    ).toBeGreaterThanOrEqual(6)
     await call(demo, '/library/sections/2?agent=tv.plex.agents.none', { method: 'PUT' })
     const offset = await logSize(demo)
     await call(demo, '/library/sections/2/refresh')
     demo.faults.advance(60_000)
     const after = (await linesSince(dataDir, offset)).join('\n')
     expect(after).toContain('GET /library/sections/2/refresh')
-    expect(after).not.toContain('/library/metadata/matches?type=2&')
+    expect(after).not.toContain('/library/metadata/matches?')
   })
 
   it('rotates to .1.log … .5.log at the configured size', async () => {

@@ -1,4 +1,4 @@
-import type { OutboundCategory } from '../../common/outbound/categories'
+import type { DemoFlow } from './sent-record'
 
 /** The faults and simulated conditions currently in force; read by the HTTP layer and the traffic. */
 export interface FaultState {
@@ -6,8 +6,8 @@ export interface FaultState {
   putCountdown: number | undefined
   /** The path prefix of the next request that hangs, or undefined. */
   hangPrefix: string | undefined
-  /** Categories sent even after their switch is off. */
-  readonly leaks: Set<OutboundCategory>
+  /** Flows sent even when a setting that should stop them is off. */
+  readonly leaks: Set<DemoFlow>
   /** plex.tv answers 503 and the server's calls to it fail. */
   plexTvDown: boolean
   /** Remote access is on but plex.tv cannot reach the server (relay is then used). */

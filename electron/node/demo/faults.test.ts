@@ -43,10 +43,10 @@ describe('demo server faults', () => {
       (await call(demo, '/library/sections/1?agent=tv.plex.agents.none', { method: 'PUT' })).status,
     ).toBe(500)
     expect(
-      (await call(demo, '/__demo/leak', { method: 'POST', body: 'category=nonsense' })).status,
+      (await call(demo, '/__demo/leak', { method: 'POST', body: 'flow=nonsense' })).status,
     ).toBe(400)
     expect(
-      (await call(demo, '/__demo/leak', { method: 'POST', body: 'category=webhooks' })).status,
+      (await call(demo, '/__demo/leak', { method: 'POST', body: 'flow=webhooks' })).status,
     ).toBe(204)
     const state = await getJson<{ leaks: string[] }>(demo, '/__demo/state')
     expect(state.leaks).toEqual(['webhooks'])

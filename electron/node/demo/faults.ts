@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '../../common/util/result'
-import { outboundCategories, type OutboundCategory } from '../../common/outbound/categories'
 import type { DemoWorld } from './demo-world'
+import type { DemoFlow } from './sent-record'
 
 /** What the faults need from the running server besides its state. */
 export interface FaultHooks {
@@ -20,8 +20,8 @@ export interface DemoFaults {
   readonly hangNext: (pathPrefix?: string) => void
   /** Another admin changes a setting behind Hush's back (logged as another client's request). */
   readonly otherAdmin: (prefId: string, value: string) => Promise<Result<void, string>>
-  /** Keep sending this category even after its switch is off. */
-  readonly leak: (category: OutboundCategory) => void
+  /** Keep sending this flow even when a setting that should stop it is off. */
+  readonly leak: (flow: DemoFlow) => void
   /** A simulated server update: bumps the version and resets some settings; resolves to the new version. */
   readonly simulateUpdate: () => Promise<string>
   /** Make plex.tv unreachable (503 on the account endpoints, failing calls in the log), or back. */
@@ -32,11 +32,6 @@ export interface DemoFaults {
   readonly advance: (millis: number) => void
   /** Clears every fault and leak. */
   readonly reset: () => void
-}
-
-/** Whether a text names an outbound category. */
-export function isOutboundCategory(text: string): text is OutboundCategory {
-  return (outboundCategories as readonly string[]).includes(text)
 }
 
 /** Creates the fault controls of a running demo. */
@@ -59,8 +54,8 @@ export function createDemoFaults(world: DemoWorld, hooks: FaultHooks): DemoFault
       world.settingsChanged(written.value)
       return ok(undefined)
     },
-    leak: category => {
-      state.leaks.add(category)
+    leak: flow => {
+      state.leaks.add(flow)
     },
     simulateUpdate: () => hooks.update(),
     plexTvDown: down => {

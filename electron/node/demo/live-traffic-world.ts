@@ -16,13 +16,17 @@ export function liveTrafficWorld(world: DemoWorld, dataDir: string): TrafficWorl
           id: section.id,
           type: section.type,
           agent,
+          location: section.location,
           online: online(agent),
           items: section.items,
           pref: (id: string) =>
             prefs.has(id) ? world.libraries.prefValue(section.id, id) : undefined,
         }
       }),
-    account: () => world.account.settings(),
+    account: () => {
+      const signedIn = world.prefs.identity().mail
+      return { ...world.account.settings(), email: signedIn === '' ? null : signedIn }
+    },
     pendingCrashVersions: () => [...new Set(listCrashDumps(dataDir).map(d => d.version))],
     crashUploaded: version => removeUploadedDumps(dataDir, version),
     leaks: () => world.faults.leaks,

@@ -8,9 +8,12 @@ import { join } from 'node:path'
 export const lineGrammar =
   /^(?<ts>[A-Z][a-z]{2} \d{2}, \d{4} \d{2}:\d{2}:\d{2}\.\d{3}) \[(?<tid>0x[0-9a-fA-F]+|\d+)\] (?<level>[A-Za-z]+) (?:-|\u2014) (?<msg>.*)$/
 
-/** An outbound request message (2025 shape): `[…HCl#id] HTTP requesting METHOD url`. */
+/**
+ * An outbound request message (2025 shape): `[…HCl#id] HTTP requesting METHOD url`, with the
+ * component prefixes seen in real logs (`[MediaProviderManager/HCl#…]`, `[Req#…/ViewStateSync/HCl#…]`).
+ */
 export const requestMessage =
-  /^\[(?:[A-Za-z]+\/|Req#[0-9a-f]+\/)?HCl#([0-9a-f]+)\] HTTP requesting (GET|PUT|POST|DELETE) (\S+)$/
+  /^\[(?:(?:[A-Za-z]+|Req#[0-9a-f]+)\/)*HCl#([0-9a-f]+)\] HTTP requesting (GET|PUT|POST|DELETE) (\S+)$/
 /** An outbound response message (2025 shape), logged by the HttpClient thread. */
 export const responseMessage =
   /^\[HttpClient\/HCl#([0-9a-f]+)\] HTTP\/(?:1\.1|2\.0) \(\d+\.\ds\) (\d{3}) response from (GET|PUT|POST|DELETE) (\S+?)(?: \(reused\))?$/

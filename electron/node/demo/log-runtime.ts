@@ -8,6 +8,7 @@ import {
   type InboundRequest,
   type TrafficGenerator,
 } from './traffic-generator'
+import type { SentRecord } from './sent-record'
 import type { TrafficWorld } from './traffic-types'
 
 /** Options of startLogRuntime. */
@@ -23,6 +24,8 @@ export interface LogRuntimeOptions {
   readonly token: string
   readonly port: number
   readonly world: TrafficWorld
+  /** Told of every request or connection the server made (the demo's ground truth). */
+  readonly onSent?: (record: SentRecord) => void
 }
 
 /** The running log of the demo: the traffic generator driven by the simulated clock, into files. */
@@ -61,6 +64,7 @@ export function startLogRuntime(options: LogRuntimeOptions): LogRuntime {
       dataDir: options.dataDir,
       token: options.token,
       world: options.world,
+      onSent: options.onSent,
     })
   const backfill = fresh ? options.backfillHours * 3_600_000 : 0
   let generator = generatorFor(options.version, clock.now() - backfill)

@@ -1,5 +1,5 @@
 import type { DemoFaults } from './faults'
-import { isOutboundCategory } from './faults'
+import { demoFlows, isDemoFlow, type SentRecord } from './sent-record'
 import { status, type DemoRequest, type DemoResponse, type DemoRoute } from './http-types'
 
 function params(request: DemoRequest): URLSearchParams {
@@ -25,9 +25,14 @@ const flag = (value: string | null): boolean => value === '1' || value === 'true
 
 /**
  * `POST /__demo/<action>` (with the server token): the faults and simulations of a demo running as a
- * child process. Not part of the real server; named so that it cannot clash with a real path.
+ * child process, `GET /__demo/state` and `GET /__demo/sent` (what it sent, and why). Not part of
+ * the real server; named so that it cannot clash with a real path.
  */
-export function demoRoutes(faults: DemoFaults, state: () => unknown): DemoRoute[] {
+export function demoRoutes(
+  faults: DemoFaults,
+  state: () => unknown,
+  sent: () => readonly SentRecord[],
+): DemoRoute[] {
   const actions: Record<string, (p: URLSearchParams) => DemoResponse | Promise<DemoResponse>> = {
     'fail-put': p => {
       faults.failPut(Number(p.get('n') ?? '1'))
@@ -47,11 +52,11 @@ export function demoRoutes(faults: DemoFaults, state: () => unknown): DemoRoute[
       return done.ok ? status(204) : status(400, done.error)
     },
     leak: p => {
-      const category = p.get('category') ?? ''
-      if (!isOutboundCategory(category)) {
-        return status(400, `unknown category "${category}"`)
+      const flow = p.get('flow') ?? ''
+      if (!isDemoFlow(flow)) {
+        return status(400, `unknown flow "${flow}"; one of ${demoFlows.join(', ')}`)
       }
-      faults.leak(category)
+      faults.leak(flow)
       return status(204)
     },
     update: async () => ({ status: 200, json: { version: await faults.simulateUpdate() } }),
@@ -82,6 +87,16 @@ export function demoRoutes(faults: DemoFaults, state: () => unknown): DemoRoute[
       pattern: /^\/__demo\/state\/?$/,
       auth: 'token',
       handle: () => ({ status: 200, json: state() }),
+    },
+    {
+      // The demo's own record of what it sent and why (its ground truth); `since` in ms.
+      methods: ['GET'],
+      pattern: /^\/__demo\/sent\/?$/,
+      auth: 'token',
+      handle: request => {
+        const since = Number(request.url.searchParams.get('since') ?? '0')
+        return { status: 200, json: sent().filter(record => record.time >= since) }
+      },
     },
     {
       methods: ['POST'],

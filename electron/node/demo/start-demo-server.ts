@@ -25,6 +25,7 @@ import {
   updateResets,
   type DemoEdition,
 } from './settings-catalog'
+import type { SentRecord } from './sent-record'
 import { createSimClock } from './sim-clock'
 
 /** Options of startDemoServer. */
@@ -62,11 +63,16 @@ export interface DemoServer {
   readonly now: () => number
   /** Writes the log up to now (the log also catches up by itself four times a second). */
   readonly flushLog: () => void
+  /** What the server sent so far and why (its ground truth), oldest first. */
+  readonly sent: () => readonly SentRecord[]
   readonly close: () => Promise<void>
 }
 
 /** The build whose crash dump a fresh modern demo already holds. */
 const olderCrashVersion = '1.41.5.9522-a96edc606'
+
+/** How many sent records the demo keeps (its ground truth of the newest traffic). */
+const maxSentRecords = 200_000
 
 /** The default rotation size of the log. */
 export const defaultRotateBytes = 5 * 1024 * 1024
@@ -103,6 +109,14 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     seedCrashDumps(dataDir, olderCrashVersion, 1, crashRandom)
   }
   const faultState = createFaultState()
+  // Bounded: a demo left running for days keeps the newest records only.
+  const sentRecords: SentRecord[] = []
+  const recordSent = (record: SentRecord): void => {
+    sentRecords.push(record)
+    if (sentRecords.length > maxSentRecords) {
+      sentRecords.splice(0, sentRecords.length - maxSentRecords)
+    }
+  }
   const clock = createSimClock(options.speed ?? 1)
   let port = 0
   const notify = { settingsChanged: (_ids: readonly string[]): void => undefined }
@@ -151,13 +165,17 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       ...serverRoutes(world),
       ...libraryRoutes(world),
       ...accountRoutes(world),
-      ...demoRoutes(faults, () => ({
-        version,
-        time: clock.now(),
-        leaks: [...faultState.leaks],
-        plexTvDown: faultState.plexTvDown,
-        remoteUnreachable: faultState.remoteUnreachable,
-      })),
+      ...demoRoutes(
+        faults,
+        () => ({
+          version,
+          time: clock.now(),
+          leaks: [...faultState.leaks],
+          plexTvDown: faultState.plexTvDown,
+          remoteUnreachable: faultState.remoteUnreachable,
+        }),
+        () => sentRecords,
+      ),
     ],
     token: () => prefs.identity().token,
     faults: faultState,
@@ -183,6 +201,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     token: identity.token,
     port,
     world: liveTrafficWorld(world, dataDir),
+    onSent: recordSent,
   })
   logRef.current = runtime
   seedCrashDumps(dataDir, version, 2, crashRandom)
@@ -196,6 +215,10 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     faults,
     now: () => clock.now(),
     flushLog: () => runtime.flush(),
+    sent: () => {
+      runtime.flush()
+      return sentRecords
+    },
     close: async () => {
       runtime.stop()
       running.closeAllConnections()

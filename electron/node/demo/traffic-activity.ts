@@ -9,12 +9,28 @@ const jitter = (e: TrafficEmitter, base: number): number =>
 /** The CrashUploader binary of Linux builds (reference §3.4). */
 export const crashUploaderPath = '/usr/lib/plexmediaserver/CrashUploader'
 
-/** The job line of a crash upload, as the 2025 log shows it (reference §3.4, VERIFIED shape). */
-export function crashUploaderCommand(e: TrafficEmitter, crashVersion: string): string {
+/** The job line of a crash upload, as the 2025 log shows it (reference §3.4, §9.2). */
+export function crashUploaderCommand(
+  e: TrafficEmitter,
+  crashVersion: string,
+  retries: boolean,
+): string {
   const directory = `${e.options.dataDir}/Crash Reports/${crashVersion}`
-  const retries = e.on('CrashUploadRetries') ? ' --allowRetries' : ''
-  return `${crashUploaderPath} "--directory=${directory}" --version=${crashVersion} --platform=${demoNetwork.platform} --platformVersion=${demoNetwork.platformVersion} --serverUuid=${e.options.machineIdentifier} --userId=NOUSERID --sentryUrl=https://o17675.ingest.sentry.io/api/1233455/ --sentryKey=${'x'.repeat(32)} --vendor=Docker --model=x86_64 "--device=Docker Container"${retries}`
+  // Signed in, the user id is the owner's e-mail address (reference §9.2); NOUSERID otherwise.
+  const user = e.world.account().email ?? 'NOUSERID'
+  const retry = retries ? ' --allowRetries' : ''
+  if (e.options.format === '2018') {
+    // Builds before Sentry passed quoted arguments and an upload URL (reference §9.2).
+    return `'${crashUploaderPath}' '--directory=${directory}' '--version=${crashVersion}' '--platform=${demoNetwork.platform}' '--serverUuid=${e.options.machineIdentifier}' '--userId=${user}' '--url=${legacyCrashUrl}'${retry}`
+  }
+  return `${crashUploaderPath} "--directory=${directory}" --version=${crashVersion} --platform=${demoNetwork.platform} --platformVersion=${demoNetwork.platformVersion} --serverUuid=${e.options.machineIdentifier} --userId=${user} --sentryUrl=${sentryUrl} --sentryKey=${'x'.repeat(32)} --vendor=Docker --model=x86_64 "--device=Docker Container"${retry}`
 }
+
+/** Where crash reports go (reference §3.4). */
+export const sentryUrl = 'https://o17675.ingest.sentry.io/api/1233455/'
+
+/** Where crash reports went before Sentry (reference §9.2). */
+export const legacyCrashUrl = 'https://crashreport.plexapp.com'
 
 const clientPaths = [
   '/library/sections',
@@ -34,20 +50,30 @@ export function activityJobs(): TrafficJob[] {
       name: 'crash-upload',
       first: 30 * minute,
       run: (e, t) => {
-        if (!e.allowed('crash-reports', e.on('sendCrashReports'))) {
+        const gates = [e.prefGate('sendCrashReports')]
+        const retryGates = [...gates, e.prefGate('CrashUploadRetries')]
+        const retrying = e.sends('crash-retries', retryGates)
+        const uploading = e.sends('crash-upload', gates)
+        if (!retrying && !uploading) {
           return jitter(e, 60 * minute)
         }
+        // `--allowRetries` goes with every upload while CrashUploadRetries is on (INFERRED, §1.3).
+        const withRetries = retrying || e.on('CrashUploadRetries')
         let at = t
         for (const version of e.world.pendingCrashVersions()) {
           const thread = e.thread()
           e.line(
             at,
             'DEBUG',
-            `[JobRunner] Job running: ${crashUploaderCommand(e, version)}`,
+            `[JobRunner] Job running: ${crashUploaderCommand(e, version, withRetries)}`,
             thread,
             {
-              category: 'crash-reports',
-              url: 'https://o17675.ingest.sentry.io/api/1233455/',
+              sent: e.sentBy(at, {
+                method: 'POST',
+                url: e.options.format === '2018' ? legacyCrashUrl : sentryUrl,
+                flow: withRetries ? 'crash-retries' : 'crash-upload',
+                gates: withRetries ? retryGates : gates,
+              }),
             },
           )
           at += e.random.int(800, 4000)
@@ -63,30 +89,61 @@ export function activityJobs(): TrafficJob[] {
       },
     },
     {
-      // A client plays something: webhooks, scrobbles and playback analytics follow (MODELLED URLs).
+      // A client plays something: webhooks, the watch state, playback statistics and a push
+      // notification follow (MODELLED URLs).
       name: 'playback',
       first: 9 * minute,
       run: (e, t) => {
         const account = e.world.account()
         let at = t
-        if (e.allowed('webhooks', e.on('WebHooksEnabled'))) {
+        const hookGates = [e.prefGate('WebHooksEnabled')]
+        if (e.sends('webhooks', hookGates)) {
           for (const hook of account.webhooks) {
-            at = e.request(at + 10, { method: 'POST', url: hook, category: 'webhooks' })
+            at = e.request(at + 10, {
+              method: 'POST',
+              url: hook,
+              flow: 'webhooks',
+              gates: hookGates,
+            })
           }
         }
-        if (e.allowed('usage', account.viewStateSync)) {
+        const syncGates = [{ setting: 'account:view-state-sync', open: account.viewStateSync }]
+        if (e.sends('watch-state', syncGates)) {
           at = e.request(at + 10, {
             method: 'GET',
             url: `https://scrobbles.plex.tv/scrobble?key=${e.random.int(100, 140)}&X-Plex-Token=${e.token()}`,
-            category: 'usage',
+            flow: 'watch-state',
+            gates: syncGates,
+            component: `Req#${e.nextReq()}/ViewStateSync`,
             http2: true,
           })
         }
-        if (e.allowed('usage', !account.optOutPlayback)) {
-          e.request(at + 10, {
+        // Servers of about 2017 had their own usage-data setting besides the account's (§1.3).
+        const statsGates = [
+          { setting: 'account:privacy:optOutPlayback', open: !account.optOutPlayback },
+          ...(e.world.setting('collectUsageData') === undefined
+            ? []
+            : [e.prefGate('collectUsageData')]),
+        ]
+        if (e.sends('playback-statistics', statsGates)) {
+          at = e.request(at + 10, {
             method: 'POST',
             url: `https://analytics.plex.tv/collect/event?event=playback%3Aitemstart&X-Plex-Token=${e.token()}`,
-            category: 'usage',
+            flow: 'playback-statistics',
+            gates: statsGates,
+          })
+        }
+        const pushGates = [e.prefGate('PushNotificationsEnabled')]
+        if (
+          e.world.setting('PushNotificationsEnabled') !== undefined &&
+          e.sends('push', pushGates)
+        ) {
+          // Push notifications go out through Plex's services; no real log shows how (§9.5).
+          e.record(at + 10, {
+            method: 'POST',
+            url: 'https://plex.tv/api/v2/notifications',
+            flow: 'push',
+            gates: pushGates,
           })
         }
         return jitter(e, 25 * minute)
@@ -96,14 +153,42 @@ export function activityJobs(): TrafficJob[] {
       name: 'library-stats',
       first: 12 * minute,
       run: (e, t) => {
-        if (e.allowed('usage', !e.world.account().optOutLibraryStats)) {
+        const gates = [
+          {
+            setting: 'account:privacy:optOutLibraryStats',
+            open: !e.world.account().optOutLibraryStats,
+          },
+        ]
+        if (e.sends('library-statistics', gates)) {
           e.request(t, {
             method: 'POST',
             url: `https://analytics.plex.tv/collect/event?event=library%3Ascan%3Acomplete&X-Plex-Token=${e.token()}`,
-            category: 'usage',
+            flow: 'library-statistics',
+            gates,
           })
         }
         return jitter(e, 180 * minute)
+      },
+    },
+    {
+      // GDM and DLNA announcements reach only the home network: never in the log (§6.3).
+      name: 'lan-announcements',
+      first: 50_000,
+      run: (e, t) => {
+        const gdm = [e.prefGate('GdmEnabled')]
+        if (e.sends('gdm', gdm)) {
+          e.record(t, { method: 'GDM', url: 'udp://239.0.0.250:32414', flow: 'gdm', gates: gdm })
+        }
+        const dlna = [e.prefGate('DlnaEnabled')]
+        if (e.world.setting('DlnaEnabled') !== undefined && e.sends('dlna', dlna)) {
+          e.record(t, {
+            method: 'SSDP',
+            url: 'udp://239.255.255.250:1900',
+            flow: 'dlna',
+            gates: dlna,
+          })
+        }
+        return jitter(e, 10 * minute)
       },
     },
     {
@@ -120,7 +205,8 @@ export function activityJobs(): TrafficJob[] {
         e.request(t, {
           method: 'GET',
           url: `http://127.0.0.1:${port}${path}`,
-          category: 'local',
+          flow: 'plug-in-host',
+          gates: [],
           component: 'Req',
         })
         return jitter(e, 3 * minute)

@@ -1,6 +1,6 @@
-import type { OutboundCategory } from '../../common/outbound/categories'
 import { createLineRenderer, type LineRenderer, type LogLevel } from './log-line'
 import { createRandom, type Random } from './random'
+import type { DemoFlow, Gate, SentRecord } from './sent-record'
 import type { TrafficEvent, TrafficOptions, TrafficWorld } from './traffic-types'
 
 interface Pending {
@@ -9,15 +9,19 @@ interface Pending {
   readonly thread: string
   readonly level: LogLevel
   readonly message: string
-  readonly category?: OutboundCategory
-  readonly url?: string
+  /** The request this line makes, to record once it is known whether the line was written. */
+  readonly sent?: Omit<SentRecord, 'logged'>
 }
 
-/** What an outbound request looks like in the log. */
+/** One request the server makes: what it looks like in the log, and why it was made. */
 export interface OutboundCall {
   readonly method: string
   readonly url: string
-  readonly category: OutboundCategory
+  readonly flow: DemoFlow
+  /** The settings that had to allow it (empty for background traffic). */
+  readonly gates: readonly Gate[]
+  /** A POST's body (never logged; kept in the ground truth). */
+  readonly body?: string
   /** `MediaProviderManager` → `[MediaProviderManager/HCl#…]`; `Req` → `[Req#…/HCl#…]`. */
   readonly component?: string
   readonly status?: number
@@ -90,9 +94,56 @@ export class TrafficEmitter {
     return this.world.setting(id) === true
   }
 
-  /** Whether a category may be sent: its switch is on, or the demo is told to leak it. */
-  allowed(category: OutboundCategory, switchOn: boolean): boolean {
-    return switchOn || this.world.leaks().has(category)
+  /** Whether a flow goes out: every gate is open, or the demo is told to leak the flow. */
+  sends(flow: DemoFlow, gates: readonly Gate[]): boolean {
+    return gates.every(gate => gate.open) || this.world.leaks().has(flow)
+  }
+
+  /** A server setting as a gate: open when `isOpen` says so (by default, when it is `true`). */
+  prefGate(id: string, isOpen: (value: unknown) => boolean = value => value === true): Gate {
+    return { setting: `pref:${id}`, open: isOpen(this.world.setting(id)) }
+  }
+
+  /** A library's agent as a gate: open while the agent asks an internet service. */
+  agentGate(library: { readonly id: number; readonly online: boolean }): Gate {
+    return { setting: `library:${library.id}:agent`, open: library.online }
+  }
+
+  /** A library pref as a gate: open while it is `true`. */
+  libraryPrefGate(
+    library: { readonly id: number; readonly pref: (id: string) => unknown },
+    prefId: string,
+  ): Gate {
+    return { setting: `library:${library.id}:pref:${prefId}`, open: library.pref(prefId) === true }
+  }
+
+  /** Records a request or connection that never shows in the server's log. */
+  record(time: number, call: Pick<OutboundCall, 'method' | 'url' | 'flow' | 'gates'>): void {
+    this.options.onSent?.({
+      time,
+      flow: call.flow,
+      method: call.method,
+      url: call.url,
+      gates: call.gates,
+      leaked: !call.gates.every(gate => gate.open),
+      logged: false,
+    })
+  }
+
+  /** The ground-truth part of a request line. */
+  sentBy(
+    time: number,
+    call: Pick<OutboundCall, 'method' | 'url' | 'flow' | 'gates' | 'body'>,
+  ): Omit<SentRecord, 'logged'> {
+    return {
+      time,
+      flow: call.flow,
+      method: call.method,
+      url: call.url,
+      ...(call.body === undefined ? {} : { body: call.body }),
+      gates: call.gates,
+      leaked: !call.gates.every(gate => gate.open),
+    }
   }
 
   /** The token as the log prints it: masked unless the owner allowed tokens in logs. */
@@ -107,7 +158,7 @@ export class TrafficEmitter {
     level: LogLevel,
     message: string,
     thread = this.thread(),
-    extra: { category?: OutboundCategory; url?: string } = {},
+    extra: { sent?: Omit<SentRecord, 'logged'> } = {},
   ): void {
     this.push({
       time: Math.max(time, this.floor),
@@ -139,9 +190,10 @@ export class TrafficEmitter {
         : call.component === undefined
           ? `[HCl#${id}]`
           : `[${call.component}/HCl#${id}]`
-    const extra = { category: call.category, url: call.url }
     const thread = this.thread()
-    this.line(time, 'DEBUG', `${prefix} HTTP requesting ${call.method} ${call.url}`, thread, extra)
+    this.line(time, 'DEBUG', `${prefix} HTTP requesting ${call.method} ${call.url}`, thread, {
+      sent: this.sentBy(time, call),
+    })
     const loopback = call.url.startsWith('http://127.0.0.1')
     const duration = loopback ? this.random.int(1, 40) : this.random.int(60, 900)
     const end = time + duration
@@ -153,7 +205,6 @@ export class TrafficEmitter {
         'WARN',
         `[HttpClient/HCl#${id}] HTTP error requesting ${call.method} ${call.url} (6, Couldn't resolve host name) (Could not resolve host: ${host})`,
         this.httpThread,
-        extra,
       )
       if (host === 'plex.tv') {
         this.line(end, 'ERROR', `MyPlex: Error -6 requesting JSON from: ${call.url}`, thread)
@@ -167,16 +218,16 @@ export class TrafficEmitter {
       'DEBUG',
       `[HttpClient/HCl#${id}] ${protocol} (${(duration / 1000).toFixed(1)}s) ${call.status ?? 200} response from ${call.method} ${call.url}${reused}`,
       this.httpThread,
-      extra,
     )
     return end
   }
 
   /** The 2017–2018 shapes: no `HCl#`, the response on the requesting thread, curl errors. */
   private request2018(time: number, call: OutboundCall): number {
-    const extra = { category: call.category, url: call.url }
     const thread = this.thread()
-    this.line(time, 'DEBUG', `HTTP requesting ${call.method} ${call.url}`, thread, extra)
+    this.line(time, 'DEBUG', `HTTP requesting ${call.method} ${call.url}`, thread, {
+      sent: this.sentBy(time, call),
+    })
     const loopback = call.url.startsWith('http://127.0.0.1')
     const end = time + (loopback ? this.random.int(1, 40) : this.random.int(60, 900))
     const host = new URL(call.url).hostname
@@ -188,7 +239,6 @@ export class TrafficEmitter {
         'WARN',
         `HTTP error requesting ${call.method} ${call.url} (0, No error) (Couldn't resolve host '${host}')`,
         thread,
-        extra,
       )
       return end
     }
@@ -197,7 +247,6 @@ export class TrafficEmitter {
       'DEBUG',
       `HTTP ${call.status ?? 200} response from ${call.method} ${call.url}`,
       thread,
-      extra,
     )
     return end
   }
@@ -210,13 +259,16 @@ export class TrafficEmitter {
   /** Removes the earliest queued line; returns it rendered, or null when its level is not logged now. */
   take(): TrafficEvent | null {
     const next = this.pop()
-    if (next === undefined || !this.logged(next.level)) {
+    if (next === undefined) {
       return null
     }
-    const line = this.render(next.time, next.thread, next.level, next.message)
-    return next.category === undefined
-      ? { time: next.time, line }
-      : { time: next.time, line, category: next.category, url: next.url }
+    const written = this.logged(next.level)
+    if (next.sent !== undefined) {
+      this.options.onSent?.({ ...next.sent, logged: written })
+    }
+    return written
+      ? { time: next.time, line: this.render(next.time, next.thread, next.level, next.message) }
+      : null
   }
 
   private pop(): Pending | undefined {

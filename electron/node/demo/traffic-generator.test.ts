@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import { lineGrammar } from './log-grammar.test-helpers'
 import { createTrafficGenerator } from './traffic-generator'
+import { flowInLog, type SentRecord } from './sent-record'
 import { snapshotWorld } from './traffic-snapshot'
 import type { TrafficOptions } from './traffic-types'
+
+/** A day of traffic with what the generator says it sent. */
+function dayOf(overrides: Partial<TrafficOptions> = {}): {
+  lines: string[]
+  sent: SentRecord[]
+} {
+  const sent: SentRecord[] = []
+  const events = createTrafficGenerator(
+    options({ ...overrides, onSent: record => sent.push(record) }),
+  ).advanceTo(start + day)
+  return { lines: events.map(e => e.line), sent }
+}
 
 const start = Date.UTC(2026, 2, 1, 8, 0, 0)
 const day = 86_400_000
@@ -30,32 +43,90 @@ describe('traffic generator', () => {
     expect(c.map(e => e.line)).not.toEqual(a.map(e => e.line))
   })
 
-  it('yields lines in time order, in the real grammar, with the category of each request', () => {
-    const events = createTrafficGenerator(options()).advanceTo(start + day)
+  it('yields lines in time order, in the real grammar, and records every flow it sends', () => {
+    const sent: SentRecord[] = []
+    const events = createTrafficGenerator(
+      options({ onSent: record => sent.push(record) }),
+    ).advanceTo(start + day)
     let last = 0
     for (const event of events) {
       expect(event.time).toBeGreaterThanOrEqual(last)
       last = event.time
       expect(event.line).toMatch(lineGrammar)
     }
-    const categories = new Set(events.flatMap(e => e.category ?? []))
-    for (const category of [
+    const flows = new Set(sent.map(record => record.flow))
+    for (const flow of [
       'registration',
       'account',
-      'metadata-matching',
-      'remote-access',
+      'media-providers',
+      'update-check',
+      'certificates',
+      'plug-in-host',
+      'matching',
+      'periodic-refresh',
+      'music-enrichment',
+      'extras',
+      'reachability',
       'relay',
-      'crash-reports',
-      'updates',
+      'port-mapping',
+      'crash-upload',
       'webhooks',
-      'usage',
-      'trailers-extras',
-      'local',
+      'playback-statistics',
+      'library-statistics',
+      'watch-state',
+      'gdm',
     ]) {
-      expect(categories).toContain(category)
+      expect(flows, flow).toContain(flow)
     }
-    const crash = events.filter(e => e.category === 'crash-reports')
-    expect(crash).toHaveLength(1)
+    expect(sent.filter(record => record.flow === 'crash-upload')).toHaveLength(1)
+    // Nothing leaks by default, and background traffic has no gate.
+    expect(sent.filter(record => record.leaked)).toEqual([])
+    for (const record of sent) {
+      const background = [
+        'registration',
+        'account',
+        'media-providers',
+        'update-check',
+        'certificates',
+        'plug-in-host',
+      ].includes(record.flow)
+      expect(record.gates.length === 0, record.flow).toBe(background)
+    }
+  })
+
+  it('writes a request line for exactly the flows the real log shows', () => {
+    const { lines, sent } = dayOf()
+    for (const record of sent) {
+      expect(record.logged, record.flow).toBe(flowInLog[record.flow] !== 'never')
+      if (flowInLog[record.flow] === 'request-line') {
+        expect(
+          lines.some(line => line.includes(`HTTP requesting ${record.method} ${record.url}`)),
+        ).toBe(true)
+      }
+    }
+    const relay = sent.find(record => record.flow === 'relay')
+    expect(relay && lines.some(line => line.includes(new URL(relay.url).hostname))).toBe(false)
+  })
+
+  it('matches with the Plex agents by a POST whose hints are in the body, never in the log (reference §9.1)', () => {
+    const { lines, sent } = dayOf()
+    const match = sent.find(record => record.flow === 'matching' && record.method === 'POST')
+    expect(match?.url).toBe(
+      'https://metadata.provider.plex.tv/library/metadata/matches?X-Plex-Country=US&X-Plex-Language=en-US',
+    )
+    const body = JSON.parse(match?.body ?? '{}') as Record<string, unknown>
+    expect(Object.keys(body).sort()).toEqual(['filename', 'title', 'type', 'year'])
+    expect(String(body.filename)).toMatch(/^\/[^/].*\.(mkv|flac|mp4|jpg)$/)
+    expect(lines.some(line => line.includes(String(body.title)) && line.includes('matches'))).toBe(
+      false,
+    )
+  })
+
+  it('names the signed-in owner by e-mail in a crash upload, as a 2025 Windows log does (reference §9.2)', () => {
+    const { lines } = dayOf()
+    const job = lines.find(line => line.includes('CrashUploader'))
+    expect(job).toContain('--userId=owner@example.com')
+    expect(job).not.toContain('--allowRetries')
   })
 
   it('is the same whether driven in small steps or at once', () => {
@@ -69,23 +140,41 @@ describe('traffic generator', () => {
     expect(lines).toEqual(once.map(e => e.line))
   })
 
-  it('sends nothing of a switched-off category unless told to leak it', () => {
+  it('sends nothing of a switched-off flow unless told to leak it, and records a leak as one', () => {
     const quiet = snapshotWorld({
       seed: 42,
       settings: { WebHooksEnabled: false, sendCrashReports: false },
       crashVersions: ['x'],
     })
-    const events = createTrafficGenerator(options({ world: quiet })).advanceTo(start + day)
-    expect(events.filter(e => e.category === 'webhooks' || e.category === 'crash-reports')).toEqual(
-      [],
-    )
+    const { sent } = dayOf({ world: quiet })
+    expect(sent.filter(r => r.flow === 'webhooks' || r.flow === 'crash-upload')).toEqual([])
     const leaky = snapshotWorld({
       seed: 42,
       settings: { WebHooksEnabled: false },
       leaks: ['webhooks'],
     })
-    const leaked = createTrafficGenerator(options({ world: leaky })).advanceTo(start + day)
-    expect(leaked.some(e => e.category === 'webhooks')).toBe(true)
+    const leaked = dayOf({ world: leaky }).sent.filter(r => r.flow === 'webhooks')
+    expect(leaked.length).toBeGreaterThan(0)
+    for (const record of leaked) {
+      expect(record.leaked).toBe(true)
+      expect(record.gates).toEqual([{ setting: 'pref:WebHooksEnabled', open: false }])
+    }
+  })
+
+  it('passes --allowRetries while crash upload retries are on, or when that flow leaks', () => {
+    const on = dayOf({
+      world: snapshotWorld({
+        seed: 42,
+        settings: { CrashUploadRetries: true },
+        crashVersions: ['x'],
+      }),
+    })
+    expect(on.lines.find(line => line.includes('CrashUploader'))).toContain('--allowRetries')
+    expect(on.sent.find(r => r.flow === 'crash-retries')?.leaked).toBe(false)
+    const leak = dayOf({
+      world: snapshotWorld({ seed: 42, leaks: ['crash-retries'], crashVersions: ['x'] }),
+    })
+    expect(leak.sent.find(r => r.flow === 'crash-retries')?.leaked).toBe(true)
   })
 
   it('prints the token only while tokens in logs are allowed', () => {
@@ -114,9 +203,9 @@ describe('traffic generator', () => {
 describe('traffic generator: cinema trailers', () => {
   it('asks for cinema trailers only while a source is on and a movie library plays them', () => {
     const trailers = (settings: Record<string, boolean>) =>
-      createTrafficGenerator(options({ world: snapshotWorld({ seed: 42, settings }) }))
-        .advanceTo(start + day)
-        .filter(e => e.url?.includes('/hubs/sections/home/trailers') === true)
+      dayOf({ world: snapshotWorld({ seed: 42, settings }) }).sent.filter(
+        r => r.flow === 'cinema-trailers',
+      )
     expect(trailers({})).toEqual([])
     expect(trailers({ CinemaTrailersFromTheater: true }).length).toBeGreaterThan(0)
   })

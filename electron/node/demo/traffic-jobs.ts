@@ -1,6 +1,15 @@
 import { demoNetwork, plexDirectHash } from './demo-world'
+import type { DemoFlow, Gate } from './sent-record'
 import type { TrafficEmitter } from './traffic-emitter'
-import { extrasUrl, metadataHost, metadataMatchUrl } from './traffic-urls'
+import type { TrafficLibrary } from './traffic-types'
+import {
+  extrasUrl,
+  legacyAgentUrls,
+  matchBody,
+  matchUrl,
+  metadataHost,
+  metadataUrl,
+} from './traffic-urls'
 
 /** One periodic activity of the server: it logs what it does at `time` and says when it runs next. */
 export interface TrafficJob {
@@ -15,28 +24,55 @@ const minute = 60_000
 const jitter = (e: TrafficEmitter, base: number): number =>
   Math.round(base * (0.8 + e.random.next() * 0.4))
 
-// Hosts and paths marked VERIFIED come from real logs (reference §4); the others are MODELLED.
+// Hosts and paths marked VERIFIED come from real logs (reference §4, §9); the others are MODELLED.
 const plexTv = 'https://plex.tv'
 
-/** The server's periodic outbound traffic and its local noise. */
+/** What a custom address looks like when the demo has never seen the owner's own. */
+const exampleCustomAddress = 'https://plex.example.org:443'
+
+/** The server's periodic outbound traffic: registration, account, remote access, metadata, updates. */
 export function trafficJobs(): TrafficJob[] {
+  // The last custom addresses the owner set: a leak keeps publishing them after they were cleared.
+  let lastCustom: string[] = []
   return [
     {
-      // VERIFIED shape (2017 log): publishes the server's connection URIs to plex.tv.
+      // VERIFIED shape (2017 log): publishes the server's connection URIs to plex.tv. Sent whatever
+      // the switches say; the custom addresses in it are the owner's `customConnections`.
       name: 'registration',
       first: 2_000,
       run: (e, t) => {
         const id = e.options.machineIdentifier
         const custom = e.world.setting('customConnections')
+        const current =
+          typeof custom === 'string'
+            ? custom
+                .split(',')
+                .map(uri => uri.trim())
+                .filter(Boolean)
+            : []
+        if (current.length > 0) {
+          lastCustom = current
+        }
+        const gates = [
+          e.prefGate('customConnections', v => typeof v === 'string' && v.trim() !== ''),
+        ]
+        const publishes = e.sends('custom-addresses', gates) && custom !== undefined
         const uris = [`http://${demoNetwork.lanAddress}:${e.options.port}`]
-        if (typeof custom === 'string' && custom.trim() !== '') {
-          uris.push(...custom.split(',').map(uri => uri.trim()))
+        if (publishes) {
+          uris.push(
+            ...(current.length > 0
+              ? current
+              : lastCustom.length > 0
+                ? lastCustom
+                : [exampleCustomAddress]),
+          )
         }
         const connections = uris.map(uri => `Connection[][uri]=${uri}`).join('&')
         e.request(t, {
           method: 'PUT',
           url: `${plexTv}/devices/${id}?${connections}&httpsEnabled=1&httpsRequired=0&X-Plex-Token=${e.token()}`,
-          category: 'registration',
+          flow: publishes ? 'custom-addresses' : 'registration',
+          gates: publishes ? gates : [],
         })
         return jitter(e, 60 * minute)
       },
@@ -52,17 +88,18 @@ export function trafficJobs(): TrafficJob[] {
           e.options.format === '2018'
             ? `${plexTv}/servers/${e.options.machineIdentifier}/access_tokens.xml?auth_token=${token}&includeProfiles=1&includeProviders=1`
             : `${plexTv}/api/v2/server/access_tokens?auth_token=${token}`
-        let at = e.request(t, { method: 'GET', url: tokensUrl, category: 'account' })
+        const background = { flow: 'account', gates: [] } as const
+        let at = e.request(t, { method: 'GET', url: tokensUrl, ...background })
         e.line(at + 2, 'DEBUG', `MyPlex: updating with ${e.random.int(2, 9)} access tokens`)
         at = e.request(at + 2, {
           method: 'GET',
           url: `${plexTv}/api/v2/server/users?auth_token=${token}`,
-          category: 'account',
+          ...background,
         })
         at = e.request(at + 2, {
           method: 'GET',
           url: `${plexTv}/api/v2/server/users/subscriptions?auth_token=${token}`,
-          category: 'account',
+          ...background,
         })
         e.line(
           at + 3,
@@ -73,13 +110,15 @@ export function trafficJobs(): TrafficJob[] {
       },
     },
     {
+      // VERIFIED (2018, 2025 logs).
       name: 'media-providers',
       first: 4_000,
       run: (e, t) => {
         e.request(t, {
           method: 'GET',
           url: `${plexTv}/media/providers?X-Plex-Token=${e.token()}`,
-          category: 'account',
+          flow: 'media-providers',
+          gates: [],
           component: 'MediaProviderManager',
         })
         e.line(
@@ -92,17 +131,19 @@ export function trafficJobs(): TrafficJob[] {
     },
     {
       // PUT …/connectivity is VERIFIED (2018); the pub/sub answer lines are VERIFIED (2025).
-      name: 'remote-access',
+      name: 'reachability',
       first: 20_000,
       run: (e, t) => {
-        if (!e.allowed('remote-access', e.on('PublishServerOnPlexOnlineKey'))) {
+        const gates = [e.prefGate('PublishServerOnPlexOnlineKey')]
+        if (!e.sends('reachability', gates)) {
           return jitter(e, 15 * minute)
         }
         const async = e.random.uuid()
         const end = e.request(t, {
           method: 'PUT',
           url: `${plexTv}/api/servers/${e.options.machineIdentifier}/connectivity?asyncIdentifier=${async}&X-Plex-Token=${e.token()}`,
-          category: 'remote-access',
+          flow: 'reachability',
+          gates,
         })
         const reachable = e.world.remoteUnreachable() ? 0 : 1
         const address = `${demoNetwork.publicAddress}:32400`
@@ -124,30 +165,49 @@ export function trafficJobs(): TrafficJob[] {
       },
     },
     {
-      // MODELLED: the relay keeps an outbound connection to a Plex relay on port 8443 (reference §6.1).
+      // The relay is a separate process holding a connection to a Plex relay (reference §6.1,
+      // corpus network README): the server's own log shows no request of it.
       name: 'relay',
       first: 30_000,
       run: (e, t) => {
-        const unreachable = e.world.remoteUnreachable() || !e.on('PublishServerOnPlexOnlineKey')
-        if (e.allowed('relay', e.on('RelayEnabled'))) {
+        const gates = [e.prefGate('RelayEnabled')]
+        if (e.sends('relay', gates)) {
           const certificate = e.world.setting('CertificateUUID')
           const hash = plexDirectHash(
             typeof certificate === 'string' ? certificate : undefined,
             e.options.machineIdentifier,
           )
           const host = `${demoNetwork.relayAddress.replace(/\./g, '-')}.${hash}.plex.direct`
-          e.request(t, {
-            method: 'GET',
-            url: `https://${host}:8443/relay/keepalive?X-Plex-Token=${e.token()}`,
-            category: 'relay',
-            component: 'Relay',
-          })
+          e.record(t, { method: 'CONNECT', url: `https://${host}:443`, flow: 'relay', gates })
         }
-        return jitter(e, (unreachable ? 10 : 30) * minute)
+        return jitter(e, 30 * minute)
       },
     },
     {
-      // One match per item of every library whose agent is online (MODELLED request, see traffic-urls).
+      // UPnP / NAT-PMP requests to the router while remote access maps its port by itself (§6.2).
+      name: 'port-mapping',
+      first: 25_000,
+      run: (e, t) => {
+        const gates = [
+          e.prefGate('ManualPortMappingMode', v => v === false),
+          e.prefGate('PublishServerOnPlexOnlineKey'),
+        ]
+        if (
+          e.world.setting('ManualPortMappingMode') !== undefined &&
+          e.sends('port-mapping', gates)
+        ) {
+          e.record(t, {
+            method: 'SSDP',
+            url: 'udp://239.255.255.250:1900',
+            flow: 'port-mapping',
+            gates,
+          })
+        }
+        return jitter(e, 60 * minute)
+      },
+    },
+    {
+      // A scan finds items and the agent matches them: one match and one metadata fetch per item.
       name: 'library-refresh',
       first: 2 * minute,
       run: (e, t) => {
@@ -156,24 +216,80 @@ export function trafficJobs(): TrafficJob[] {
       },
     },
     {
-      // MODELLED: cinema trailers of new movies come from Plex's metadata service.
+      // The butler's periodic refresh re-fetches the metadata of matched items (MODELLED schedule:
+      // the real task runs in the nightly maintenance window).
+      name: 'periodic-refresh',
+      first: 90 * minute,
+      run: (e, t) => {
+        let at = t
+        for (const library of e.world.libraries()) {
+          const gates = [e.prefGate('ButlerTaskRefreshPeriodicMetadata'), e.agentGate(library)]
+          if (!library.agent.startsWith('tv.plex.agents.') || !e.sends('periodic-refresh', gates)) {
+            continue
+          }
+          for (const item of library.items) {
+            at = e.request(at + e.random.int(20, 200), {
+              method: 'GET',
+              url: metadataUrl(item.guid),
+              flow: 'periodic-refresh',
+              gates,
+              component: 'MetadataAgentManager',
+            })
+          }
+        }
+        return jitter(e, 240 * minute)
+      },
+    },
+    {
+      // Artist biographies and the like, fetched for music libraries (MODELLED: the same request as
+      // any metadata fetch).
+      name: 'music-enrichment',
+      first: 70 * minute,
+      run: (e, t) => {
+        let at = t
+        for (const library of e.world.libraries()) {
+          if (library.type !== 'artist' || !library.agent.startsWith('tv.plex.agents.')) {
+            continue
+          }
+          const gates = [e.agentGate(library), e.libraryPrefGate(library, 'artistBios')]
+          if (library.pref('artistBios') === undefined || !e.sends('music-enrichment', gates)) {
+            continue
+          }
+          for (const item of library.items) {
+            at = e.request(at + e.random.int(20, 200), {
+              method: 'GET',
+              url: metadataUrl(item.guid),
+              flow: 'music-enrichment',
+              gates,
+            })
+          }
+        }
+        return jitter(e, 180 * minute)
+      },
+    },
+    {
+      // MODELLED: cinema trailers of new movies come from Plex's metadata service, for a movie
+      // library that plays trailers before its films.
       name: 'cinema-trailers',
       first: 6 * minute,
       run: (e, t) => {
-        // Only a movie library that plays cinema trailers asks for them.
-        const played = e.world
-          .libraries()
-          .some(
-            library => library.type === 'movie' && library.pref('enableCinemaTrailers') === true,
-          )
-        const wanted =
-          played && (e.on('CinemaTrailersFromTheater') || e.on('CinemaTrailersFromBluRay'))
-        if (e.allowed('trailers-extras', wanted)) {
+        const movies = e.world.libraries().filter(library => library.type === 'movie')
+        const playing =
+          movies.find(library => library.pref('enableCinemaTrailers') === true) ?? movies[0]
+        if (playing === undefined) {
+          return jitter(e, 120 * minute)
+        }
+        const sources = ['CinemaTrailersFromTheater', 'CinemaTrailersFromBluRay']
+        const on = sources.filter(id => e.on(id))
+        const sourceGates = (on.length > 0 ? on : sources).map(id => e.prefGate(id))
+        const gates = [...sourceGates, e.libraryPrefGate(playing, 'enableCinemaTrailers')]
+        if (e.sends('cinema-trailers', gates)) {
           const kind = e.on('CinemaTrailersFromBluRay') ? 'bluray' : 'theater'
           e.request(t, {
             method: 'GET',
             url: `${metadataHost}/hubs/sections/home/trailers?type=${kind}&X-Plex-Token=${e.token()}`,
-            category: 'trailers-extras',
+            flow: 'cinema-trailers',
+            gates,
           })
         }
         return jitter(e, 120 * minute)
@@ -188,14 +304,37 @@ export function trafficJobs(): TrafficJob[] {
         const end = e.request(t, {
           method: 'GET',
           url: `${plexTv}/api/v2/release_channels?X-Plex-Token=${e.token()}`,
-          category: 'updates',
+          flow: 'update-check',
+          gates: [],
         })
         e.request(end + 5, {
           method: 'GET',
           url: `${plexTv}/updater/products/1/check.xml?build=linux-x86_64&channel=${channel}&distribution=debian&version=${e.options.version}&X-Plex-Token=${e.token()}`,
-          category: 'updates',
+          flow: 'update-check',
+          gates: [],
         })
         return jitter(e, 240 * minute)
+      },
+    },
+    {
+      // Servers that install updates by themselves download the new build during maintenance
+      // (reference §1.3 ButlerTaskUpdateServer, §4.4 downloads.plex.tv; MODELLED schedule).
+      name: 'update-download',
+      first: 100 * minute,
+      run: (e, t) => {
+        const gates = [e.prefGate('ButlerTaskUpdateServer', v => v === 'always')]
+        if (
+          e.world.setting('ButlerTaskUpdateServer') !== undefined &&
+          e.sends('update-download', gates)
+        ) {
+          e.request(t, {
+            method: 'GET',
+            url: 'https://downloads.plex.tv/plex-media-server-new/1.42.2.10156-f737b826c/debian/plexmediaserver_1.42.2.10156-f737b826c_amd64.deb',
+            flow: 'update-download',
+            gates,
+          })
+        }
+        return jitter(e, 360 * minute)
       },
     },
     {
@@ -206,7 +345,8 @@ export function trafficJobs(): TrafficJob[] {
         e.request(t, {
           method: 'GET',
           url: `${plexTv}/api/v2/devices/${e.options.machineIdentifier}/certificate/subject?X-Plex-Token=${e.token()}`,
-          category: 'certificates',
+          flow: 'certificates',
+          gates: [],
         })
         return jitter(e, 720 * minute)
       },
@@ -214,9 +354,43 @@ export function trafficJobs(): TrafficJob[] {
   ]
 }
 
+/** A stable stand-in for a file's hash (the legacy agent looks files up by it). */
+function fileHash(e: TrafficEmitter, file: string): string {
+  let h = 0x811c9dc5
+  for (let i = 0; i < file.length; i++) {
+    h = Math.imul(h ^ file.charCodeAt(i), 0x01000193)
+  }
+  return `${(h >>> 0).toString(16).padStart(8, '0')}${e.options.machineIdentifier.slice(0, 32)}`
+}
+
+function matchItem(
+  e: TrafficEmitter,
+  library: TrafficLibrary,
+  at: number,
+  item: TrafficLibrary['items'][number],
+  gates: readonly Gate[],
+): number {
+  const flow: DemoFlow = 'matching'
+  if (library.agent.startsWith('tv.plex.agents.')) {
+    at = e.request(at, {
+      method: 'POST',
+      url: matchUrl(),
+      body: matchBody(library.type, library.location, item),
+      flow,
+      gates,
+      component: 'MetadataAgentManager',
+    })
+    return e.request(at + 2, { method: 'GET', url: metadataUrl(item.guid), flow, gates })
+  }
+  for (const url of legacyAgentUrls(library.type, item, fileHash(e, item.file))) {
+    at = e.request(at + 2, { method: 'GET', url, flow, gates })
+  }
+  return at
+}
+
 /**
- * A metadata refresh of the libraries the filter picks: for each item of a library with an online
- * agent, a match request with its hint fields, then its extras when the library finds extras.
+ * A metadata refresh of the libraries the filter picks: for each item of a library whose agent asks
+ * an internet service, its match and metadata, then its extras when the library finds extras.
  */
 export function refreshLibraries(
   e: TrafficEmitter,
@@ -226,10 +400,8 @@ export function refreshLibraries(
   let at = time
   const token = e.token()
   for (const library of e.world.libraries()) {
-    if (!pick(library.id)) {
-      continue
-    }
-    if (!e.allowed('metadata-matching', library.online)) {
+    const gates = [e.agentGate(library)]
+    if (!pick(library.id) || !e.sends('matching', gates)) {
       continue
     }
     e.line(
@@ -237,20 +409,20 @@ export function refreshLibraries(
       'DEBUG',
       `Activity: updated activity ${e.random.uuid()} - completed 0.0% - Refreshing`,
     )
+    const video = library.type === 'movie' || library.type === 'show'
+    const extrasGates = [e.agentGate(library), e.libraryPrefGate(library, 'useExternalExtras')]
     for (const item of library.items) {
-      at = e.request(at + e.random.int(5, 80), {
-        method: 'GET',
-        url: metadataMatchUrl(library.agent, library.type, item, token),
-        category: 'metadata-matching',
-        component: 'MetadataAgentManager',
-      })
-      const extras = library.pref('useExternalExtras') === true && library.online
-      const video = library.type === 'movie' || library.type === 'show'
-      if (video && e.allowed('trailers-extras', extras)) {
+      at = matchItem(e, library, at + e.random.int(5, 80), item, gates)
+      if (
+        video &&
+        library.pref('useExternalExtras') !== undefined &&
+        e.sends('extras', extrasGates)
+      ) {
         at = e.request(at + 3, {
           method: 'GET',
           url: extrasUrl(item.guid, token),
-          category: 'trailers-extras',
+          flow: 'extras',
+          gates: extrasGates,
         })
       }
     }

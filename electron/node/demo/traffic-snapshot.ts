@@ -1,8 +1,8 @@
-import type { OutboundCategory } from '../../common/outbound/categories'
 import { agentsFor } from './agents'
 import { createLibraryFixture } from './library-fixture'
 import { libraryPrefsFor } from './library-prefs'
 import { createRandom } from './random'
+import type { DemoFlow } from './sent-record'
 import { settingsFor, type DemoEdition } from './settings-catalog'
 import type { SettingValue } from './setting-types'
 import type { TrafficWorld } from './traffic-types'
@@ -13,8 +13,8 @@ export interface SnapshotOptions {
   readonly edition?: DemoEdition
   /** Setting values that differ from the defaults. */
   readonly settings?: Readonly<Record<string, SettingValue>>
-  /** Categories sent even with their switch off. */
-  readonly leaks?: readonly OutboundCategory[]
+  /** Flows sent even with a setting that should stop them off. */
+  readonly leaks?: readonly DemoFlow[]
   /** Pending crash dump folders (one upload each, then gone). */
   readonly crashVersions?: readonly string[]
 }
@@ -42,6 +42,7 @@ export function snapshotWorld(options: SnapshotOptions): TrafficWorld {
     id: section.id,
     type: section.type,
     agent: section.agent,
+    location: section.location,
     online: online.has(section.agent),
     items: section.items,
     pref: (id: string): SettingValue | undefined => {
@@ -60,6 +61,7 @@ export function snapshotWorld(options: SnapshotOptions): TrafficWorld {
       optOutLibraryStats: false,
       viewStateSync: true,
       webhooks: ['https://hooks.example.net/plex'],
+      email: 'owner@example.com',
     }),
     pendingCrashVersions: () => [...crash],
     crashUploaded: version => crash.delete(version),

@@ -1,5 +1,5 @@
-import type { OutboundCategory } from '../../common/outbound/categories'
 import type { LogFormat } from './log-line'
+import type { DemoFlow, SentRecord } from './sent-record'
 import type { SectionType } from './library-prefs'
 import type { SettingValue } from './setting-types'
 
@@ -8,6 +8,8 @@ export interface TrafficLibrary {
   readonly id: number
   readonly type: SectionType
   readonly agent: string
+  /** The library's folder: a match sends file paths relative to it. */
+  readonly location: string
   /** Whether the agent asks an internet service when matching. */
   readonly online: boolean
   readonly pref: (id: string) => SettingValue | undefined
@@ -33,12 +35,15 @@ export interface TrafficWorld {
     readonly optOutLibraryStats: boolean
     readonly viewStateSync: boolean
     readonly webhooks: readonly string[]
+    /** The owner's e-mail address while the server is signed in (CrashUploader's `--userId`), else null. */
+    readonly email: string | null
   }
   /** Version folders of `Crash Reports/` that hold dumps not uploaded yet. */
   readonly pendingCrashVersions: () => readonly string[]
   /** Called when the CrashUploader job for a version folder succeeded. */
   readonly crashUploaded: (version: string) => void
-  readonly leaks: () => ReadonlySet<OutboundCategory>
+  /** Flows sent even when a setting that should stop them is off. */
+  readonly leaks: () => ReadonlySet<DemoFlow>
   readonly plexTvDown: () => boolean
   readonly remoteUnreachable: () => boolean
 }
@@ -59,14 +64,12 @@ export interface TrafficOptions {
   /** The token, printed only while `LogTokensForDebug`/`logTokens` is on; masked otherwise. */
   readonly token?: string
   readonly world: TrafficWorld
+  /** Told of every request or connection the server made, once its fate in the log is known. */
+  readonly onSent?: (record: SentRecord) => void
 }
 
-/** One line of the log, with what the generator knows about it (for tests and benchmarks). */
+/** One line of the log. What the server sent, and why, goes to `TrafficOptions.onSent`. */
 export interface TrafficEvent {
   readonly time: number
   readonly line: string
-  /** The category of an outbound request line (its response and error lines carry it too). */
-  readonly category?: OutboundCategory
-  /** The URL of an outbound request, response or error line. */
-  readonly url?: string
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { OutboundEvent } from '../../common/outbound/outbound-event'
 import { createTrafficGenerator } from '../demo/traffic-generator'
+import type { SentRecord } from '../demo/sent-record'
 import { snapshotWorld } from '../demo/traffic-snapshot'
 import { LogParser } from './log-parser'
 import { OrderedEvents } from './ordered-events'
@@ -8,6 +9,7 @@ import { OrderedEvents } from './ordered-events'
 describe('the parser on a day of the demo server’s log', () => {
   it('finds every request the generator wrote, to the host it wrote, in the banner’s zone', () => {
     const start = Date.UTC(2026, 2, 1, 8)
+    const sent: SentRecord[] = []
     const generator = createTrafficGenerator({
       seed: 42,
       startTime: start,
@@ -18,6 +20,7 @@ describe('the parser on a day of the demo server’s log', () => {
       port: 32400,
       dataDir: '/config/Library/Application Support/Plex Media Server',
       world: snapshotWorld({ seed: 42, crashVersions: ['1.42.2.10156-f737b826c'] }),
+      onSent: record => sent.push(record),
     })
     const lines = generator.advanceTo(start + 86_400_000)
     const parser = new LogParser({ file: 'Plex Media Server.log' })
@@ -27,14 +30,14 @@ describe('the parser on a day of the demo server’s log', () => {
       ...ordered.push(parser.finish()),
       ...ordered.end(),
     ]
-    const requests = lines.filter(
-      l => l.category !== undefined && / HTTP requesting | Job running: /.test(l.line),
-    )
-    expect(events.length).toBe(requests.length)
+    const logged = sent.filter(record => record.logged)
+    expect(events.length).toBe(logged.length)
     expect(events.length).toBeGreaterThan(1000)
-    for (const event of events) {
-      const written = lines[event.source.line - 1]?.url ?? ''
-      expect(event.host).toBe(new URL(written).hostname.toLowerCase())
+    for (const [index, event] of events.entries()) {
+      // Both in the order the lines were written: the nth event is the nth logged request.
+      const written = logged[index] as SentRecord
+      expect(event.method).toBe(written.method)
+      expect(event.host).toBe(new URL(written.url).hostname.toLowerCase())
       expect(event.time.endsWith('+01:00')).toBe(true)
     }
     expect(new Set(events.map(e => e.category)).size).toBeGreaterThanOrEqual(10)

@@ -13,6 +13,8 @@ import {
 import { applyRetention, eventStats, type EventStats } from './store/event-stats'
 import { EventWriter } from './store/event-writer'
 import { exportEvents, type ExportFormat } from './store/export-events'
+import { evidenceSummary } from './store/evidence-summary'
+import type { EvidenceSummary } from '../../common/api/log-schemas'
 import { openStore, storePath } from './store/open-store'
 import { TailFollower, type TailClock } from './tail/tail-follower'
 
@@ -50,6 +52,8 @@ export interface OutboundLog {
     nextBefore: number | null
   }
   readonly stats: (filter?: EventFilter) => EventStats
+  /** Each switch's own requests and each background flow in the log (see evidence-summary.ts). */
+  readonly evidence: () => EvidenceSummary
   readonly count: (filter?: EventFilter) => number
   readonly event: (id: number) => StoredEvent | null
   readonly exportText: (
@@ -127,6 +131,7 @@ export function openOutboundLog(options: OutboundLogOptions): OutboundLog {
     tailStatus: () => status,
     page: query => pageEvents(db, { ...query, limit: query.limit ?? 200 }),
     stats: filter => eventStats(db, filter ?? {}),
+    evidence: () => evidenceSummary(db),
     count: filter => eventStats(db, filter ?? {}).total,
     event: id => eventById(db, id),
     exportText: (format, filter = {}) => {

@@ -31,10 +31,22 @@ export interface SectionChange {
   readonly prefs?: Readonly<Record<string, SettingValue>>
 }
 
+/** The server's clock against Hush's, read at one moment. */
+export interface ServerClockReading {
+  /** The server's time (its `Date` header), ms since the epoch; Hush's own when it sent none. */
+  readonly serverMs: number
+  /** Hush's time when the answer arrived. */
+  readonly hushMs: number
+  /** Whether the server said its time (a `Date` header) or Hush assumed its own. */
+  readonly measured: boolean
+}
+
 /** The Plex Media Server HTTP API, as Hush uses it. Every method resolves to a Result. */
 export interface PlexClient {
   readonly baseUrl: string
   identity(): Promise<Result<PlexIdentity, AppError>>
+  /** The server's clock, from the `Date` header of `/identity` (one second of resolution). */
+  serverClock(): Promise<Result<ServerClockReading, AppError>>
   root(): Promise<Result<PlexRoot, AppError>>
   prefs(): Promise<Result<PlexSetting[], AppError>>
   pref(id: string): Promise<Result<PlexSetting, AppError>>
@@ -96,6 +108,22 @@ export function createPlexClient(config: PlexHttpConfig): PlexClient {
         '/identity',
       )
       return decoded.ok ? decoded : err(notPlex(config.baseUrl, decoded.error.message))
+    },
+    async serverClock() {
+      const sent = Date.now()
+      const response = await plexFetch(config, { path: '/identity', authenticated: false })
+      if (!response.ok) {
+        return response
+      }
+      const arrived = Date.now()
+      // The Date header has whole seconds: the middle of the round trip is the best guess.
+      const hushMs = Math.round((sent + arrived) / 2)
+      const date = response.value.date
+      return ok(
+        date === null
+          ? { serverMs: hushMs, hushMs, measured: false }
+          : { serverMs: date + 500, hushMs, measured: true },
+      )
     },
     root: () => get(rootSchema, { path: '/' }),
     prefs: () => get(settingsSchema, { path: '/:/prefs' }),

@@ -31,6 +31,8 @@ export interface PlexResponse {
   readonly status: number
   readonly contentType: string | null
   readonly text: string
+  /** The server's `Date` header in ms since the epoch (its clock), or null when it sent none. */
+  readonly date: number | null
 }
 
 /** The URL of a request, without any secret in it. */
@@ -86,7 +88,13 @@ export async function plexFetch(
         status: response.status,
       })
     }
-    return ok({ status: response.status, contentType: response.headers.get('content-type'), text })
+    const date = Date.parse(response.headers.get('date') ?? '')
+    return ok({
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      text,
+      date: Number.isNaN(date) ? null : date,
+    })
   } catch (error) {
     if (config.signal?.aborted) {
       return err(appError('unreachable', `${where}: cancelled`))

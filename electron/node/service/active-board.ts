@@ -5,6 +5,8 @@ import { ok, type Result } from '../../common/util/result'
 import { createPlexAccountClient, type PlexAccountClient } from '../account/plex-account-client'
 import { createSwitchEngine, type SwitchEngine } from '../switches/switch-engine'
 import { openSwitchStore, type SwitchStore } from '../switches/switch-store'
+import { readingsRecorder } from '../observations/record-readings'
+import { openStateObservations } from '../observations/state-observations'
 import type { ActiveServer, ServerService } from './server-service'
 
 /** The active server with everything the core uses on it. */
@@ -13,6 +15,8 @@ export interface ActiveBoard {
   readonly engine: SwitchEngine
   readonly store: SwitchStore
   readonly account: PlexAccountClient | null
+  /** Hush's state folder. */
+  readonly stateDir: string
 }
 
 /** Builds (and caches per connection) the switch engine of the active server. */
@@ -42,6 +46,7 @@ export function createActiveBoard(
       server: active.value,
       store,
       account,
+      stateDir,
       engine: createSwitchEngine({
         client: connection.client,
         account,
@@ -49,6 +54,11 @@ export function createActiveBoard(
         store,
         server: connection.info,
         language: language(),
+        recordReadings: readingsRecorder(
+          openStateObservations(stateDir),
+          connection.client,
+          connection.info.machineIdentifier,
+        ),
       }),
     }
     return ok(cached)

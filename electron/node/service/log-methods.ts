@@ -4,7 +4,13 @@ import type { StoredEvent } from '../outbound/store/event-queries'
 
 type LogMethods = Pick<
   PrivacyApi,
-  'log.page' | 'log.count' | 'log.stats' | 'log.event' | 'log.export' | 'log.tailStatus'
+  | 'log.page'
+  | 'log.count'
+  | 'log.stats'
+  | 'log.event'
+  | 'log.export'
+  | 'log.tailStatus'
+  | 'log.evidence'
 >
 
 /** The `log.*` methods over the outbound log (the store and its live tail). */
@@ -22,6 +28,7 @@ export function createLogMethods(log: OutboundLog): LogMethods {
     },
     'log.export': ({ format, filter }) => Promise.resolve(log.exportText(format, filter)),
     'log.tailStatus': () => Promise.resolve(log.tailStatus()),
+    'log.evidence': () => Promise.resolve(log.evidence()),
   }
 }
 

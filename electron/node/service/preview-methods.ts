@@ -35,9 +35,10 @@ export function createPreviewMethods(board: () => Result<ActiveBoard, AppError>)
     runVerification({
       client: active.server.connection.client,
       engine: active.engine,
-      store: active.store,
+      account: active.account,
+      stateDir: active.stateDir,
       catalog: switchCatalog,
-      serverId: active.server.record.id,
+      server: active.server.connection.info,
       dataDir: active.server.record.dataDir,
     })
   return {
@@ -66,10 +67,12 @@ export function createPreviewMethods(board: () => Result<ActiveBoard, AppError>)
       }),
     'preview.account': () => withBoard(active => buildAccountPreview(active.account)),
     'verify.run': () => withBoard(verify),
-    'verify.report': ({ format }) =>
+    'verify.report': ({ format, unmasked }) =>
       withBoard(async active => {
         const report = await verify(active)
-        return report.ok ? ok(renderVerifyReport(report.value, switchCatalog, format)) : report
+        return report.ok
+          ? ok(renderVerifyReport(report.value, { format, masked: unmasked !== true }))
+          : report
       }),
   }
 }

@@ -15,6 +15,8 @@ import {
 } from '../server/resolve-connection'
 import { createSwitchEngine, type SwitchEngine } from './switch-engine'
 import { openSwitchStore, type SwitchStore } from './switch-store'
+import { readingsRecorder } from '../observations/record-readings'
+import { openStateObservations } from '../observations/state-observations'
 
 /** A connection request plus where the plex.tv account API is. */
 export interface SwitchboardRequest extends ConnectionRequest {
@@ -32,6 +34,8 @@ export interface OpenSwitchboard {
   readonly account: PlexAccountClient | null
   /** One line per timed exception that ended and was undone on opening (see `--for`). */
   readonly notes: readonly string[]
+  /** Hush's state folder. */
+  readonly stateDir: string
 }
 
 /**
@@ -58,6 +62,11 @@ export async function openSwitchboard(
     catalog: request.catalog ?? switchCatalog,
     store,
     server: info,
+    recordReadings: readingsRecorder(
+      openStateObservations(request.stateDir),
+      client,
+      info.machineIdentifier,
+    ),
   })
   // A timed exception (`hush set … --for 2h`) ends at the first use of Hush after its time.
   const notes = (await engine.revertExpired()).map(report =>
@@ -65,7 +74,14 @@ export async function openSwitchboard(
       ? report.value.message
       : `a timed change could not be undone: ${report.error.message}`,
   )
-  return ok({ connection: connection.value, engine, store, account, notes })
+  return ok({
+    connection: connection.value,
+    engine,
+    store,
+    account,
+    notes,
+    stateDir: request.stateDir,
+  })
 }
 
 /** A SwitchboardRequest from the common command-line options (see connectionRequestFrom). */

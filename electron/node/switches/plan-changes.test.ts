@@ -18,7 +18,7 @@ function entry(id: string, targets: SwitchTarget[], breaks = `${id} breaks`): Sw
     purpose: text,
     breaks: { en: breaks, zh: breaks },
     policyItems: [{ part: 'collect', item: 13 }],
-    categories: [],
+    evidence: { kind: 'log' },
     targets,
     profiles: { 'plex-defaults': 'default', balanced: 'keep', private: 'off', lockdown: 'off' },
     quickToggle: false,

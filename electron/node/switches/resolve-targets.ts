@@ -4,12 +4,11 @@ import type {
   SwitchEntry,
   SwitchTarget,
 } from '../../common/switches/switch-types'
-import { sameSettingValue } from '../server/plex-values'
 import type { LiveState } from './live-state'
 import { targetKey, type TargetRef } from './target-keys'
+import { targetPosition, type TargetPosition } from './target-position'
 
-/** Where a target's value sits relative to its switch: on, off, or neither (an odd value). */
-export type TargetPosition = 'on' | 'off' | 'other'
+export type { TargetPosition } from './target-position'
 
 /** One target of a switch as found on this server, with its live value. */
 export interface TargetInstance {
@@ -42,21 +41,6 @@ export interface ResolvedSwitch {
 
 const libraryTypes: readonly string[] = ['movie', 'show', 'artist', 'photo']
 
-function positionOf(
-  value: SettingValue,
-  on: SettingValue | null,
-  off: SettingValue,
-): TargetPosition {
-  if (sameSettingValue(value, off)) {
-    return 'off'
-  }
-  return on === null || sameSettingValue(value, on) ? 'on' : 'other'
-}
-
-function boolPosition(isOn: boolean): TargetPosition {
-  return isOn ? 'on' : 'off'
-}
-
 /** Finds every target of a switch in the live state (server prefs by id or alias, each library, the account). */
 export function resolveSwitch(entry: SwitchEntry, live: LiveState): ResolvedSwitch {
   const instances: TargetInstance[] = []
@@ -84,7 +68,7 @@ export function resolveSwitch(entry: SwitchEntry, live: LiveState): ResolvedSwit
           target,
           value: setting.value,
           defaultValue: setting.default,
-          position: positionOf(setting.value, target.on, target.off),
+          position: targetPosition(target, setting.value),
           libraryType: null,
         })
         break
@@ -111,7 +95,7 @@ export function resolveSwitch(entry: SwitchEntry, live: LiveState): ResolvedSwit
               target,
               value: section.agent,
               defaultValue: null,
-              position: boolPosition(!target.localAgents.includes(section.agent)),
+              position: targetPosition(target, section.agent),
               libraryType,
             })
             continue
@@ -133,7 +117,7 @@ export function resolveSwitch(entry: SwitchEntry, live: LiveState): ResolvedSwit
             target,
             value: setting.value,
             defaultValue: setting.default,
-            position: positionOf(setting.value, target.on, target.off),
+            position: targetPosition(target, setting.value),
             libraryType,
           })
         }
@@ -175,7 +159,7 @@ export function resolveSwitch(entry: SwitchEntry, live: LiveState): ResolvedSwit
               `plex.tv account: ${target.field}`,
               target,
               optedOut,
-              boolPosition(!optedOut),
+              targetPosition(target, optedOut),
             ),
           )
         } else if (target.kind === 'account-opt-out') {
@@ -199,7 +183,7 @@ export function resolveSwitch(entry: SwitchEntry, live: LiveState): ResolvedSwit
               `plex.tv account: ${target.key}`,
               target,
               value,
-              boolPosition(value === 'opt_in'),
+              targetPosition(target, value),
             ),
           )
         } else {
@@ -215,7 +199,7 @@ export function resolveSwitch(entry: SwitchEntry, live: LiveState): ResolvedSwit
               'plex.tv account: view state sync',
               target,
               consent,
-              boolPosition(consent),
+              targetPosition(target, consent),
             ),
           )
         }

@@ -17,6 +17,7 @@ import { switchStatus } from './switch-status'
 import type { HistoryEntry, SwitchStore } from './switch-store'
 import { createTargetIo } from './target-io'
 import { parseTargetKey, targetKey } from './target-keys'
+import type { TargetReading } from '../observations/state-observations'
 
 /** What the engine needs: a connected server, the account (if reachable), the catalog, the state files. */
 export interface SwitchEngineDeps {
@@ -27,6 +28,11 @@ export interface SwitchEngineDeps {
   readonly server: ServerInfo
   readonly language?: Language
   readonly now?: () => Date
+  /**
+   * Told of every value Hush reads or writes, so that verification knows when it saw each switch
+   * in each state (see observations/record-readings.ts).
+   */
+  readonly recordReadings?: (readings: readonly TargetReading[]) => Promise<void>
 }
 
 /** Who asked for an apply, for the audit trail and the undo history. */
@@ -87,15 +93,16 @@ export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
         until.set(exception.switchId, exception.until)
       }
     }
+    const switches = resolved.map(item => switchStatus(item))
+    await deps.recordReadings?.(
+      switches.flatMap(status => status.targets.map(t => ({ key: t.key, value: t.value }))),
+    )
     return ok({
       live: live.value,
       resolved,
       board: {
         server: deps.server,
-        switches: resolved.map(item => ({
-          ...switchStatus(item),
-          until: until.get(item.entry.id) ?? null,
-        })),
+        switches: switches.map(status => ({ ...status, until: until.get(status.id) ?? null })),
         profile: last?.profile ?? null,
         readAt: live.value.readAt,
       },
@@ -232,6 +239,22 @@ export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
     return report
   }
 
+  /** What an apply or undo left on the server is what Hush last saw there. */
+  async function recorded(
+    report: Result<ApplyReport, AppError>,
+  ): Promise<Result<ApplyReport, AppError>> {
+    if (report.ok) {
+      const rolledBack = new Set(report.value.rolledBack.map(step => step.target))
+      await deps.recordReadings?.([
+        ...report.value.applied
+          .filter(step => !rolledBack.has(step.target))
+          .map(step => ({ key: step.target, value: step.after })),
+        ...report.value.rolledBack.map(step => ({ key: step.target, value: step.before })),
+      ])
+    }
+    return report
+  }
+
   return {
     readSwitchStates: () => read(deps.catalog),
     planProfile: profile =>
@@ -251,7 +274,7 @@ export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
       }
       return plan(`Turn ${switchId} ${value}`, [entry], () => value)
     },
-    applyPlan: applyAndRecord,
+    applyPlan: async (plan, options) => recorded(await applyAndRecord(plan, options)),
     async undoLast(options = {}) {
       const history = await deps.store.history()
       const entry = history
@@ -265,7 +288,7 @@ export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
           ),
         )
       }
-      return undoEntry(entry, options.force ?? false, 'undo')
+      return recorded(await undoEntry(entry, options.force ?? false, 'undo'))
     },
     async revertExpired() {
       const exceptions = await deps.store.exceptions()

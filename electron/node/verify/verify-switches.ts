@@ -1,177 +1,47 @@
 import type { OutboundEventView } from '../../common/api/log-schemas'
-import type { VerifyReport } from '../../common/api/preview-schemas'
 import type { SwitchStatus } from '../../common/api/switch-schemas'
-import type { OutboundCategory } from '../../common/outbound/categories'
+import type { BackgroundSummary, Verification, VerifyReport } from '../../common/api/verify-schemas'
+import { signaturesOf } from '../../common/evidence/attribute-request'
+import { backgroundFlows } from '../../common/evidence/background-flows'
+import type { SignatureContext } from '../../common/evidence/request-signature'
+import { verdictNote } from '../../common/evidence/verdict-texts'
 import type { OutboundEvent } from '../../common/outbound/outbound-event'
 import type { SwitchEntry } from '../../common/switches/switch-types'
-import { eventEpochMs } from '../outbound/log-time'
-import type { AuditEntry } from '../switches/switch-store'
-import { anchorTouches, type ChangeAnchor } from './change-anchors'
+import { attributeEvents, judgeRequest, type AttributedEvent } from './judge-requests'
+import type { LogFacts } from './log-facts'
+import type { StateTimeline } from './state-timeline'
+import { switchStates, type SwitchStates } from './switch-states'
 
 /** How much debug log after a switch-off Hush needs before it vouches that nothing was sent. */
 export const evidenceWindowMs = 60 * 60 * 1000
 
-/** At most this many leaked events are listed per switch (the count is always given). */
-export const listedLeaksMax = 50
+/** At most this many requests are listed per switch and kind (the counts are always given). */
+export const listedMax = 200
 
-/** Everything the verdicts are drawn from. */
+/** Everything the verdicts are drawn from; every time is on the server's log clock. */
 export interface VerificationInput {
-  readonly switches: readonly SwitchStatus[]
   readonly catalog: readonly SwitchEntry[]
+  readonly switches: readonly SwitchStatus[]
   /** The server's outbound events, oldest first. */
   readonly events: readonly OutboundEvent[]
-  readonly anchors: readonly ChangeAnchor[]
-  readonly audit: readonly AuditEntry[]
+  readonly facts: LogFacts
+  readonly logFiles: number
+  readonly timeline: StateTimeline
+  readonly context: SignatureContext
   /** Whether the server's debug logging is on now (null: unknown). */
   readonly debugLogging: boolean | null
-  readonly now: Date
+  readonly server: VerifyReport['server']
+  readonly clock: VerifyReport['clock']
+  /** Now, on the log's clock (epoch ms). */
+  readonly logNowMs: number
+  readonly hushVersion: string
+  readonly generatedAt: string
 }
 
-/**
- * For each switch that is off: when it was turned off (the server's own log of the change, else
- * Hush's audit trail), the last event of its categories before that, and the events since.
- * `verified` needs an hour of debug log since the change with traffic in it, and none of its
- * categories; `leaking` lists what was sent anyway; otherwise `no-evidence` says why.
- */
-export function verifySwitches(input: VerificationInput): VerifyReport {
-  const entries = new Map(input.catalog.map(entry => [entry.id, entry]))
-  const upstream = input.events.filter(event => event.upstream)
-  const lastLoggedMs = upstream.length > 0 ? eventEpochMs(upstream.at(-1) as OutboundEvent) : null
-  const results = input.switches
-    .filter(status => status.state === 'off')
-    .flatMap(status => {
-      const entry = entries.get(status.id)
-      return entry ? [verifyOne(entry, input, upstream, lastLoggedMs, entries)] : []
-    })
-  return { generatedAt: input.now.toISOString(), debugLogging: input.debugLogging, results }
-}
-
-function verifyOne(
-  entry: SwitchEntry,
-  input: VerificationInput,
-  upstream: readonly OutboundEvent[],
-  lastLoggedMs: number | null,
-  entries: ReadonlyMap<string, SwitchEntry>,
-): VerifyReport['results'][number] {
-  const off = offSince(entry, input)
-  const { categories, sharedWith } = ownCategories(entry, input, entries)
-  const relevant = upstream.filter(event => categories.includes(event.category))
-  const before = off ? relevant.filter(event => eventEpochMs(event) < off.ms).at(-1) : undefined
-  const since = off ? relevant.filter(event => eventEpochMs(event) >= off.ms) : relevant
-  const base = {
-    switchId: entry.id,
-    offSince: off?.iso ?? null,
-    lastBefore: before ? toView(before, input.events.indexOf(before)) : null,
-    eventsSince: since
-      .slice(0, listedLeaksMax)
-      .map(event => toView(event, input.events.indexOf(event))),
-  }
-  if (entry.categories.length === 0) {
-    const account = entry.targets.every(target => target.kind.startsWith('account-'))
-    return {
-      ...base,
-      verdict: 'no-evidence',
-      note: account
-        ? 'This is an account setting on plex.tv: the server’s log cannot show whether it is honoured.'
-        : 'This switch changes nothing the server sends upstream, so its log has nothing to show.',
-    }
-  }
-  if (categories.length === 0) {
-    return {
-      ...base,
-      verdict: 'no-evidence',
-      note: `Its requests look the same in the log as those of ${sharedWith.join(', ')}, which ${sharedWith.length > 1 ? 'are' : 'is'} on: turn ${sharedWith.length > 1 ? 'those' : 'it'} off too to verify this one.`,
-    }
-  }
-  if (since.length > 0) {
-    const when = off ? `since it was turned off (${off.iso})` : 'in the log, although it is off'
-    return {
-      ...base,
-      verdict: 'leaking',
-      note: `${since.length} request(s) of this kind were sent ${when}.`,
-    }
-  }
-  if (input.debugLogging === false) {
-    return {
-      ...base,
-      verdict: 'no-evidence',
-      note: 'Debug logging is off, so the server does not log what it sends. Turn it on with `hush set debug-logging on` and check again later.',
-    }
-  }
-  const fromMs = off?.ms ?? null
-  const covered = lastLoggedMs !== null && fromMs !== null ? lastLoggedMs - fromMs : null
-  if (covered === null || covered < evidenceWindowMs) {
-    const minutes = covered === null ? 0 : Math.max(0, Math.floor(covered / 60_000))
-    return {
-      ...base,
-      verdict: 'no-evidence',
-      note:
-        fromMs === null
-          ? 'Hush does not know when this was turned off, and the log has no traffic to judge by.'
-          : `Only ${minutes} minute(s) of debug log since it was turned off; Hush needs an hour of it. Check again later.`,
-    }
-  }
-  const others = upstream.filter(event => eventEpochMs(event) >= (fromMs ?? 0)).length
+function toView(item: AttributedEvent): OutboundEventView {
+  const event = item.event
   return {
-    ...base,
-    verdict: 'verified',
-    note: `Nothing of this kind was sent since it was turned off; the log shows ${others} other request(s) in that time.`,
-  }
-}
-
-/**
- * The categories whose traffic can be laid at this switch's door: those no other switch that is
- * on also produces. A switch that moves libraries to local agents stops its categories whatever
- * the others say (a metadata refresh or music enrichment goes through the agent), so it keeps all.
- */
-function ownCategories(
-  entry: SwitchEntry,
-  input: VerificationInput,
-  entries: ReadonlyMap<string, SwitchEntry>,
-): { categories: readonly OutboundCategory[]; sharedWith: string[] } {
-  if (entry.targets.some(target => target.kind === 'library-agent')) {
-    return { categories: entry.categories, sharedWith: [] }
-  }
-  const others = input.switches
-    .filter(status => status.id !== entry.id && (status.state === 'on' || status.state === 'mixed'))
-    .flatMap(status => {
-      const other = entries.get(status.id)
-      return other ? [other] : []
-    })
-    .filter(other => other.categories.some(category => entry.categories.includes(category)))
-  const taken = new Set(others.flatMap(other => other.categories))
-  return {
-    categories: entry.categories.filter(category => !taken.has(category)),
-    sharedWith: others.map(other => other.title.en),
-  }
-}
-
-/** When the switch was turned off: the server's log of the change first, else Hush's audit trail. */
-function offSince(
-  entry: SwitchEntry,
-  input: VerificationInput,
-): { ms: number; iso: string } | null {
-  const prefIds = entry.targets.flatMap(target =>
-    target.kind === 'server-pref'
-      ? [target.prefId, ...(target.aliases ?? [])]
-      : target.kind === 'library-pref'
-        ? [target.prefId]
-        : [],
-  )
-  const agent = entry.targets.some(target => target.kind === 'library-agent')
-  const anchor = [...input.anchors].reverse().find(a => anchorTouches(a, prefIds, agent))
-  if (anchor) {
-    return { ms: anchor.epochMs, iso: anchor.iso }
-  }
-  const audited = [...input.audit]
-    .reverse()
-    .find(item => item.switchId === entry.id && item.outcome === 'applied')
-  return audited ? { ms: Date.parse(audited.at), iso: audited.at } : null
-}
-
-function toView(event: OutboundEvent, index: number): OutboundEventView {
-  return {
-    id: index,
+    id: item.index,
     time: event.time,
     method: event.method,
     url: event.url,
@@ -183,5 +53,198 @@ function toView(event: OutboundEvent, index: number): OutboundEventView {
     category: event.category,
     policyItem: event.policyItem,
     source: { file: event.source.file, line: event.source.line },
+  }
+}
+
+/** Milliseconds of [from, to] not covered by a blind span. */
+function coveredMs(facts: LogFacts, from: number, to: number): number {
+  let covered = Math.max(0, to - from)
+  for (const span of facts.blind) {
+    const start = Math.max(from, span.from)
+    const end = Math.min(to, span.to ?? to)
+    covered -= Math.max(0, end - start)
+  }
+  return Math.max(0, covered)
+}
+
+const emptyResult: Omit<Verification, 'note' | 'switchId' | 'verdict'> = {
+  reason: null,
+  offSince: null,
+  offBasis: null,
+  coveredMinutes: null,
+  lastBefore: null,
+  countBefore: 0,
+  leaks: [],
+  leakCount: 0,
+  ambiguous: [],
+  ambiguousCount: 0,
+  candidates: [],
+  alike: [],
+}
+
+function withNote(result: Omit<Verification, 'note'>): Verification {
+  return { ...result, note: verdictNote(result, 'en') }
+}
+
+function verifyOne(
+  entry: SwitchEntry,
+  input: VerificationInput,
+  states: SwitchStates,
+  attributed: readonly AttributedEvent[],
+): Verification {
+  const switchId = entry.id
+  const evidence = entry.evidence
+  if (evidence.kind === 'not-visible') {
+    return withNote({ ...emptyResult, switchId, verdict: 'not-visible', reason: evidence.why })
+  }
+  if (evidence.kind === 'unknown-shape') {
+    return withNote({ ...emptyResult, switchId, verdict: 'no-evidence', reason: 'unknown-shape' })
+  }
+  if (evidence.kind === 'indistinguishable') {
+    return withNote({
+      ...emptyResult,
+      switchId,
+      verdict: 'no-evidence',
+      reason: 'indistinguishable',
+      alike: [...evidence.from],
+    })
+  }
+  const facts = input.facts
+  if (input.logFiles === 0 || facts.firstMs === null) {
+    return withNote({ ...emptyResult, switchId, verdict: 'no-evidence', reason: 'no-log' })
+  }
+  const signatures = new Set(signaturesOf(switchId))
+  if (
+    [...signatures].some(s => s.hosts.includes('@webhooks')) &&
+    input.context.webhookHosts === null
+  ) {
+    return withNote({
+      ...emptyResult,
+      switchId,
+      verdict: 'no-evidence',
+      reason: 'webhooks-unknown',
+    })
+  }
+  const off = states.offSince(switchId, input.logNowMs)
+  if (off === null) {
+    return withNote({
+      ...emptyResult,
+      switchId,
+      verdict: 'no-evidence',
+      reason: 'off-time-unknown',
+    })
+  }
+  const own = attributed.filter(
+    item => item.attribution.kind === 'switch' && signatures.has(item.attribution.signature),
+  )
+  const before = own.filter(item => item.at < off.at)
+  const leaks: AttributedEvent[] = []
+  const ambiguous: AttributedEvent[] = []
+  const candidates = new Set<string>()
+  let unjudged = 0
+  for (const item of own) {
+    if (item.at < off.at || item.attribution.kind !== 'switch') {
+      continue
+    }
+    const judged = judgeRequest(item.attribution.signature, switchId, item.at, states)
+    if (judged.kind === 'leak') {
+      leaks.push(item)
+    } else if (judged.kind === 'ambiguous') {
+      ambiguous.push(item)
+      judged.candidates.forEach(id => candidates.add(id))
+    } else if (judged.kind === 'unjudged') {
+      unjudged++
+    }
+  }
+  const end =
+    input.debugLogging === false ? (facts.lastDebugMs ?? off.at) : (facts.lastMs ?? off.at)
+  const covered = coveredMs(facts, off.at, end)
+  const base = {
+    ...emptyResult,
+    switchId,
+    offSince: new Date(off.at).toISOString(),
+    offBasis: off.basis,
+    coveredMinutes: Math.floor(covered / 60_000),
+    lastBefore: before.length > 0 ? toView(before.at(-1) as AttributedEvent) : null,
+    countBefore: before.length,
+    leaks: leaks.slice(0, listedMax).map(toView),
+    leakCount: leaks.length,
+    ambiguous: ambiguous.slice(0, listedMax).map(toView),
+    ambiguousCount: ambiguous.length,
+    candidates: [...candidates],
+  }
+  if (leaks.length > 0) {
+    return withNote({ ...base, verdict: 'leaking' })
+  }
+  if (ambiguous.length > 0) {
+    return withNote({ ...base, verdict: 'ambiguous' })
+  }
+  if (unjudged > 0) {
+    return withNote({ ...base, verdict: 'no-evidence', reason: 'state-unknown' })
+  }
+  if (covered < evidenceWindowMs) {
+    const reason = input.debugLogging === false ? 'debug-off' : 'too-short'
+    return withNote({ ...base, verdict: 'no-evidence', reason })
+  }
+  return withNote({ ...base, verdict: 'verified' })
+}
+
+function summarizeBackground(attributed: readonly AttributedEvent[]): BackgroundSummary[] {
+  return backgroundFlows.map(flow => {
+    const mine = attributed.filter(
+      item => item.attribution.kind === 'background' && item.attribution.flow.id === flow.id,
+    )
+    const latest = mine.at(-1)
+    return { flowId: flow.id, count: mine.length, latest: latest ? toView(latest) : null }
+  })
+}
+
+function summarizeOther(attributed: readonly AttributedEvent[]): VerifyReport['other'] {
+  const hosts = new Map<string, number>()
+  for (const item of attributed) {
+    if (item.attribution.kind === 'other' && item.event.upstream) {
+      hosts.set(item.event.host, (hosts.get(item.event.host) ?? 0) + 1)
+    }
+  }
+  return {
+    count: [...hosts.values()].reduce((sum, n) => sum + n, 0),
+    hosts: [...hosts.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 10)
+      .map(([host]) => host),
+  }
+}
+
+/**
+ * For each switch that is off: since when (the server's log of the change, else what Hush saw
+ * and the log's silence since), the requests of its signatures since then, each judged by every
+ * switch's state at the moment it was sent, and the verdict. Background traffic is counted apart
+ * and is never evidence against a switch.
+ */
+export function verifySwitches(input: VerificationInput): VerifyReport {
+  const entries = new Map(input.catalog.map(entry => [entry.id, entry]))
+  const states = switchStates(input.catalog, input.switches, input.timeline)
+  const attributed = attributeEvents(input.events, input.context)
+  const results = input.switches
+    .filter(status => status.state === 'off')
+    .flatMap(status => {
+      const entry = entries.get(status.id)
+      return entry ? [verifyOne(entry, input, states, attributed)] : []
+    })
+  return {
+    generatedAt: input.generatedAt,
+    hushVersion: input.hushVersion,
+    debugLogging: input.debugLogging,
+    server: input.server,
+    log: {
+      from: input.facts.firstIso,
+      to: input.facts.lastIso,
+      files: input.logFiles,
+      zoneKnown: input.facts.zoneKnown,
+    },
+    clock: input.clock,
+    results,
+    background: summarizeBackground(attributed),
+    other: summarizeOther(attributed),
   }
 }

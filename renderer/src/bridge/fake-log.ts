@@ -115,6 +115,19 @@ export function fakeLogHandlers(
         .map(e => e.url)
         .join('\n'),
     }),
+    'log.evidence': () => {
+      const latest = (position: number) => (total > position ? fakeEvent(total, position) : null)
+      const share = (position: number) =>
+        Math.floor((total + kinds.length - 1 - position) / kinds.length)
+      return {
+        switches: [
+          { switchId: 'metadata-matching', count: share(0), latest: latest(0) },
+          { switchId: 'relay', count: share(2), latest: latest(2) },
+          { switchId: 'crash-reports', count: share(3), latest: latest(3) },
+        ].filter(item => item.count > 0),
+        background: [{ flowId: 'account' as const, count: share(1), latest: latest(1) }],
+      }
+    },
     'log.tailStatus': () => ({
       state: 'following',
       logsDir: '/var/lib/plexmediaserver/Logs',

@@ -5,7 +5,7 @@ function entry(
   id: string,
   flow: SwitchEntry['flow'],
   title: string,
-  categories: SwitchEntry['categories'],
+  evidence: SwitchEntry['evidence'] = { kind: 'log' },
 ): SwitchEntry {
   return {
     id,
@@ -16,7 +16,7 @@ function entry(
     purpose: { en: `${title} purpose`, zh: `${title} 目的` },
     breaks: { en: `${title} stops`, zh: `${title} 停止` },
     policyItems: [{ part: 'collect', item: 3 }],
-    categories,
+    evidence,
     targets: [{ kind: 'server-pref', prefId: id, on: true, off: false }],
     profiles: { 'plex-defaults': 'default', balanced: 'keep', private: 'off', lockdown: 'off' },
     quickToggle: true,
@@ -26,9 +26,9 @@ function entry(
 /** A small catalog for component and store tests: three switches in three flows. */
 export const catalogFixture: CatalogView = {
   switches: [
-    entry('metadata-matching', 'metadata-matching', 'Metadata matching', ['metadata-matching']),
-    entry('relay', 'relay', 'Relay', ['relay']),
-    entry('crash-reports', 'debug-information', 'Crash reports', ['crash-reports']),
+    entry('metadata-matching', 'metadata-matching', 'Metadata matching'),
+    entry('relay', 'relay', 'Relay'),
+    entry('crash-reports', 'debug-information', 'Crash reports'),
   ],
   flowOrder: ['metadata-matching', 'relay', 'debug-information'],
   flows: {

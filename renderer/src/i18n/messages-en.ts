@@ -33,7 +33,8 @@ export const en = {
   overall: {
     loading: 'Reading your server…',
     private: 'Everything private',
-    privateDetail: 'Every switch Hush can reach is off. Nothing it controls leaves your server.',
+    privateDetail:
+      'Every switch Hush can reach is off. Registration, account and update traffic still flows: it is listed below, with why no switch stops it.',
     flowing: (count: number) =>
       count === 1 ? 'Something flows: 1 switch is on' : `Something flows: ${count} switches are on`,
     flowingDetail:
@@ -64,7 +65,8 @@ export const en = {
     policy: 'Policy',
     breaks: 'If you turn it off',
     evidence: 'Latest evidence',
-    noEvidence: 'No outbound event recorded for this flow.',
+    noEvidence: 'None of its requests is in the log.',
+    notInLog: 'The server’s log cannot show this flow:',
     eventsSeen: (count: number) => `${count.toLocaleString('en')} events in the log`,
     summary: 'Data flows at a glance',
     other: 'Other switches',
@@ -210,12 +212,37 @@ export const en = {
       'For each switch that is off: when it went off, the last event before, and anything since.',
     run: 'Run verification',
     generated: (time: string) => `Checked ${time}`,
-    verdicts: { verified: 'Verified', leaking: 'Still sending', 'no-evidence': 'No evidence' },
+    verdicts: {
+      verified: 'Verified',
+      leaking: 'Still sending',
+      ambiguous: 'Sent, but by which switch?',
+      'no-evidence': 'No evidence',
+      'not-visible': 'Not in the log',
+    },
     offSince: 'Off since',
-    lastBefore: 'Last event before',
-    since: 'Since then',
+    offBasis: {
+      'server-log': 'the server logged the change',
+      hush: 'Hush saw it off, and the log shows no change since',
+    },
+    coverage: 'Debug log since then',
+    minutes: (total: number) =>
+      total >= 60 ? `${Math.floor(total / 60)} h ${total % 60} min` : `${total} min`,
+    lastBefore: 'Last request of its kind before',
+    noneBefore: 'None in the log',
+    countBefore: (count: number) => `${count} in the log before it went off`,
+    sent: (count: number) => `Sent while it was off: ${count}`,
+    sentAmbiguous: (count: number) => `Sent while it and another switch were off: ${count}`,
     more: (count: number) => `and ${count} more in the report`,
-    eventsSince: (count: number) => `${count} events since`,
+    serverClock: 'Times are on the server’s log clock.',
+    clocks: (server: string, hush: string, offset: string) =>
+      `Server clock ${server} · Hush’s clock ${hush} · difference ${offset}`,
+    logSpan: (from: string, to: string) => `Server log from ${from} to ${to}`,
+    stillFlows: 'Still flows, whatever you choose',
+    stillFlowsIntro:
+      'A server signed in to Plex keeps this traffic going whatever the switches say. It is never counted against a switch.',
+    requests: (count: number) => `${count.toLocaleString('en')} requests in the log`,
+    otherTraffic: (count: number) =>
+      `Other upstream requests, not tied to any switch: ${count.toLocaleString('en')}`,
     report: 'Download report',
     reportFormat: (format: string) => `Report (${format})`,
     debugOff: 'Debug logging is off: without it the log cannot prove a flow stopped.',

@@ -45,7 +45,7 @@ export const accountSwitches: readonly SwitchEntry[] = [
       { part: 'collect', item: 5 },
       { part: 'choices', item: 4 },
     ],
-    categories: ['usage'],
+    evidence: { kind: 'log' },
     targets: [
       { kind: 'account-privacy', field: 'optOutPlayback' },
       // Servers from about 2017 had their own switch (reference §1.3); newer ones lack it.
@@ -70,7 +70,7 @@ export const accountSwitches: readonly SwitchEntry[] = [
     breaks: nothingBreaks,
     caveat: deprecatedPage,
     policyItems: [{ part: 'collect', item: 5 }],
-    categories: ['usage'],
+    evidence: { kind: 'log' },
     targets: [{ kind: 'account-privacy', field: 'optOutLibraryStats' }],
     profiles: profiles('keep', 'off', 'off'),
     quickToggle: false,
@@ -99,7 +99,7 @@ export const accountSwitches: readonly SwitchEntry[] = [
       { part: 'collect', item: 5 },
       { part: 'use', item: 2 },
     ],
-    categories: ['account'],
+    evidence: { kind: 'log' },
     targets: [{ kind: 'account-view-state-sync' }],
     profiles: profiles('keep', 'off', 'off'),
     quickToggle: false,
@@ -133,8 +133,7 @@ export const accountSwitches: readonly SwitchEntry[] = [
       { part: 'use', item: 9 },
       { part: 'choices', item: 3 },
     ],
-    // The account sends this, not the server: nothing shows in the server's outbound log.
-    categories: [],
+    evidence: { kind: 'not-visible', why: 'account' },
     // The only keys the reference has seen (§5.2); news is discontinued and may be absent.
     targets: [
       { kind: 'account-opt-out', key: 'tv.plex.provider.music' },

@@ -30,7 +30,7 @@ export const debugSwitches: readonly SwitchEntry[] = [
       zh: '服务器功能不受影响，只是 Plex 对它的崩溃了解得更少。',
     },
     policyItems: [{ part: 'collect', item: 10 }],
-    categories: ['crash-reports'],
+    evidence: { kind: 'log' },
     targets: [boolPref('sendCrashReports')],
     profiles: profiles('off', 'off', 'off'),
     quickToggle: true,
@@ -53,7 +53,7 @@ export const debugSwitches: readonly SwitchEntry[] = [
       zh: '服务器功能不受影响。',
     },
     policyItems: [{ part: 'collect', item: 10 }],
-    categories: ['crash-reports'],
+    evidence: { kind: 'log' },
     targets: [boolPref('CrashUploadRetries')],
     profiles: profiles('off', 'off', 'off'),
     quickToggle: false,
@@ -79,7 +79,7 @@ export const debugSwitches: readonly SwitchEntry[] = [
       zh: 'Hush 将看不到服务器的外发请求，也就没法核实其他开关是否真正生效。',
     },
     policyItems: [{ part: 'collect', item: 10 }],
-    categories: [],
+    evidence: { kind: 'not-visible', why: 'stays-on-server' },
     targets: [boolPref('logDebug')],
     // The one switch every Hush profile turns on: the data stays on the machine, and without
     // these lines Hush could not show that the other switches really stopped their flows.
@@ -107,7 +107,7 @@ export const debugSwitches: readonly SwitchEntry[] = [
       zh: '不影响任何功能：日志里的令牌会被一串 x 遮住。请保持关闭。',
     },
     policyItems: [{ part: 'collect', item: 10 }],
-    categories: [],
+    evidence: { kind: 'not-visible', why: 'stays-on-server' },
     // Renamed between versions: `logTokens` (2018) became `LogTokensForDebug` (reference §1.3).
     targets: [boolPref('LogTokensForDebug', ['logTokens'])],
     profiles: profiles('off', 'off', 'off'),

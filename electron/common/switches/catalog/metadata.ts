@@ -27,7 +27,7 @@ export const metadataSwitches: readonly SwitchEntry[] = [
       zh: '新条目没有海报、简介和评分，只显示文件名和放在文件旁边的本地图片；之后若完整刷新，已有条目的信息也可能被清掉。',
     },
     policyItems: [{ part: 'collect', item: 3 }],
-    categories: ['metadata-matching'],
+    evidence: { kind: 'log' },
     targets: [
       {
         kind: 'library-agent',
@@ -71,7 +71,7 @@ export const metadataSwitches: readonly SwitchEntry[] = [
       zh: '元数据不再自动更新；仍然可以手动刷新单个条目。',
     },
     policyItems: [{ part: 'collect', item: 3 }],
-    categories: ['metadata-matching'],
+    evidence: { kind: 'indistinguishable', from: ['metadata-matching'] },
     targets: [boolPref('ButlerTaskRefreshPeriodicMetadata')],
     profiles: profiles('off', 'off', 'off'),
     quickToggle: false,
@@ -100,7 +100,7 @@ export const metadataSwitches: readonly SwitchEntry[] = [
       { part: 'collect', item: 3 },
       { part: 'use', item: 4 },
     ],
-    categories: ['metadata-matching'],
+    evidence: { kind: 'indistinguishable', from: ['metadata-matching'] },
     // The pref names come from reference §2.6 (a third-party page); their types are UNVERIFIED.
     // A music library that lacks one simply has fewer targets on that server.
     targets: [
@@ -138,7 +138,7 @@ export const metadataSwitches: readonly SwitchEntry[] = [
       zh: '这个设置只在第三方资料中出现过，只有当服务器列出它时，Hush 才会显示。',
     },
     policyItems: [{ part: 'collect', item: 3 }],
-    categories: ['metadata-matching'],
+    evidence: { kind: 'unknown-shape' },
     // `any` shares local markers, `cloud` only downloads, `local` neither (reference §1.3, UNVERIFIED).
     targets: [{ kind: 'server-pref', prefId: 'MarkerSource', on: 'any', off: 'local' }],
     profiles: profiles('keep', 'keep', 'off'),

@@ -27,7 +27,7 @@ export const photoSwitches: readonly SwitchEntry[] = [
       zh: '新照片不再显示地点名称，坐标仍然保存在文件里。',
     },
     policyItems: [{ part: 'collect', item: 3 }],
-    categories: ['other-upstream'],
+    evidence: { kind: 'unknown-shape' },
     targets: [boolPref('ButlerTaskReverseGeocode')],
     profiles: profiles('keep', 'off', 'off'),
     quickToggle: false,
@@ -53,7 +53,7 @@ export const photoSwitches: readonly SwitchEntry[] = [
       zh: '新照片不再自动打标签，按画面内容搜索照片时找到的会变少。',
     },
     policyItems: [{ part: 'collect', item: 3 }],
-    categories: ['other-upstream'],
+    evidence: { kind: 'unknown-shape' },
     // The server task does the work; the library pref says which photo libraries take part.
     targets: [
       boolPref('ButlerTaskGenerateAutoTags'),
@@ -83,8 +83,7 @@ export const photoSwitches: readonly SwitchEntry[] = [
       zh: '只有您（服务器所有者）能看到照片的拍摄地点。',
     },
     policyItems: [{ part: 'collect', item: 3 }],
-    // Nothing goes upstream: the place names stay on the server, shown to its users.
-    categories: [],
+    evidence: { kind: 'not-visible', why: 'stays-on-server' },
     // 1 = admin only (Plex's default), 2 = everyone.
     targets: [{ kind: 'server-pref', prefId: 'LocationVisibility', on: 2, off: 1 }],
     profiles: profiles('keep', 'off', 'off'),

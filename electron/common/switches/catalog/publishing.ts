@@ -31,7 +31,7 @@ export const publishingSwitches: readonly SwitchEntry[] = [
       zh: '应用只能使用 Plex 自己找到的地址，反向代理或自有域名不再提供给应用；重新开启时会恢复 Hush 保存的那份地址列表。',
     },
     policyItems: [{ part: 'collect', item: 8 }],
-    categories: ['registration'],
+    evidence: { kind: 'log' },
     targets: [{ kind: 'server-pref', prefId: 'customConnections', on: null, off: '' }],
     profiles: profiles('keep', 'keep', 'off'),
     quickToggle: false,
@@ -57,8 +57,7 @@ export const publishingSwitches: readonly SwitchEntry[] = [
       zh: '应用不再使用您自己的域名，改用 Plex 提供的安全地址；重新开启时会恢复 Hush 保存的域名。',
     },
     policyItems: [{ part: 'collect', item: 8 }],
-    // Not 'certificates': the server renews its plex.direct certificate whatever this says.
-    categories: ['registration'],
+    evidence: { kind: 'unknown-shape' },
     targets: [{ kind: 'server-pref', prefId: 'customCertificateDomain', on: null, off: '' }],
     profiles: profiles('keep', 'keep', 'off'),
     quickToggle: false,
@@ -84,7 +83,7 @@ export const publishingSwitches: readonly SwitchEntry[] = [
       zh: '不支持安全连接的应用和设备（部分旧电视和播放器）将无法连接。只有登录了 Plex 账户的服务器才能选这一项。',
     },
     policyItems: [{ part: 'security', item: 1 }],
-    categories: [],
+    evidence: { kind: 'not-visible', why: 'lan' },
     // `secureConnections`: 1 = Preferred (Plex's default), 0 = Required. privacy-map.md names
     // Required as the private choice, so Private and Lockdown set it.
     targets: [{ kind: 'server-pref', prefId: 'secureConnections', on: 1, off: 0 }],

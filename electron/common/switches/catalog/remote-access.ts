@@ -30,7 +30,7 @@ export const remoteAccessSwitches: readonly SwitchEntry[] = [
       { part: 'collect', item: 8 },
       { part: 'collect', item: 13 },
     ],
-    categories: ['remote-access', 'registration'],
+    evidence: { kind: 'log' },
     // Hidden from Plex Web's settings page; it is what "Enable Remote Access" sets (reference §1.3).
     targets: [boolPref('PublishServerOnPlexOnlineKey')],
     profiles: profiles('keep', 'off', 'off'),
@@ -57,7 +57,7 @@ export const remoteAccessSwitches: readonly SwitchEntry[] = [
       zh: '只要服务器无法被直接访问，远程播放就会失败。',
     },
     policyItems: [{ part: 'collect', item: 13 }],
-    categories: ['relay'],
+    evidence: { kind: 'not-visible', why: 'separate-process' },
     targets: [boolPref('RelayEnabled')],
     profiles: profiles('keep', 'off', 'off'),
     quickToggle: true,
@@ -83,7 +83,7 @@ export const remoteAccessSwitches: readonly SwitchEntry[] = [
       zh: '远程访问只能通过您自己在路由器上转发的端口进行。',
     },
     policyItems: [{ part: 'collect', item: 8 }],
-    categories: ['remote-access'],
+    evidence: { kind: 'not-visible', why: 'router' },
     // Inverted on purpose: manual mode (`true`) is what stops the server asking the router.
     targets: [{ kind: 'server-pref', prefId: 'ManualPortMappingMode', on: false, off: true }],
     profiles: profiles('keep', 'keep', 'off'),

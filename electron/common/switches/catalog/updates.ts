@@ -34,7 +34,7 @@ export const updateSwitches: readonly SwitchEntry[] = [
       zh: '只有部分安装方式有这个设置；例如 Docker 镜像是随镜像一起更新的。',
     },
     policyItems: [{ part: 'collect', item: 11 }],
-    categories: ['updates'],
+    evidence: { kind: 'log' },
     // `ButlerTaskUpdateServer`: `askme` = ask me, `always` = during scheduled maintenance.
     targets: [
       { kind: 'server-pref', prefId: 'ButlerTaskUpdateServer', on: 'always', off: 'askme' },

@@ -43,7 +43,7 @@ export function FlowCard({ group }: FlowCardProps) {
             </div>
             {view.status?.reason && <p className="small muted">{view.status.reason}</p>}
             {view.entry && <SwitchFacts entry={view.entry} />}
-            {view.entry && <FlowEvidence categories={view.entry.categories} />}
+            {view.entry && <FlowEvidence entry={view.entry} />}
           </div>
         )
       })}

@@ -1,36 +1,36 @@
-import type { OutboundCategory } from '../../../../electron/common/outbound/categories'
+import { evidenceNote } from '../../../../electron/common/evidence/verdict-texts'
+import type { SwitchEntry } from '../../../../electron/common/switches/switch-types'
 import { useLanguage, useText } from '../../i18n/use-text'
 import { formatDateTime } from '../../lib/format'
 import { useAppStore } from '../../store/app-store-context'
-import { valueOf } from '../../store/loadable'
 
 /** Props of FlowEvidence. */
 export interface FlowEvidenceProps {
-  readonly categories: readonly OutboundCategory[]
+  readonly entry: SwitchEntry
 }
 
-/** The newest outbound event of a flow's categories, and how many the log holds. */
-export function FlowEvidence({ categories }: FlowEvidenceProps) {
+/**
+ * The newest request of a switch's own kinds in the log, and how many the log holds; or why the
+ * server's log cannot show this flow at all.
+ */
+export function FlowEvidence({ entry }: FlowEvidenceProps) {
   const text = useText()
   const language = useLanguage()
-  const latestByCategory = useAppStore(s => s.latestByCategory)
-  const summary = useAppStore(s => valueOf(s.logSummary))
-  const latest = categories
-    .map(category => latestByCategory[category])
-    .filter(event => event !== undefined)
-    .sort((a, b) => b.id - a.id)[0]
-  const count = (summary?.byCategory ?? [])
-    .filter(entry => categories.includes(entry.category))
-    .reduce((sum, entry) => sum + entry.count, 0)
+  const mine = useAppStore(s => s.evidence?.switches.find(item => item.switchId === entry.id))
+  const note = evidenceNote(entry.evidence, language)
   return (
     <div className="evidence">
       <span className="field-label">{text.flow.evidence}</span>
-      {latest ? (
+      {note !== null ? (
+        <p className="small muted">
+          {text.flow.notInLog} {note}
+        </p>
+      ) : mine?.latest ? (
         <p className="small">
           <span className="mono">
-            {latest.method} {latest.host}
+            {mine.latest.method} {mine.latest.host}
           </span>{' '}
-          · {formatDateTime(latest.time, language)} · {text.flow.eventsSeen(count)}
+          · {formatDateTime(mine.latest.time, language)} · {text.flow.eventsSeen(mine.count)}
         </p>
       ) : (
         <p className="small muted">{text.flow.noEvidence}</p>

@@ -1,18 +1,20 @@
-import type { VerifyReport } from '../../../../electron/common/api/preview-schemas'
+import type { OutboundEventView } from '../../../../electron/common/api/log-schemas'
+import type { Verification } from '../../../../electron/common/api/verify-schemas'
+import { verdictNote } from '../../../../electron/common/evidence/verdict-texts'
 import { Icon, type IconName } from '../../components/icon'
 import { useLanguage, useText } from '../../i18n/use-text'
 import { formatDateTime } from '../../lib/format'
 import { useAppStore } from '../../store/app-store-context'
 
-type Verification = VerifyReport['results'][number]
-
-/** Events since listed on the card; the report has them all. */
+/** Requests listed on the card; the report has them all. */
 const shownEvents = 5
 
 const looks: Readonly<Record<Verification['verdict'], { tone: string; icon: IconName }>> = {
   verified: { tone: 'tone-ok', icon: 'check' },
   leaking: { tone: 'tone-bad', icon: 'alert' },
+  ambiguous: { tone: 'tone-warn', icon: 'alert' },
   'no-evidence': { tone: 'tone-neutral', icon: 'question' },
+  'not-visible': { tone: 'tone-neutral', icon: 'question' },
 }
 
 /** Props of VerificationCard. */
@@ -20,7 +22,32 @@ export interface VerificationCardProps {
   readonly result: Verification
 }
 
-/** The evidence for one switch that is off: the verdict, when it went off, before and since. */
+function RequestList({
+  events,
+  total,
+}: {
+  readonly events: readonly OutboundEventView[]
+  readonly total: number
+}) {
+  const text = useText()
+  const language = useLanguage()
+  return (
+    <>
+      <ul className="event-list small">
+        {events.slice(0, shownEvents).map(event => (
+          <li key={event.id} className="mono">
+            {formatDateTime(event.time, language)} · {event.method} {event.url}
+          </li>
+        ))}
+      </ul>
+      {total > shownEvents && (
+        <p className="small muted">{text.verify.more(total - shownEvents)}</p>
+      )}
+    </>
+  )
+}
+
+/** The evidence for one switch that is off: the verdict, why, since when, and what was sent. */
 export function VerificationCard({ result }: VerificationCardProps) {
   const text = useText()
   const language = useLanguage()
@@ -36,34 +63,45 @@ export function VerificationCard({ result }: VerificationCardProps) {
           {text.verify.verdicts[result.verdict]}
         </span>
       </div>
-      <p>{result.note}</p>
-      <dl className="kv">
-        <dt>{text.verify.offSince}</dt>
-        <dd>{result.offSince ? formatDateTime(result.offSince, language) : text.common.unknown}</dd>
-        <dt>{text.verify.lastBefore}</dt>
-        <dd>
-          {result.lastBefore ? (
-            <span className="mono">
-              {formatDateTime(result.lastBefore.time, language)} · {result.lastBefore.host}
-            </span>
-          ) : (
-            text.common.none
-          )}
-        </dd>
-        <dt>{text.verify.since}</dt>
-        <dd>{text.verify.eventsSince(result.eventsSince.length)}</dd>
-      </dl>
-      {result.eventsSince.length > 0 && (
-        <ul className="event-list small">
-          {result.eventsSince.slice(0, shownEvents).map(event => (
-            <li key={event.id} className="mono">
-              {formatDateTime(event.time, language)} · {event.method} {event.url}
-            </li>
-          ))}
-        </ul>
+      <p>{verdictNote(result, language)}</p>
+      {result.offSince !== null && (
+        <dl className="kv">
+          <dt>{text.verify.offSince}</dt>
+          <dd>
+            {formatDateTime(result.offSince, language)}
+            {result.offBasis && (
+              <span className="muted"> — {text.verify.offBasis[result.offBasis]}</span>
+            )}
+          </dd>
+          <dt>{text.verify.coverage}</dt>
+          <dd>{text.verify.minutes(result.coveredMinutes ?? 0)}</dd>
+          <dt>{text.verify.lastBefore}</dt>
+          <dd>
+            {result.lastBefore ? (
+              <span className="mono">
+                {formatDateTime(result.lastBefore.time, language)} · {result.lastBefore.method}{' '}
+                {result.lastBefore.host}
+              </span>
+            ) : (
+              text.verify.noneBefore
+            )}
+            {result.countBefore > 0 && (
+              <span className="muted"> ({text.verify.countBefore(result.countBefore)})</span>
+            )}
+          </dd>
+        </dl>
       )}
-      {result.eventsSince.length > shownEvents && (
-        <p className="small muted">{text.verify.more(result.eventsSince.length - shownEvents)}</p>
+      {result.leakCount > 0 && (
+        <>
+          <p className="small">{text.verify.sent(result.leakCount)}</p>
+          <RequestList events={result.leaks} total={result.leakCount} />
+        </>
+      )}
+      {result.ambiguousCount > 0 && (
+        <>
+          <p className="small">{text.verify.sentAmbiguous(result.ambiguousCount)}</p>
+          <RequestList events={result.ambiguous} total={result.ambiguousCount} />
+        </>
       )}
     </article>
   )

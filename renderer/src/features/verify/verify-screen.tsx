@@ -6,6 +6,7 @@ import { useLanguage, useText } from '../../i18n/use-text'
 import { downloadText } from '../../lib/download'
 import { formatDateTime } from '../../lib/format'
 import { useAppStore } from '../../store/app-store-context'
+import { StillFlowsCard } from '../background/still-flows-card'
 import { OverridesCard } from './overrides-card'
 import { VerificationCard } from './verification-card'
 
@@ -64,7 +65,24 @@ export function VerifyScreen() {
         {value => (
           <div className="stack">
             <p className="muted small">
-              {text.verify.generated(formatDateTime(value.generatedAt, language))}
+              {text.verify.generated(formatDateTime(value.generatedAt, language))} ·{' '}
+              {value.server.name} · Plex Media Server {value.server.version}
+            </p>
+            <p className="muted small">
+              {text.verify.logSpan(
+                value.log.from ? formatDateTime(value.log.from, language) : text.common.none,
+                value.log.to ? formatDateTime(value.log.to, language) : text.common.none,
+              )}
+              . {text.verify.serverClock}{' '}
+              {text.verify.clocks(
+                value.clock.serverNow
+                  ? formatDateTime(value.clock.serverNow, language)
+                  : text.common.unknown,
+                formatDateTime(value.clock.hushNow, language),
+                value.clock.offsetMs === null
+                  ? text.common.unknown
+                  : `${(value.clock.offsetMs / 1000).toFixed(0)} s`,
+              )}
             </p>
             {value.debugLogging === false && (
               <p className="callout tone-warn">{text.verify.debugOff}</p>
@@ -78,6 +96,7 @@ export function VerifyScreen() {
                 ))}
               </div>
             )}
+            <StillFlowsCard counts={value.background} other={value.other.count} />
           </div>
         )}
       </LoadableView>

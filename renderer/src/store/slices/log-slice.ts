@@ -1,5 +1,6 @@
 import type { ApiOutput, PrivacyBridge } from '../../../../electron/common/api/contract'
 import type {
+  EvidenceSummary,
   LogFilter,
   LogStats,
   OutboundEventView,
@@ -28,7 +29,8 @@ export interface LogSlice {
   readonly logPagesLoading: readonly number[]
   readonly logStats: Loadable<LogStats>
   readonly logSummary: Loadable<LogStats>
-  readonly latestByCategory: Readonly<Record<string, OutboundEventView>>
+  /** Each switch's own requests and each background flow in the log, for the Overview. */
+  readonly evidence: EvidenceSummary | null
   /** Events recorded since the table's snapshot was taken. */
   readonly logFresh: number
   /** The selected row, by position in the snapshot. */
@@ -53,7 +55,7 @@ export function createLogSlice(bridge: PrivacyBridge): SliceCreator<LogSlice> {
     logPagesLoading: [],
     logStats: idle,
     logSummary: idle,
-    latestByCategory: {},
+    evidence: null,
     logFresh: 0,
     selectedRow: null,
     tailStatus: null,
@@ -160,26 +162,12 @@ export function createLogSlice(bridge: PrivacyBridge): SliceCreator<LogSlice> {
     logSummaryRequested: async () => {
       set({ logSummary: loading(get().logSummary) })
       try {
-        const [summary, tail] = await Promise.all([
+        const [summary, tail, evidence] = await Promise.all([
           bridge.call('log.stats', {}),
           bridge.call('log.tailStatus', {}),
+          bridge.call('log.evidence', {}),
         ])
-        const withEvents = summary.byCategory.filter(entry => entry.count > 0)
-        const latest = await Promise.all(
-          withEvents.map(entry => bridge.call('log.page', { category: entry.category, limit: 1 })),
-        )
-        const latestByCategory: Record<string, OutboundEventView> = {}
-        latest.forEach(page => {
-          const event = page.events[0]
-          if (event) {
-            latestByCategory[event.category] = event
-          }
-        })
-        set({
-          logSummary: { status: 'ready', value: summary },
-          tailStatus: tail,
-          latestByCategory,
-        })
+        set({ logSummary: { status: 'ready', value: summary }, tailStatus: tail, evidence })
       } catch (error) {
         set({ logSummary: { status: 'error', error: unexpected(error) } })
       }

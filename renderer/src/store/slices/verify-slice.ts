@@ -1,5 +1,5 @@
 import type { PrivacyBridge } from '../../../../electron/common/api/contract'
-import type { VerifyReport } from '../../../../electron/common/api/preview-schemas'
+import type { VerifyReport } from '../../../../electron/common/api/verify-schemas'
 import type { OverridesReport } from '../../../../electron/common/api/watch-schemas'
 import type { SliceCreator } from '../app-state'
 import { idle, loading, unexpected, type Loadable } from '../loadable'
