@@ -35,6 +35,25 @@ export function listCrashDumps(dataDir: string): CrashDump[] {
   return dumps
 }
 
+/** Writes one minidump of a version (the server crashed just now). */
+export function writeCrashDump(dataDir: string, version: string, random: Random): void {
+  const folder = join(dataDir, crashReportsFolder, version, serverCrashFolder)
+  mkdirSync(folder, { recursive: true })
+  writeDump(folder, random)
+}
+
+function writeDump(folder: string, random: Random): void {
+  const name = `${random.hex(8)}-${random.hex(4)}-${random.hex(4)}-${random.hex(8)}-${random.hex(8)}.dmp`
+  const size = random.int(150, 900) * 1024
+  const body = Buffer.alloc(size)
+  body.write('MDMP', 0, 'latin1')
+  body.writeUInt32LE(0xa793, 4)
+  for (let at = 32; at < size; at += 4096) {
+    body.writeUInt32LE(random.int(0, 0xffffffff), at)
+  }
+  writeFileSync(join(folder, name), body)
+}
+
 /**
  * Writes a few minidumps of one version on the first start (when its folder does not exist yet):
  * names in the real `55fa22c2-cf75-aa9d-06f0a74b-4ed5bfab.dmp` shape, sizes of real minidumps
@@ -52,15 +71,7 @@ export function seedCrashDumps(
   }
   mkdirSync(folder, { recursive: true })
   for (let n = 0; n < count; n++) {
-    const name = `${random.hex(8)}-${random.hex(4)}-${random.hex(4)}-${random.hex(8)}-${random.hex(8)}.dmp`
-    const size = random.int(150, 900) * 1024
-    const body = Buffer.alloc(size)
-    body.write('MDMP', 0, 'latin1')
-    body.writeUInt32LE(0xa793, 4)
-    for (let at = 32; at < size; at += 4096) {
-      body.writeUInt32LE(random.int(0, 0xffffffff), at)
-    }
-    writeFileSync(join(folder, name), body)
+    writeDump(folder, random)
   }
 }
 

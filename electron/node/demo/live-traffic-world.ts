@@ -1,9 +1,10 @@
-import { removeUploadedDumps, listCrashDumps } from './crash-reports'
+import { listCrashDumps, removeUploadedDumps, writeCrashDump } from './crash-reports'
+import type { Random } from './random'
 import type { DemoWorld } from './demo-world'
 import type { TrafficWorld } from './traffic-types'
 
 /** The traffic's view of the running demo: live settings, libraries, account, dumps and faults. */
-export function liveTrafficWorld(world: DemoWorld, dataDir: string): TrafficWorld {
+export function liveTrafficWorld(world: DemoWorld, dataDir: string, random: Random): TrafficWorld {
   const online = (agent: string): boolean =>
     world.agents().find(a => a.identifier === agent)?.online ?? false
   return {
@@ -29,6 +30,7 @@ export function liveTrafficWorld(world: DemoWorld, dataDir: string): TrafficWorl
     },
     pendingCrashVersions: () => [...new Set(listCrashDumps(dataDir).map(d => d.version))],
     crashUploaded: version => removeUploadedDumps(dataDir, version),
+    crashed: version => writeCrashDump(dataDir, version, random),
     leaks: () => world.faults.leaks,
     plexTvDown: () => world.faults.plexTvDown,
     remoteUnreachable: () => world.faults.remoteUnreachable,

@@ -200,7 +200,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     version,
     token: identity.token,
     port,
-    world: liveTrafficWorld(world, dataDir),
+    world: liveTrafficWorld(world, dataDir, createRandom(seed ^ 0x1b873593)),
     onSent: recordSent,
   })
   logRef.current = runtime

@@ -47,6 +47,16 @@ const clientPaths = [
 export function activityJobs(): TrafficJob[] {
   return [
     {
+      // The server crashes now and then, leaving a dump to upload (MODELLED frequency).
+      name: 'crash',
+      first: 100 * minute,
+      run: e => {
+        // The real server says so on its standard error, not in its log (reference §3.4).
+        e.world.crashed(e.options.version)
+        return jitter(e, 180 * minute)
+      },
+    },
+    {
       name: 'crash-upload',
       first: 30 * minute,
       run: (e, t) => {

@@ -65,6 +65,7 @@ export function snapshotWorld(options: SnapshotOptions): TrafficWorld {
     }),
     pendingCrashVersions: () => [...crash],
     crashUploaded: version => crash.delete(version),
+    crashed: version => crash.add(version),
     leaks: () => leaks,
     plexTvDown: () => false,
     remoteUnreachable: () => false,

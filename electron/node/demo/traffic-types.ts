@@ -42,6 +42,8 @@ export interface TrafficWorld {
   readonly pendingCrashVersions: () => readonly string[]
   /** Called when the CrashUploader job for a version folder succeeded. */
   readonly crashUploaded: (version: string) => void
+  /** The server crashed: a new dump of this version waits in `Crash Reports/`. */
+  readonly crashed: (version: string) => void
   /** Flows sent even when a setting that should stop them is off. */
   readonly leaks: () => ReadonlySet<DemoFlow>
   readonly plexTvDown: () => boolean

@@ -33,7 +33,10 @@ export interface SectionChange {
 
 /** The server's clock against Hush's, read at one moment. */
 export interface ServerClockReading {
-  /** The server's time (its `Date` header), ms since the epoch; Hush's own when it sent none. */
+  /**
+   * The server's time (its `Date` header, at the end of its second), ms since the epoch; Hush's
+   * own when it sent none.
+   */
   readonly serverMs: number
   /** Hush's time when the answer arrived. */
   readonly hushMs: number
@@ -116,13 +119,15 @@ export function createPlexClient(config: PlexHttpConfig): PlexClient {
         return response
       }
       const arrived = Date.now()
-      // The Date header has whole seconds: the middle of the round trip is the best guess.
       const hushMs = Math.round((sent + arrived) / 2)
       const date = response.value.date
+      // The Date header has whole seconds: its second's last millisecond is the latest the
+      // server's clock can have read, so a value Hush has just written is never stamped before
+      // the server logged the write.
       return ok(
         date === null
           ? { serverMs: hushMs, hushMs, measured: false }
-          : { serverMs: date + 500, hushMs, measured: true },
+          : { serverMs: date + 999, hushMs, measured: true },
       )
     },
     root: () => get(rootSchema, { path: '/' }),

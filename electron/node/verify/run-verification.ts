@@ -3,7 +3,8 @@ import type { VerifyReport } from '../../common/api/verify-schemas'
 import type { SwitchEntry } from '../../common/switches/switch-types'
 import { ok, type Result } from '../../common/util/result'
 import type { PlexAccountClient } from '../account/plex-account-client'
-import { openStateObservations } from '../observations/state-observations'
+import { openStateObservations, type ObservedSpan } from '../observations/state-observations'
+import type { SwitchStatus } from '../../common/api/switch-schemas'
 import type { ServerInfo } from '../../common/api/server-schemas'
 import type { OutboundEvent } from '../../common/outbound/outbound-event'
 import { parseFiles } from '../outbound/parse-file'
@@ -50,8 +51,14 @@ export async function runVerification(
   await parseFiles(files, batch => events.push(...batch))
   const facts = await readLogFacts(files)
   // Readings carry the server's clock; log lines carry the same clock (read as UTC without a banner).
-  const observed = await openStateObservations(deps.stateDir).spans(deps.server.machineIdentifier)
   const serverMs = clock.ok && clock.value.measured ? clock.value.serverMs : null
+  // The Date header has whole seconds: the log's newest line is a floor for "now".
+  const logNowMs = Math.max(serverMs ?? hushNow.getTime(), facts.lastMs ?? Number.NEGATIVE_INFINITY)
+  const observed = withCurrentReadings(
+    await openStateObservations(deps.stateDir).spans(deps.server.machineIdentifier),
+    reading.value.board.switches,
+    logNowMs,
+  )
   return ok(
     verifySwitches({
       catalog: deps.catalog,
@@ -83,10 +90,30 @@ export async function runVerification(
         serverNow: serverMs === null ? null : new Date(serverMs).toISOString(),
         offsetMs: serverMs === null ? null : serverMs - (clock.ok ? clock.value.hushMs : 0),
       },
-      // The Date header has whole seconds: the log's newest line is a floor for "now".
-      logNowMs: Math.max(serverMs ?? hushNow.getTime(), facts.lastMs ?? Number.NEGATIVE_INFINITY),
+      logNowMs,
       hushVersion,
       generatedAt: hushNow.toISOString(),
     }),
   )
+}
+
+/**
+ * The readings just taken hold until now: a run of readings that ends with the value Hush has
+ * just read is stretched to `now` (the reading's own stamp may fall a moment before the log's
+ * newest line, its clock having whole seconds).
+ */
+function withCurrentReadings(
+  observed: ReadonlyMap<string, readonly ObservedSpan[]>,
+  switches: readonly SwitchStatus[],
+  now: number,
+): Map<string, readonly ObservedSpan[]> {
+  const result = new Map(observed)
+  for (const target of switches.flatMap(status => status.targets)) {
+    const spans = result.get(target.key) ?? []
+    const last = spans.at(-1)
+    if (last !== undefined && last.value === target.value && last.to < now) {
+      result.set(target.key, [...spans.slice(0, -1), { ...last, to: now }])
+    }
+  }
+  return result
 }

@@ -85,7 +85,10 @@ export function buildStateTimeline(input: TimelineInput): StateTimeline {
     facts.blind.some(span => at > span.from && (span.to === null || at < span.to))
 
   function fromReadings(key: string, at: number): KnownValue {
-    for (const span of input.observed.get(key) ?? []) {
+    // Newest first: a reading (or a write) at the same instant as an older one supersedes it.
+    const spans = input.observed.get(key) ?? []
+    for (let i = spans.length - 1; i >= 0; i--) {
+      const span = spans[i] as ObservedSpan
       if (at >= span.from && at <= span.to) {
         return { known: true, value: span.value, basis: 'hush' }
       }
@@ -107,7 +110,7 @@ export function buildStateTimeline(input: TimelineInput): StateTimeline {
       return { known: true, value: set.value, basis: 'server-log' }
     }
     const lastMs = facts.lastMs ?? at
-    for (const span of input.observed.get(key) ?? []) {
+    for (const span of [...(input.observed.get(key) ?? [])].reverse()) {
       // A reading inside the stretch, or after the end of the log while nothing changed since.
       const seen = Math.max(span.from, start)
       if (seen <= span.to && seen < end && (seen <= lastMs || end === Number.POSITIVE_INFINITY)) {
