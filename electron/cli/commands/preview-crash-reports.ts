@@ -65,6 +65,12 @@ function formatCrashReports(preview: CrashReportsPreview, deleted: readonly stri
       `${dump.status.padEnd(8)} ${String(Math.round(dump.sizeBytes / 1024)).padStart(7)} KiB  ${dump.modifiedAt}  ${dump.version}  ${dump.path}${gone}`,
     )
   }
+  lines.push('', 'Each upload’s command line tells Sentry:')
+  for (const argument of preview.uploadArguments) {
+    lines.push(
+      `  ${argument.name.padEnd(18)} ${argument.value ?? `(${argument.meaning}, filled in by the uploader)`}`,
+    )
+  }
   lines.push('', 'A crash report carries:', ...preview.contents.map(text => `  - ${text}`))
   lines.push(...preview.unknowns.map(text => `Note: ${text}`))
   return `${lines.join('\n')}\n`

@@ -59,9 +59,30 @@ export const crashDumpSchema = z.object({
   status: z.enum(['pending', 'uploaded']),
 })
 
+/** What one argument of the CrashUploader job tells Sentry (reference §3.4, §9.2). */
+export const crashUploadArgumentSchema = z.object({
+  /** As on the job's command line, e.g. `--userId`. */
+  name: z.string(),
+  /** Its value on this server (an e-mail address masked), or null when only the upload knows it. */
+  value: z.string().nullable(),
+  meaning: z.enum([
+    'serverId',
+    'accountEmail',
+    'noUser',
+    'version',
+    'platform',
+    'device',
+    'session',
+    'destination',
+    'retries',
+  ]),
+})
+
 /** The crash-reports preview. */
 export const crashReportsPreviewSchema = z.object({
   uploadEnabled: z.boolean().nullable(),
+  /** What each upload's command line tells Sentry, from this server's own values. */
+  uploadArguments: z.array(crashUploadArgumentSchema),
   dumps: z.array(crashDumpSchema),
   /** What a dump and its upload carry, in plain words. */
   contents: z.array(z.string()),
@@ -93,5 +114,7 @@ export type CrashReportsPreview = z.infer<typeof crashReportsPreviewSchema>
 export type AccountPreview = z.infer<typeof accountPreviewSchema>
 /** One library of the matching preview. */
 export type MatchingLibrary = z.infer<typeof matchingLibrarySchema>
+/** One argument of a crash upload. */
+export type CrashUploadArgument = z.infer<typeof crashUploadArgumentSchema>
 /** One crash dump. */
 export type CrashDump = z.infer<typeof crashDumpSchema>

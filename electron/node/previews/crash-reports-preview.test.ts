@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startTestDemo } from '../demo/demo-test-helpers'
+import { call, startTestDemo } from '../demo/demo-test-helpers'
 import type { DemoServer } from '../demo/start-demo-server'
 import { createPlexClient } from '../server/plex-client'
 import { deleteCrashDumps } from './crash-dumps'
@@ -71,6 +71,35 @@ describe('the crash-reports preview', () => {
     expect(await readdir(dumpsDir())).toEqual(['55fa22c2-cf75-aa9d-06f0a74b-4ed5bfab.dmp'])
     expect(await readdir(join(dataDir, 'Crash Reports'))).toContain('notes.txt')
     expect(await readdir(join(dataDir, 'Logs'))).toContain('Plex Media Server.1.log')
+  })
+
+  it('shows every argument an upload sends, the owner’s e-mail (masked) as the user id, as the server’s own job line has it', async () => {
+    const preview = await buildCrashReportsPreview(client(), dataDir)
+    const args = preview.ok ? preview.value.uploadArguments : []
+    const value = (name: string) => args.find(arg => arg.name === name)?.value
+    expect(value('--serverUuid')).toBe(demo.machineIdentifier)
+    expect(value('--userId')).toBe('o…@example.com')
+    expect(args.find(arg => arg.name === '--userId')?.meaning).toBe('accountEmail')
+    expect(args.some(arg => arg.name === '--allowRetries')).toBe(false)
+    // The demo's own job line, from its record of what it sent.
+    const since = demo.now()
+    await call(demo, '/:/prefs?CrashUploadRetries=1', { method: 'PUT' })
+    demo.faults.advance(5 * 3_600_000)
+    const sent = demo.sent().filter(r => r.time >= since && r.flow.startsWith('crash'))
+    expect(sent.length).toBeGreaterThan(0)
+    const job = (await readFile(join(demo.dataDir, 'Logs', 'Plex Media Server.log'), 'utf8'))
+      .split('\n')
+      .filter(line => line.includes('CrashUploader "--directory'))
+      .at(-1)
+    expect(job).toContain('--userId=owner@example.com')
+    const after = await buildCrashReportsPreview(client(), dataDir)
+    const names = after.ok ? after.value.uploadArguments.map(arg => arg.name) : []
+    expect(names).toContain('--allowRetries')
+    for (const name of names.filter(
+      n => !['--sessionStatus', '--sessionStart', '--sessionDuration'].includes(n),
+    )) {
+      expect(job, name).toContain(name)
+    }
   })
 
   it('says what it cannot know without the data folder', async () => {

@@ -4,6 +4,7 @@ import { ok, type Result } from '../../common/util/result'
 import { parseFiles } from '../outbound/parse-file'
 import type { PlexClient } from '../server/plex-client'
 import { listCrashDumps } from './crash-dumps'
+import { crashUploadArguments } from './crash-upload-arguments'
 import { serverLogFiles } from './server-log-files'
 
 /** What a crash report carries, in plain words (pms-reference.md §3.4). */
@@ -11,7 +12,7 @@ export const crashReportContents: readonly string[] = [
   'The dump itself: a snapshot of the crashed program’s memory, which can hold file names, titles, addresses and other data the server was working on.',
   'The server’s unique id, its version, the operating system and its version.',
   'The device, vendor and model the server runs on (for example a NAS model or “Docker”).',
-  'Your Plex account id when the server is signed in.',
+  'Your Plex account’s e-mail address as the user id when the server is signed in (NOUSERID otherwise).',
   'It goes to Sentry, a crash-reporting service Plex uses (o17675.ingest.sentry.io).',
 ]
 
@@ -33,11 +34,18 @@ export async function buildCrashReportsPreview(
   } else {
     return setting
   }
+  const uploadArguments = await crashUploadArguments(client)
   if (dataDir === null) {
     unknowns.push(
       'Hush cannot read this server’s data folder, so it cannot list its crash dumps; run Hush on the server’s machine or pass --data-dir.',
     )
-    return ok({ uploadEnabled, dumps: [], contents: [...crashReportContents], unknowns })
+    return ok({
+      uploadEnabled,
+      uploadArguments,
+      dumps: [],
+      contents: [...crashReportContents],
+      unknowns,
+    })
   }
   const uploadTimes: number[] = []
   await parseFiles(await serverLogFiles(dataDir), events => {
@@ -53,5 +61,5 @@ export async function buildCrashReportsPreview(
     )
   }
   const dumps = await listCrashDumps(dataDir, uploadTimes)
-  return ok({ uploadEnabled, dumps, contents: [...crashReportContents], unknowns })
+  return ok({ uploadEnabled, uploadArguments, dumps, contents: [...crashReportContents], unknowns })
 }

@@ -59,7 +59,14 @@ export async function buildMatchingPreview(
           guid: item.guid,
           filePath,
           hints: profile.contactsInternet
-            ? matchingHints({ title: item.title, year: item.year, guid: item.guid, filePath })
+            ? matchingHints({
+                type: item.type ?? section.type,
+                title: item.title,
+                year: item.year,
+                guid: item.guid,
+                filePath,
+                libraryRoots: section.locations,
+              })
             : {},
         }
       }),

@@ -61,6 +61,10 @@ export function fakePreviewHandlers(): Pick<FakeHandlers, PreviewMethods> {
       ok: true,
       value: {
         uploadEnabled: true,
+        uploadArguments: [
+          { name: '--serverUuid', value: 'abc123', meaning: 'serverId' },
+          { name: '--userId', value: 'o…@example.com', meaning: 'accountEmail' },
+        ],
         dumps: [
           {
             version: '1.41.0',

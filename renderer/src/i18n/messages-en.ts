@@ -161,6 +161,18 @@ export const en = {
     local: 'Local',
   } satisfies Record<OutboundCategory, string>,
   previews: {
+    uploadArguments: 'What each upload tells Sentry',
+    argumentMeanings: {
+      serverId: 'Your server’s unique id',
+      accountEmail: 'Your Plex account’s e-mail address (signed in)',
+      noUser: 'No account: the server is not signed in',
+      version: 'The server’s version',
+      platform: 'The operating system and its version',
+      device: 'Your device: vendor, model and name (filled in by the uploader)',
+      session: 'How the server ended and how long it ran',
+      destination: 'Where the upload goes (Sentry, for Plex)',
+      retries: 'Failed uploads are sent again later',
+    },
     title: 'Previews',
     intro: 'What your server would send, worked out without sending anything.',
     tabs: {

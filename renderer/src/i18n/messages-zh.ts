@@ -144,6 +144,18 @@ export const zh: Messages = {
     local: '本地',
   },
   previews: {
+    uploadArguments: '每次上传告诉 Sentry 的内容',
+    argumentMeanings: {
+      serverId: '服务器的唯一标识符',
+      accountEmail: '您 Plex 账户的电子邮件地址（已登录时）',
+      noUser: '无账户：服务器未登录',
+      version: '服务器版本',
+      platform: '操作系统及其版本',
+      device: '您的设备：厂商、型号和名称（由上传程序填写）',
+      session: '服务器如何结束、运行了多久',
+      destination: '上传的去向（Plex 使用的 Sentry）',
+      retries: '上传失败后会稍后重传',
+    },
     title: '预览',
     intro: '在不发送任何内容的前提下，推算您的服务器将会发送什么。',
     tabs: {

@@ -65,6 +65,18 @@ export function CrashReportsPanel({ preview }: CrashReportsPanelProps) {
         <DeleteDumps
           paths={preview.dumps.filter(dump => dump.status === 'pending').map(dump => dump.path)}
         />
+        <h3>{text.previews.uploadArguments}</h3>
+        <dl className="kv">
+          {preview.uploadArguments.map(argument => (
+            <div key={argument.name} className="kv-row">
+              <dt className="mono">{argument.name}</dt>
+              <dd>
+                {text.previews.argumentMeanings[argument.meaning]}
+                {argument.value !== null && <span className="mono"> · {argument.value}</span>}
+              </dd>
+            </div>
+          ))}
+        </dl>
         <h3>{text.previews.dumpContents}</h3>
         <ul>
           {preview.contents.map(line => (
