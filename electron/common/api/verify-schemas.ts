@@ -36,6 +36,7 @@ export const verdictReasonSchema = z.enum([
   'stays-on-server',
   'separate-process',
   'never-logged',
+  'inbound',
 ])
 
 /** How Hush knows since when a switch is off. */

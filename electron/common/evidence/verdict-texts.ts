@@ -49,6 +49,8 @@ const en: Readonly<Record<string, (f: Facts) => string>> = {
   'separate-process': () =>
     'A separate Plex process does this, and the server’s own log does not show it.',
   'never-logged': () => 'No real server log has ever shown this flow, so Hush cannot look for it.',
+  inbound: () =>
+    'This is about how apps connect to your server, not about what the server sends out.',
 }
 
 const zh: Readonly<Record<string, (f: Facts) => string>> = {
@@ -76,6 +78,7 @@ const zh: Readonly<Record<string, (f: Facts) => string>> = {
   'stays-on-server': () => '这个开关不会让任何数据离开服务器。',
   'separate-process': () => '这由另一个 Plex 进程完成，服务器自己的日志不会显示。',
   'never-logged': () => '没有任何真实服务器日志显示过这类流量，Hush 无从查找。',
+  inbound: () => '这关系到应用如何连接您的服务器，而不是服务器向外发送什么。',
 }
 
 /** One sentence on a verdict, in the owner's language: what it rests on and what to do. */

@@ -29,3 +29,22 @@ export function citePolicyItem(ref: PolicyItem, language: 'en' | 'zh'): string {
 export function policyItemKey(ref: PolicyItem): string {
   return `${ref.part}-${ref.item}`
 }
+
+/**
+ * Several policy items cited compactly, items of one part together: "Privacy Policy 2020,
+ * Information we collect, items 8, 12".
+ */
+export function citePolicyItems(refs: readonly PolicyItem[], language: 'en' | 'zh'): string {
+  const parts = [...new Set(refs.map(ref => ref.part))]
+  const cited = parts.map(part => {
+    const items = refs.filter(ref => ref.part === part).map(ref => ref.item)
+    const title = partTitles[part][language]
+    if (language === 'zh') {
+      return `${title}，第 ${items.join('、')} 条`
+    }
+    return `${title}, ${items.length > 1 ? 'items' : 'item'} ${items.join(', ')}`
+  })
+  return language === 'en'
+    ? `Privacy Policy 2020, ${cited.join('; ')}`
+    : `隐私政策（2020），${cited.join('；')}`
+}

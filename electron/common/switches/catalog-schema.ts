@@ -91,6 +91,7 @@ export const switchEntrySchema = z.object({
         'stays-on-server',
         'separate-process',
         'never-logged',
+        'inbound',
       ]),
     }),
     z.object({ kind: z.literal('unknown-shape') }),

@@ -101,6 +101,8 @@ export type NotVisibleReason =
   | 'separate-process'
   /** The server sends it, but no real log has ever shown it. */
   | 'never-logged'
+  /** It is about how apps connect to the server, not about what the server sends out. */
+  | 'inbound'
 
 /** How the server's log can (or cannot) show that a switch works. */
 export type SwitchEvidence =

@@ -69,6 +69,7 @@ export const en = {
     notInLog: 'The server’s log cannot show this flow:',
     eventsSeen: (count: number) => `${count.toLocaleString('en')} events in the log`,
     summary: 'Data flows at a glance',
+    always: 'Always',
     other: 'Other switches',
     caveat: 'Note',
   },
@@ -221,7 +222,8 @@ export const en = {
   verify: {
     title: 'Verify',
     intro:
-      'For each switch that is off: when it went off, the last event before, and anything since.',
+      'For each switch that is off: since when, and what the server’s log shows since — judged by that switch’s own requests, never by traffic no switch stops.',
+    summary: 'Verdicts',
     run: 'Run verification',
     generated: (time: string) => `Checked ${time}`,
     verdicts: {

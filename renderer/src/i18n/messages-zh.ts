@@ -59,6 +59,7 @@ export const zh: Messages = {
     notInLog: '服务器日志无法显示这类数据：',
     eventsSeen: (count: number) => `日志中有 ${count.toLocaleString('zh')} 条记录`,
     summary: '数据流一览',
+    always: '始终',
     other: '其他开关',
     caveat: '注意',
   },
@@ -201,7 +202,9 @@ export const zh: Messages = {
   },
   verify: {
     title: '验证',
-    intro: '对每个已关闭的开关：何时关闭、关闭前的最后一条记录，以及之后是否还有记录。',
+    intro:
+      '对每个已关闭的开关：从何时起关闭，以及此后服务器日志显示了什么——只看这个开关自己的请求，不把任何开关都停不了的通信算在它头上。',
+    summary: '结论',
     run: '开始验证',
     generated: (time: string) => `检查于 ${time}`,
     verdicts: {

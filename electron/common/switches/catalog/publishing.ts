@@ -83,7 +83,7 @@ export const publishingSwitches: readonly SwitchEntry[] = [
       zh: '不支持安全连接的应用和设备（部分旧电视和播放器）将无法连接。只有登录了 Plex 账户的服务器才能选这一项。',
     },
     policyItems: [{ part: 'security', item: 1 }],
-    evidence: { kind: 'not-visible', why: 'lan' },
+    evidence: { kind: 'not-visible', why: 'inbound' },
     // `secureConnections`: 1 = Preferred (Plex's default), 0 = Required. privacy-map.md names
     // Required as the private choice, so Private and Lockdown set it.
     targets: [{ kind: 'server-pref', prefId: 'secureConnections', on: 1, off: 0 }],

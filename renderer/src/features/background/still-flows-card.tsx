@@ -1,6 +1,6 @@
 import type { BackgroundFlowId } from '../../../../electron/common/evidence/background-flows'
 import { backgroundFlows } from '../../../../electron/common/evidence/background-flows'
-import { citePolicyItem } from '../../../../electron/common/policy/policy-item'
+import { citePolicyItems } from '../../../../electron/common/policy/policy-item'
 import { useLanguage, useText } from '../../i18n/use-text'
 import { formatDateTime } from '../../lib/format'
 
@@ -49,9 +49,7 @@ export function StillFlowsCard({ counts, other }: StillFlowsCardProps) {
                   </>
                 )}
               </p>
-              <p className="small muted">
-                {flow.policyItems.map(item => citePolicyItem(item, language)).join('; ')}
-              </p>
+              <p className="small muted">{citePolicyItems(flow.policyItems, language)}</p>
             </li>
           )
         })}

@@ -41,6 +41,12 @@ export function FlowSummary({ groups }: FlowSummaryProps) {
             </a>
           </li>
         ))}
+        <li>
+          <a href="#still-flows">
+            <span>{text.verify.stillFlows}</span>
+            <span className="badge tone-neutral">{text.flow.always}</span>
+          </a>
+        </li>
       </ul>
     </nav>
   )

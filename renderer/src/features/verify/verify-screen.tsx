@@ -9,6 +9,16 @@ import { useAppStore } from '../../store/app-store-context'
 import { StillFlowsCard } from '../background/still-flows-card'
 import { OverridesCard } from './overrides-card'
 import { VerificationCard } from './verification-card'
+import type { Verdict } from '../../../../electron/common/api/verify-schemas'
+
+// What an owner must see first: what still leaks, then what is proven, then what cannot be.
+const verdictOrder: readonly Verdict[] = [
+  'leaking',
+  'ambiguous',
+  'verified',
+  'no-evidence',
+  'not-visible',
+]
 
 const formats = [
   { id: 'markdown', label: 'Markdown' },
@@ -91,9 +101,21 @@ export function VerifyScreen() {
               <p className="empty">{text.verify.empty}</p>
             ) : (
               <div className="stack">
-                {value.results.map(result => (
-                  <VerificationCard key={result.switchId} result={result} />
-                ))}
+                <p className="row" aria-label={text.verify.summary}>
+                  {verdictOrder.map(verdict => {
+                    const count = value.results.filter(result => result.verdict === verdict).length
+                    return count === 0 ? null : (
+                      <span key={verdict} className="badge tone-neutral">
+                        {text.verify.verdicts[verdict]}: {count}
+                      </span>
+                    )
+                  })}
+                </p>
+                {[...value.results]
+                  .sort((a, b) => verdictOrder.indexOf(a.verdict) - verdictOrder.indexOf(b.verdict))
+                  .map(result => (
+                    <VerificationCard key={result.switchId} result={result} />
+                  ))}
               </div>
             )}
             <StillFlowsCard counts={value.background} other={value.other.count} />
