@@ -143,6 +143,34 @@ describe('verification', () => {
     expect(report.background.find(b => b.flowId === 'account')?.count).toBe(1)
   })
 
+  it('does not take a later write that re-sends the same agent for a new off time', () => {
+    // Hush's own library writes always carry `agent=` (the server requires it): turning extras
+    // off at 10:00 re-sends the local agent. Matching went off at 09:00, and 09:30 is a leak.
+    const matching = [status('metadata-matching', 'off', ['library:1:agent'])]
+    const report = verify(
+      facts([
+        change('09:00', { 'library:1:agent': 'com.plexapp.agents.none' }),
+        change('10:00', {
+          'library:1:agent': 'com.plexapp.agents.none',
+          'library:1:pref:useExternalExtras': '0',
+        }),
+      ]),
+      [
+        event(
+          '09:30',
+          'POST',
+          'https://metadata.provider.plex.tv/library/metadata/matches?X-Plex-Country=US&X-Plex-Language=en-US',
+        ),
+      ],
+      matching,
+    )
+    expect(result(report, 'metadata-matching')).toMatchObject({
+      verdict: 'leaking',
+      offSince: '2026-01-01T09:00:00.000Z',
+      leakCount: 1,
+    })
+  })
+
   it('takes the off time of a switch that was off before Hush ran from Hush’s first reading and the log’s silence', () => {
     // Hush first saw it off at 11:30; the log shows no change since the server started at 08:00.
     const observed = {
