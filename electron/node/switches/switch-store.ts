@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import {
@@ -7,6 +6,7 @@ import {
   settingValueSchema,
 } from '../../common/api/switch-schemas'
 import { readJsonFile, writeJsonFile } from '../files/json-file'
+import { ensurePrivateDir } from '../files/private-files'
 
 /** One apply, set or undo that changed the server, kept so that undo can walk back through them. */
 export const historyEntrySchema = z.object({
@@ -154,7 +154,7 @@ export function openSwitchStore(stateDir: string, now: () => Date = () => new Da
       (await load(exceptionsPath, exceptionsFileSchema, { version: 1, entries: [] })).entries,
     saveExceptions: entries => writeJsonFile(exceptionsPath, { version: 1, entries }),
     async saveSnapshot(snapshot) {
-      await mkdir(join(dir, 'snapshots'), { recursive: true })
+      await ensurePrivateDir(join(dir, 'snapshots'))
       await writeJsonFile(join(dir, 'snapshots', `${snapshot.id}.json`), snapshot)
     },
     async snapshot(id) {

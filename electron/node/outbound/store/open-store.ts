@@ -1,6 +1,11 @@
 import Database from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
+import { closeSync, openSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import {
+  makeFilesPrivateSync,
+  privateFileMode,
+  securePrivateTreeSync,
+} from '../../files/private-files'
 import { migrations } from './migrations'
 
 /** An open outbound-log database. */
@@ -23,7 +28,10 @@ export function openStore(
   path: string,
   options: { readonly nativeBinding?: string } = {},
 ): StoreDb {
-  mkdirSync(dirname(path), { recursive: true })
+  // It holds media titles: owner-only. SQLite gives -wal and -shm the mode of the database file.
+  securePrivateTreeSync(dirname(path))
+  closeSync(openSync(path, 'a', privateFileMode))
+  makeFilesPrivateSync([path, `${path}-wal`, `${path}-shm`])
   // The desktop app hands over Electron's own build of the module (see docs/packaging.md).
   const db = new Database(
     path,
