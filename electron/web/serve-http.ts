@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { apiMethods, type ApiEvents, type ApiMethod, type PrivacyApi } from '../common/api/contract'
+import { invalidInputMessage } from '../common/api/errors'
 import type { EventHub } from '../common/util/event-hub'
 import {
   allowedHostValues,
@@ -138,7 +139,7 @@ export async function serveHttp(options: ServeHttpOptions): Promise<HttpBridgeSe
     const method = name as ApiMethod
     const parsed = apiMethods[method].input.safeParse(await readJson(request))
     if (!parsed.success) {
-      return sendJson(response, 400, { error: `invalid input for ${method}` })
+      return sendJson(response, 400, { error: invalidInputMessage(method, parsed.error) })
     }
     const handler = options.api[method] as (input: unknown) => Promise<unknown>
     return sendJson(response, 200, await handler(parsed.data))

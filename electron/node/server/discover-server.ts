@@ -8,10 +8,12 @@ import {
   httpConfigFor,
   type ConnectionRequest,
 } from './resolve-connection'
+import { serverOrigin } from './server-url'
 
 /**
  * What `hush discover` reports: the data folder, the stored identity, whether a token was found
- * (never the token), and whether the server answers. Only a malformed Preferences.xml fails.
+ * (never the token), and whether the server answers. Only a malformed Preferences.xml or server
+ * address fails.
  */
 export async function discoverServer(
   request: ConnectionRequest,
@@ -22,10 +24,11 @@ export async function discoverServer(
   }
   const stored = local.value.preferences
   const token = request.token ?? request.env.HUSH_TOKEN ?? stored?.token ?? null
-  const serverUrl = (request.server ?? request.env.HUSH_SERVER ?? defaultServerUrl).replace(
-    /\/+$/,
-    '',
-  )
+  const origin = serverOrigin(request.server ?? request.env.HUSH_SERVER ?? defaultServerUrl)
+  if (!origin.ok) {
+    return origin
+  }
+  const serverUrl = origin.value
   const client = createPlexClient(await httpConfigFor(request, serverUrl, token))
   const report: DiscoveryReport = {
     dataDir: local.value.dataDir,

@@ -7,6 +7,7 @@ import { findLocalServer, type LocalServer } from './discovery/find-local-server
 import { createPlexClient, type PlexClient } from './plex-client'
 import { loadClientIdentifier, plexIdentificationHeaders } from './plex-headers'
 import type { PlexHttpConfig } from './plex-http'
+import { serverOrigin } from './server-url'
 
 /** The local server's usual address. */
 export const defaultServerUrl = 'http://127.0.0.1:32400'
@@ -91,12 +92,11 @@ export async function resolveConnection(
     }
     token = local.value.preferences?.token ?? null
   }
-  const baseUrl = explicitUrl ?? defaultServerUrl
-  if (!/^https?:\/\/[^/]+/i.test(baseUrl)) {
-    return err(
-      appError('invalidInput', `"${baseUrl}" is not a server URL (expected http://host:port)`),
-    )
+  const origin = serverOrigin(explicitUrl ?? defaultServerUrl)
+  if (!origin.ok) {
+    return origin
   }
+  const baseUrl = origin.value
   const http = await httpConfigFor(request, baseUrl, token)
   const client = createPlexClient(http)
   const identity = await client.identity()

@@ -8,6 +8,7 @@ import {
   type PlexAccountClient,
 } from '../account/plex-account-client'
 import { connectionRequestFrom, type OptionValues } from '../server/connection-request'
+import { serverOrigin } from '../server/server-url'
 import {
   resolveConnection,
   type Connection,
@@ -50,11 +51,15 @@ export async function openSwitchboard(
     return connection
   }
   const { client, http, info } = connection.value
-  const accountUrl = request.accountUrl ?? request.env.HUSH_ACCOUNT_URL ?? defaultAccountUrl
+  const accountUrl = serverOrigin(
+    request.accountUrl ?? request.env.HUSH_ACCOUNT_URL ?? defaultAccountUrl,
+    'the account address (--account-url)',
+  )
+  if (!accountUrl.ok) {
+    return accountUrl
+  }
   const account =
-    http.token === null
-      ? null
-      : createPlexAccountClient({ ...http, baseUrl: accountUrl.replace(/\/+$/, '') })
+    http.token === null ? null : createPlexAccountClient({ ...http, baseUrl: accountUrl.value })
   const store = openSwitchStore(request.stateDir)
   const engine = createSwitchEngine({
     client,
