@@ -30,7 +30,10 @@ export interface ServeHttpOptions {
 
 /** A running web mode. */
 export interface HttpBridgeServer {
-  /** The address to open, with the one-time launch token in the fragment (never sent to a server log). */
+  /**
+   * The address to open, with the launch token in the fragment (never sent to a server log). It
+   * signs in one browser, once.
+   */
   readonly openUrl: string
   readonly origin: string
   readonly close: () => Promise<void>
@@ -52,7 +55,7 @@ export async function serveHttp(options: ServeHttpOptions): Promise<HttpBridgeSe
     throw new Error(`binding ${host} exposes Hush to the network: a password is required`)
   }
   const secret = options.password ?? randomSecret()
-  const sessions = createWebSessions(secret)
+  const sessions = createWebSessions(secret, options.password ? 'password' : 'launchToken')
   let hosts: ReadonlySet<string> = new Set()
   const streams = new Set<ServerResponse>()
 
@@ -117,9 +120,16 @@ export async function serveHttp(options: ServeHttpOptions): Promise<HttpBridgeSe
       return sendJson(response, 403, { error: 'foreign origin' })
     }
     const body = (await readJson(request)) as { secret?: unknown } | undefined
-    const outcome = sessions.signIn(typeof body?.secret === 'string' ? body.secret : '', Date.now())
+    const given = typeof body?.secret === 'string' ? body.secret : ''
+    const client = request.socket.remoteAddress ?? 'unknown'
+    const outcome = sessions.signIn(given, client, Date.now())
     if (outcome === 'throttled') {
       return sendJson(response, 429, { error: 'too many failed sign-ins; wait a minute' })
+    }
+    if (outcome === 'used') {
+      return sendJson(response, 401, {
+        error: 'this sign-in address was used already: it signs in one browser once',
+      })
     }
     if (outcome === 'wrong') {
       return sendJson(response, 401, { error: 'wrong or expired sign-in token' })
