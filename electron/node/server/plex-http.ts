@@ -1,4 +1,5 @@
 import { appError, type AppError } from '../../common/api/errors'
+import { redactText, redactUrl } from '../../common/outbound/redact'
 import { err, ok, type Result } from '../../common/util/result'
 import { describeFetchFailure } from './fetch-failure'
 import { readBodyText, tooLargeReason } from './read-body'
@@ -173,13 +174,6 @@ export async function plexFetch(
   }
 }
 
-/** A URL fit for a message: no user info, and a token parameter (if any) masked. */
-export function redactUrl(url: string): string {
-  return url
-    .replace(/\/\/[^/@]*@/, '//')
-    .replace(/([?&]X-Plex-Token=)[^&]*/gi, '$1xxxxxxxxxxxxxxxxxxxx')
-}
-
 /** Removes the token from a text, wherever it appears. */
 export function scrub(text: string, token: string | null): string {
   const line = text.replace(/\s*\n\s*/g, ' ')
@@ -191,5 +185,5 @@ function summarizeBody(text: string): string {
     .replace(/<[^>]*>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-  return plain ? ` (${plain.slice(0, 120)})` : ''
+  return plain ? ` (${redactText(plain.slice(0, 120))})` : ''
 }
