@@ -15,6 +15,7 @@ import {
   type ConnectionRequest,
 } from '../server/resolve-connection'
 import { createSwitchEngine, type SwitchEngine } from './switch-engine'
+import { recoverInterruptedApply } from './recover-journal'
 import { openSwitchStore, type SwitchStore } from './switch-store'
 import { readingsRecorder } from '../observations/record-readings'
 import { openStateObservations } from '../observations/state-observations'
@@ -33,7 +34,10 @@ export interface OpenSwitchboard {
   readonly store: SwitchStore
   /** The plex.tv account API, or null when there is no token to ask it with. */
   readonly account: PlexAccountClient | null
-  /** One line per timed exception that ended and was undone on opening (see `--for`). */
+  /**
+   * One line per thing the owner should know on opening: an apply that was interrupted (see
+   * recover-journal.ts), a timed exception that ended and was undone (see `--for`).
+   */
   readonly notes: readonly string[]
   /** Hush's state folder. */
   readonly stateDir: string
@@ -73,12 +77,16 @@ export async function openSwitchboard(
       info.machineIdentifier,
     ),
   })
+  const interrupted = await recoverInterruptedApply(store)
   // A timed exception (`hush set … --for 2h`) ends at the first use of Hush after its time.
   const notes = (await engine.revertExpired()).map(report =>
     report.ok
       ? report.value.message
       : `a timed change could not be undone: ${report.error.message}`,
   )
+  if (interrupted !== null) {
+    notes.unshift(interrupted)
+  }
   return ok({
     connection: connection.value,
     engine,
