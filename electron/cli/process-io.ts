@@ -1,4 +1,6 @@
 import { createInterface } from 'node:readline'
+import { runCommand } from '../node/server/discovery/command-runner'
+import { hasOtherLoginAccounts } from '../node/state/other-accounts'
 import type { CliIo } from './command'
 
 /** The CliIo of the real process: stdout, stderr, stdin and Ctrl-C. */
@@ -36,5 +38,6 @@ export function createProcessIo(): CliIo {
     },
     env: process.env,
     signal: controller.signal,
+    otherLoginAccounts: () => hasOtherLoginAccounts(runCommand),
   }
 }

@@ -59,20 +59,23 @@ async function until(condition: () => Promise<boolean>, what: string): Promise<v
   throw new Error(`timed out waiting for ${what}`)
 }
 
+// The token goes in HUSH_TOKEN (as SECURITY.md advises), so stderr holds only what is tested.
 function cli(fixture: EngineFixture, command: readonly string[]): string[] {
   const { demo, stateDir } = fixture
-  return [
-    ...command,
-    ...['--server', demo.url, '--token', demo.token, '--account-url', demo.url],
-    ...['--state-dir', stateDir],
-  ]
+  return [...command, '--server', demo.url, '--account-url', demo.url, '--state-dir', stateDir]
 }
+
+const env = (fixture: EngineFixture) => ({ env: { HUSH_TOKEN: fixture.demo.token } })
 
 describe('hush apply stopped in the middle', () => {
   it('killed with SIGKILL after each of its steps in turn, hush undo restores every value', async () => {
     const fixture = await startEngineFixture()
     try {
-      const planned = await runHush(bundle.path, cli(fixture, ['plan', 'lockdown', '--json']))
+      const planned = await runHush(
+        bundle.path,
+        cli(fixture, ['plan', 'lockdown', '--json']),
+        env(fixture),
+      )
       const steps = (JSON.parse(planned.stdout) as { steps: unknown[] }).steps.length
       expect(steps).toBeGreaterThan(5)
       for (let done = 0; done < steps; done++) {
@@ -80,7 +83,11 @@ describe('hush apply stopped in the middle', () => {
         // The first `done` writes go through at once; the next one waits, and the kill lands then.
         await fixture.fault('delay', { ms: '300', after: String(done) })
         const start = (await writes(fixture)).received
-        const apply = startHush(bundle.path, cli(fixture, ['apply', 'lockdown', '--yes']))
+        const apply = startHush(
+          bundle.path,
+          cli(fixture, ['apply', 'lockdown', '--yes']),
+          env(fixture).env,
+        )
         // `done` steps have landed when the write of the next one reaches the server: kill then.
         await until(async () => (await writes(fixture)).received > start + done, 'the write')
         apply.child.kill('SIGKILL')
@@ -93,7 +100,7 @@ describe('hush apply stopped in the middle', () => {
         await fixture.fault('delay', { ms: '0' })
         expect(await everything(fixture)).not.toEqual(before)
 
-        const undo = await runHush(bundle.path, cli(fixture, ['undo']))
+        const undo = await runHush(bundle.path, cli(fixture, ['undo']), env(fixture))
         expect(undo.stderr).toMatch(
           new RegExp(
             `^hush: hush apply lockdown \\(started [^)]+\\) was interrupted after ${done + 1} changes? of ${steps}; hush undo restores the values from before it\\n$`,
@@ -112,21 +119,25 @@ describe('hush apply stopped in the middle', () => {
     try {
       await fixture.fault('delay', { ms: '200' })
       const start = (await writes(fixture)).received
-      const apply = startHush(bundle.path, cli(fixture, ['apply', 'lockdown', '--yes']))
+      const apply = startHush(
+        bundle.path,
+        cli(fixture, ['apply', 'lockdown', '--yes']),
+        env(fixture).env,
+      )
       await until(async () => (await writes(fixture)).received > start + 2, 'the third write')
       apply.child.kill('SIGKILL')
       await apply.exited(10_000)
       await fixture.fault('delay', { ms: '0' })
-      const status = await runHush(bundle.path, cli(fixture, ['status', '--json']))
+      const status = await runHush(bundle.path, cli(fixture, ['status', '--json']), env(fixture))
       expect(JSON.parse(status.stdout)).toMatchObject({
         interrupted: { command: 'apply lockdown', changed: 3 },
       })
-      const text = await runHush(bundle.path, cli(fixture, ['status']))
+      const text = await runHush(bundle.path, cli(fixture, ['status']), env(fixture))
       expect(text.stdout).toMatch(
         /Interrupted {2}hush apply lockdown \(started .+\) stopped after 3 of \d+ changes/,
       )
-      expect((await runHush(bundle.path, cli(fixture, ['undo']))).code).toBe(0)
-      const after = await runHush(bundle.path, cli(fixture, ['status', '--json']))
+      expect((await runHush(bundle.path, cli(fixture, ['undo']), env(fixture))).code).toBe(0)
+      const after = await runHush(bundle.path, cli(fixture, ['status', '--json']), env(fixture))
       expect(JSON.parse(after.stdout)).toMatchObject({ interrupted: null })
     } finally {
       await fixture.cleanup()
@@ -139,7 +150,11 @@ describe('hush apply stopped in the middle', () => {
       const before = await everything(fixture)
       await fixture.fault('delay', { ms: '300', after: '4' })
       const start = (await writes(fixture)).received
-      const apply = startHush(bundle.path, cli(fixture, ['apply', 'lockdown', '--yes']))
+      const apply = startHush(
+        bundle.path,
+        cli(fixture, ['apply', 'lockdown', '--yes']),
+        env(fixture).env,
+      )
       await until(async () => (await writes(fixture)).received > start + 4, 'the fifth write')
       apply.child.kill('SIGKILL')
       await apply.exited(10_000)
@@ -179,7 +194,11 @@ describe('hush apply stopped in the middle', () => {
       const before = await everything(fixture)
       await fixture.fault('delay', { ms: '200' })
       const start = (await writes(fixture)).received
-      const apply = startHush(bundle.path, cli(fixture, ['apply', 'lockdown', '--yes']))
+      const apply = startHush(
+        bundle.path,
+        cli(fixture, ['apply', 'lockdown', '--yes']),
+        env(fixture).env,
+      )
       await until(async () => (await writes(fixture)).received > start + 2, 'the third write')
       apply.child.kill('SIGINT')
       const ended = await apply.exited(60_000)
@@ -190,7 +209,7 @@ describe('hush apply stopped in the middle', () => {
         /^hush: cancelled \(Ctrl-C\) before step 4 of \d+ \(.+\); the 3 earlier changes were rolled back, and the server is as it was before\n$/,
       )
       expect(await everything(fixture)).toEqual(before)
-      const undo = await runHush(bundle.path, cli(fixture, ['undo']))
+      const undo = await runHush(bundle.path, cli(fixture, ['undo']), env(fixture))
       expect(undo.stderr).toMatch(/nothing to undo/)
     } finally {
       await fixture.cleanup()

@@ -9,6 +9,7 @@ import {
   type ConnectionRequest,
 } from './resolve-connection'
 import { serverOrigin } from './server-url'
+import { explicitToken } from './token-source'
 
 /**
  * What `hush discover` reports: the data folder, the stored identity, whether a token was found
@@ -23,7 +24,11 @@ export async function discoverServer(
     return local
   }
   const stored = local.value.preferences
-  const token = request.token ?? request.env.HUSH_TOKEN ?? stored?.token ?? null
+  const given = await explicitToken(request)
+  if (!given.ok) {
+    return given
+  }
+  const token = given.value ?? stored?.token ?? null
   const origin = serverOrigin(request.server ?? request.env.HUSH_SERVER ?? defaultServerUrl)
   if (!origin.ok) {
     return origin
