@@ -5,6 +5,7 @@ import type { ProfileId, SettingValue } from '../../common/switches/switch-types
 import { err, ok, type Result } from '../../common/util/result'
 import { sameSettingValue } from '../server/plex-values'
 import { rollBack } from './apply-rollback'
+import { snapshotSafeValues } from './snapshot-values'
 import { describeValue, writeAndVerify } from './step-io'
 import {
   AuditRecorder,
@@ -130,7 +131,7 @@ export async function applyPlan(
     serverId: context.serverId,
     takenAt: at.toISOString(),
     command: context.command,
-    values,
+    values: snapshotSafeValues(values),
   })
   const journal = await JournalKeeper.begin(context, {
     id: snapshotId,
