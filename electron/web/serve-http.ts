@@ -11,6 +11,7 @@ import {
   securityHeaders,
 } from './http-security'
 import { readStaticFile } from '../node/files/read-static-file'
+import { environmentMessage } from '../node/files/system-error'
 import { createWebSessions, randomSecret, type WebSession } from './web-sessions'
 
 /** How to serve the dashboard and the HTTP bridge. */
@@ -63,9 +64,9 @@ export async function serveHttp(options: ServeHttpOptions): Promise<HttpBridgeSe
     for (const [name, value] of Object.entries(securityHeaders)) {
       response.setHeader(name, value)
     }
-    handle(request, response).catch(() => {
+    handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) {
-        sendJson(response, 500, { error: 'internal error' })
+        sendJson(response, 500, { error: environmentMessage(error) ?? 'internal error' })
       } else {
         response.end()
       }

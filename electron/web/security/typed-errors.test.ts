@@ -1,5 +1,7 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { PrivacyBridge } from '../../common/api/contract'
 import { createMemoryIo } from '../../cli/testing/memory-io'
 import { runCli } from '../../cli/run-cli'
@@ -7,6 +9,8 @@ import { startTestDemo } from '../../node/demo/demo-test-helpers'
 import { startTestCore, type TestCore } from '../../node/service/testing/test-core'
 import { serveHttp, type HttpBridgeServer } from '../serve-http'
 import { connectNodeHttpBridge } from '../testing/node-http-bridge'
+import { runHush } from '../../node/security/testing/run-hush'
+import { buildCliBundle } from '../../node/watch/testing/build-cli-bundle'
 
 // SECURITY.md: "A bad input or a vanished file is a typed one-line error, never an internal error,
 // and an error never echoes a token."
@@ -108,5 +112,39 @@ describe('typed one-line errors, on the command line', () => {
     } finally {
       await cleanup()
     }
+  })
+})
+
+describe('typed one-line errors of the hush process itself', () => {
+  let bundle: { path: string; remove: () => Promise<void> }
+  let dir: string
+  beforeAll(async () => {
+    bundle = await buildCliBundle()
+    dir = await mkdtemp(join(tmpdir(), 'hush-errors-'))
+  }, 60_000)
+  afterAll(async () => {
+    await bundle.remove()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('a state folder that is a file', async () => {
+    const file = join(dir, 'not-a-folder')
+    await writeFile(file, 'x')
+    const run = await runHush(bundle.path, ['log', 'stats', '--state-dir', file])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toBe(`hush: cannot mkdir ${file}: a file is in the way (EEXIST)\n`)
+  })
+
+  it('a damaged outbound.sqlite', async () => {
+    const state = await mkdtemp(join(dir, 'state-'))
+    await writeFile(
+      join(state, 'outbound.sqlite'),
+      'this is not a database, just text\n'.repeat(200),
+    )
+    const run = await runHush(bundle.path, ['log', 'stats', '--state-dir', state])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toBe(
+      `hush: ${join(state, 'outbound.sqlite')} is not a Hush database or is damaged (SQLITE_NOTADB); move it aside and Hush starts a new one\n`,
+    )
   })
 })

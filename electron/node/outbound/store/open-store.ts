@@ -6,6 +6,7 @@ import {
   privateFileMode,
   securePrivateTreeSync,
 } from '../../files/private-files'
+import { environmentFailure } from '../../files/system-error'
 import { migrations } from './migrations'
 
 /** An open outbound-log database. */
@@ -13,6 +14,15 @@ export type StoreDb = Database.Database
 
 /** The store's file name inside Hush's state folder. */
 export const storeFileName = 'outbound.sqlite'
+
+/** A store SQLite cannot read: a one-line error that says what to do (no trace). */
+function damaged(path: string, error: unknown): Error {
+  const code = (error as { code?: unknown }).code
+  const name = typeof code === 'string' ? code : 'SQLITE_ERROR'
+  return environmentFailure(
+    `${path} is not a Hush database or is damaged (${name}); move it aside and Hush starts a new one`,
+  )
+}
 
 /** The store's path inside a state folder. */
 export function storePath(stateDir: string): string {
@@ -37,7 +47,12 @@ export function openStore(
     path,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   )
-  db.pragma('journal_mode = WAL')
+  try {
+    db.pragma('journal_mode = WAL')
+  } catch (error) {
+    db.close()
+    throw damaged(path, error)
+  }
   db.pragma('synchronous = NORMAL')
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
@@ -47,7 +62,7 @@ export function openStore(
   const current = db.pragma('user_version', { simple: true }) as number
   if (current > migrations.length) {
     db.close()
-    throw new Error(`${path} was written by a newer Hush (schema ${current})`)
+    throw environmentFailure(`${path} was written by a newer Hush (schema ${current})`)
   }
   for (let version = current; version < migrations.length; version++) {
     db.transaction(() => {
