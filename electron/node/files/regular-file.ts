@@ -1,6 +1,7 @@
 import { constants, type Stats } from 'node:fs'
 import { open, stat, type FileHandle } from 'node:fs/promises'
 import { err, ok, type Result } from '../../common/util/result'
+import { environmentFailure } from './system-error'
 
 /** Why a file given by a path (or found in a folder) was not read. */
 export interface FileProblem {
@@ -78,12 +79,12 @@ export async function openRegularFile(path: string): Promise<Result<FileHandle, 
 
 /**
  * Like openRegularFile, for readers whose failures are exceptions (the log pipeline): throws an
- * Error with the one-line message.
+ * environment failure (system-error.ts) with the one-line message, which the faces print as is.
  */
 export async function openRegularFileOrThrow(path: string): Promise<FileHandle> {
   const opened = await openRegularFile(path)
   if (!opened.ok) {
-    throw Object.assign(new Error(opened.error.message), { code: opened.error.errno })
+    throw environmentFailure(opened.error.message)
   }
   return opened.value
 }
