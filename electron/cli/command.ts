@@ -9,6 +9,11 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>
   /** Aborted when the owner presses Ctrl-C; long-running commands stop cleanly on it. */
   readonly signal: AbortSignal
+  /**
+   * Whether people other than the current user can log in to this machine (and see another
+   * process' command line); absent: not checked.
+   */
+  readonly otherLoginAccounts?: () => Promise<boolean>
 }
 
 /** The parsed command line handed to a command. */

@@ -4,6 +4,7 @@ import type { CommandOptions } from './command'
 export const connectionOptions: CommandOptions = {
   server: { type: 'string' },
   token: { type: 'string' },
+  'token-file': { type: 'string' },
   'data-dir': { type: 'string' },
   'state-dir': { type: 'string' },
   'account-url': { type: 'string' },
@@ -17,4 +18,4 @@ export const globalOptions: CommandOptions = {
 
 /** The usage text of the connection options. */
 export const connectionUsage =
-  '[--server URL --token T] [--data-dir DIR] [--state-dir DIR] [--account-url URL] [--timeout MS]'
+  '[--server URL] [--token-file PATH | --token T] [--data-dir DIR] [--state-dir DIR] [--account-url URL] [--timeout MS]'

@@ -15,10 +15,10 @@ export interface CommandConnection extends OpenSwitchboard {
   readonly dataDir: string | null
 }
 
-function requestFor(context: CommandContext): SwitchboardRequest {
+function requestFor(context: CommandContext, cancelOnCtrlC = true): SwitchboardRequest {
   return switchboardRequestFrom(context.options, context.io.env, {
     timeoutMs: integerOption(context, 'timeout', defaultTimeoutMs),
-    signal: context.io.signal,
+    signal: cancelOnCtrlC ? context.io.signal : undefined,
   })
 }
 
@@ -37,6 +37,17 @@ export async function openCommandBoard(
     }
   }
   return board
+}
+
+/**
+ * openCommandBoard for the commands that change the server (apply, set, undo): Ctrl-C does not
+ * cut their requests short, so that a rollback can still be sent; the engine stops between steps
+ * instead (pass `context.io.signal` to it), and each request keeps its timeout.
+ */
+export function openChangingBoard(
+  context: CommandContext,
+): Promise<Result<OpenSwitchboard, AppError>> {
+  return openCommandBoard(context, requestFor(context, false))
 }
 
 /**

@@ -1,8 +1,11 @@
+import { environmentMessage } from '../node/files/system-error'
 import { createProcessIo } from './process-io'
 import { runCli } from './run-cli'
 
 // Entry of the `hush` bundle. Unexpected errors are bugs: one line, exit 1, the stack only with
-// HUSH_DEBUG=1 so that an owner never sees a trace for an expected failure.
+// HUSH_DEBUG=1 so that an owner never sees a trace for an expected failure. The system refusing a
+// file operation (no permission, a full disk, a file where a folder should be) is no bug: it is
+// said as such.
 const io = createProcessIo()
 try {
   const code = await runCli(process.argv.slice(2), io)
@@ -10,7 +13,12 @@ try {
   process.stdout.write('', () => process.exit(code))
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error)
-  process.stderr.write(`hush: internal error: ${message}\n`)
+  const expected = environmentMessage(error)
+  process.stderr.write(
+    expected !== null
+      ? `hush: ${expected}\n`
+      : `hush: internal error: ${message.replace(/\s*\n\s*/g, ' ')}\n`,
+  )
   if (process.env.HUSH_DEBUG === '1' && error instanceof Error) {
     process.stderr.write(`${error.stack ?? ''}\n`)
   }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util'
 import { commandTable } from './command-table'
 import { connectionOptions, connectionUsage, globalOptions } from './common-options'
 import { exitCode, UsageError, type CliIo, type Command } from './command'
+import { tokenHelp, warnAboutTokenOption } from './token-warning'
 
 /** Finds the command selected by the leading words of argv (longest name wins). */
 function findCommand(argv: readonly string[]): { command: Command; rest: string[] } | undefined {
@@ -35,7 +36,10 @@ export function helpText(): string {
     ...lines,
     '',
     'Options for commands that talk to a server:',
-    '  --server URL --token T   a server to use instead of discovering the local one',
+    '  --server URL             a server to use instead of discovering the local one',
+    '  --token-file PATH        a file holding its token (keep it private: chmod 600)',
+    '  --token T                the token itself: other users of this machine can see it in ps;',
+    '                           prefer --token-file, or the HUSH_TOKEN variable',
     "  --data-dir DIR           the server's data folder (Preferences.xml, Logs/, Crash Reports/)",
     "  --state-dir DIR          Hush's own settings, database and snapshots",
     '  --account-url URL        the plex.tv API to use for account-level switches',
@@ -73,8 +77,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       strict: true,
     })
     if (parsed.values.help === true) {
-      io.stdout(`Usage: ${usageLine(command)}\n\n${command.summary}\n`)
+      const tokens = command.connects ? `\n${tokenHelp}\n` : ''
+      io.stdout(`Usage: ${usageLine(command)}\n\n${command.summary}\n${tokens}`)
       return exitCode.ok
+    }
+    if (command.connects && typeof parsed.values.token === 'string') {
+      await warnAboutTokenOption(io)
     }
     return await command.run({
       positionals: parsed.positionals,

@@ -75,7 +75,14 @@ describe('web mode (HTTP bridge)', () => {
     await rm(staticDir, { recursive: true, force: true })
   })
 
-  async function signIn(): Promise<{ cookie: string; csrf: string }> {
+  // The launch token signs in once: every test shares that one session.
+  let session: Promise<{ cookie: string; csrf: string }> | undefined
+  function signIn(): Promise<{ cookie: string; csrf: string }> {
+    session ??= exchangeToken()
+    return session
+  }
+
+  async function exchangeToken(): Promise<{ cookie: string; csrf: string }> {
     const reply = await send(`${server.origin}/api/session`, {
       method: 'POST',
       headers: { Origin: server.origin, 'Content-Type': 'application/json' },

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { apiMethods, type ApiEvents, type ApiMethod, type PrivacyApi } from '../common/api/contract'
+import { invalidInputMessage } from '../common/api/errors'
 import type { EventHub } from '../common/util/event-hub'
 import {
   allowedHostValues,
@@ -10,6 +11,7 @@ import {
   securityHeaders,
 } from './http-security'
 import { readStaticFile } from '../node/files/read-static-file'
+import { environmentMessage } from '../node/files/system-error'
 import { createWebSessions, randomSecret, type WebSession } from './web-sessions'
 
 /** How to serve the dashboard and the HTTP bridge. */
@@ -29,7 +31,10 @@ export interface ServeHttpOptions {
 
 /** A running web mode. */
 export interface HttpBridgeServer {
-  /** The address to open, with the one-time launch token in the fragment (never sent to a server log). */
+  /**
+   * The address to open, with the launch token in the fragment (never sent to a server log). It
+   * signs in one browser, once.
+   */
   readonly openUrl: string
   readonly origin: string
   readonly close: () => Promise<void>
@@ -51,7 +56,7 @@ export async function serveHttp(options: ServeHttpOptions): Promise<HttpBridgeSe
     throw new Error(`binding ${host} exposes Hush to the network: a password is required`)
   }
   const secret = options.password ?? randomSecret()
-  const sessions = createWebSessions(secret)
+  const sessions = createWebSessions(secret, options.password ? 'password' : 'launchToken')
   let hosts: ReadonlySet<string> = new Set()
   const streams = new Set<ServerResponse>()
 
@@ -59,9 +64,9 @@ export async function serveHttp(options: ServeHttpOptions): Promise<HttpBridgeSe
     for (const [name, value] of Object.entries(securityHeaders)) {
       response.setHeader(name, value)
     }
-    handle(request, response).catch(() => {
+    handle(request, response).catch((error: unknown) => {
       if (!response.headersSent) {
-        sendJson(response, 500, { error: 'internal error' })
+        sendJson(response, 500, { error: environmentMessage(error) ?? 'internal error' })
       } else {
         response.end()
       }
@@ -116,9 +121,16 @@ export async function serveHttp(options: ServeHttpOptions): Promise<HttpBridgeSe
       return sendJson(response, 403, { error: 'foreign origin' })
     }
     const body = (await readJson(request)) as { secret?: unknown } | undefined
-    const outcome = sessions.signIn(typeof body?.secret === 'string' ? body.secret : '', Date.now())
+    const given = typeof body?.secret === 'string' ? body.secret : ''
+    const client = request.socket.remoteAddress ?? 'unknown'
+    const outcome = sessions.signIn(given, client, Date.now())
     if (outcome === 'throttled') {
       return sendJson(response, 429, { error: 'too many failed sign-ins; wait a minute' })
+    }
+    if (outcome === 'used') {
+      return sendJson(response, 401, {
+        error: 'this sign-in address was used already: it signs in one browser once',
+      })
     }
     if (outcome === 'wrong') {
       return sendJson(response, 401, { error: 'wrong or expired sign-in token' })
@@ -138,7 +150,7 @@ export async function serveHttp(options: ServeHttpOptions): Promise<HttpBridgeSe
     const method = name as ApiMethod
     const parsed = apiMethods[method].input.safeParse(await readJson(request))
     if (!parsed.success) {
-      return sendJson(response, 400, { error: `invalid input for ${method}` })
+      return sendJson(response, 400, { error: invalidInputMessage(method, parsed.error) })
     }
     const handler = options.api[method] as (input: unknown) => Promise<unknown>
     return sendJson(response, 200, await handler(parsed.data))

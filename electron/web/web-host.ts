@@ -53,6 +53,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     startDemo: demo.start,
     onBackgroundError: error =>
       options.onWarning?.(error instanceof Error ? error.message : String(error)),
+    onNote: message => options.onWarning?.(message),
   })
   if (options.demo) {
     const connected = await core.api['server.connectDemo']({})

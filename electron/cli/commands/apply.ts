@@ -1,7 +1,7 @@
 import { profileIds } from '../../common/switches/switch-types'
 import { formatPlan } from '../../node/switches/format-switches'
 import { exitCode, fail, flagOption, printJson, type Command } from '../command'
-import { openCommandBoard } from '../connect-command'
+import { openChangingBoard } from '../connect-command'
 import { profileArgument } from './plan'
 
 /** `hush apply <profile>`: shows the plan, asks, then applies it with verification and rollback. */
@@ -19,7 +19,7 @@ export const applyCommand: Command = {
     const { io } = context
     const profile = profileArgument(context)
     const json = flagOption(context, 'json')
-    const board = await openCommandBoard(context)
+    const board = await openChangingBoard(context)
     if (!board.ok) {
       return fail(io, board.error.message)
     }
@@ -37,6 +37,9 @@ export const applyCommand: Command = {
         `\nApply these ${count} change${count === 1 ? '' : 's'} to ${board.value.connection.info.url}? [y/N] `,
       )
       const answer = await io.readLine()
+      if (io.signal.aborted) {
+        return fail(io, 'cancelled; nothing was changed')
+      }
       if (answer === null) {
         return fail(
           io,
@@ -51,6 +54,7 @@ export const applyCommand: Command = {
       command: `apply ${profile}`,
       profile,
       force: flagOption(context, 'force'),
+      signal: io.signal,
     })
     if (!report.ok) {
       return fail(io, report.error.message)

@@ -28,7 +28,7 @@ export const logExportCommand: Command = {
     let fd: number | null = null
     if (out !== undefined) {
       try {
-        fd = openSync(out, 'w')
+        fd = openSync(out, 'w', 0o600)
       } catch (error) {
         return Promise.resolve(
           fail(

@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises'
 import { totalSkipped } from '../../common/outbound/outbound-event'
 import { parsePrivacyLevel } from '../../common/outbound/privacy-level'
 import { importFiles } from '../../node/outbound/import-files'
+import { describeFileType } from '../../node/files/regular-file'
 import { serverLogsOldestFirst } from '../../node/outbound/log-files'
 import { EventWriter } from '../../node/outbound/store/event-writer'
 import { fail, flagOption, printJson, stringOption, UsageError, type Command } from '../command'
@@ -29,13 +30,16 @@ export const logImportCommand: Command = {
       if (info?.isDirectory()) {
         const logs = await serverLogsOldestFirst(path)
         if (logs.length === 0) {
-          return fail(io, `no "Plex Media Server.log" in ${path}`)
+          return fail(io, `no "Plex Media Server.log" (a regular file) in ${path}`)
         }
         files.push(...logs)
       } else if (info?.isFile()) {
         files.push(path)
       } else {
-        return fail(io, `cannot read ${path}`)
+        const what = info
+          ? `it is ${describeFileType(info)}, not a regular file`
+          : 'it is not there'
+        return fail(io, `cannot read ${path}: ${what}`)
       }
     }
     const db = openCliStore(context)

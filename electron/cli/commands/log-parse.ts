@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises'
 import { totalSkipped, type OutboundEvent } from '../../common/outbound/outbound-event'
+import { describeFileType } from '../../node/files/regular-file'
 import { parseFiles } from '../../node/outbound/parse-file'
 import { fail, UsageError, type Command } from '../command'
 
@@ -60,7 +61,10 @@ export const logParseCommand: Command = {
     for (const path of positionals) {
       const info = await stat(path).catch(() => null)
       if (!info?.isFile()) {
-        return fail(io, `cannot read ${path}: not a file`)
+        const what = info
+          ? `it is ${describeFileType(info)}, not a regular file`
+          : 'it is not there'
+        return fail(io, `cannot read ${path}: ${what}`)
       }
     }
     const result = await parseFiles(positionals, events => {

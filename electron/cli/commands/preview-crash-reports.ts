@@ -39,10 +39,14 @@ export const previewCrashReportsCommand: Command = {
           return fail(io, 'nothing deleted (not confirmed; pass --yes to skip the question)')
         }
       }
-      deleted = await deleteCrashDumps(
+      const removed = await deleteCrashDumps(
         dataDir,
         pending.map(dump => dump.path),
       )
+      if (!removed.ok) {
+        return fail(io, removed.error.message)
+      }
+      deleted = removed.value
     }
     if (flagOption(context, 'json')) {
       printJson(io, { ...preview.value, deleted })

@@ -44,7 +44,9 @@ export const serveCommand: Command = {
       `Hush is serving the dashboard. Open this address in your browser:\n\n  ${web.server.openUrl}\n\n`,
     )
     io.stdout(
-      'The address holds a one-time sign-in token: do not share it. Press Ctrl-C to stop.\n',
+      isLoopbackHost(host)
+        ? 'The address signs in one browser, once (start hush serve again for another). Press Ctrl-C to stop.\n'
+        : 'Sign in with the password in HUSH_WEB_PASSWORD. Press Ctrl-C to stop.\n',
     )
     await new Promise<void>(resolve => {
       if (io.signal.aborted) {

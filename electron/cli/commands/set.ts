@@ -9,7 +9,7 @@ import {
   UsageError,
   type Command,
 } from '../command'
-import { openCommandBoard } from '../connect-command'
+import { openChangingBoard } from '../connect-command'
 
 /** `hush set <switch-id> on|off`: one switch, applied at once (with verification and rollback). */
 export const setCommand: Command = {
@@ -29,7 +29,7 @@ export const setCommand: Command = {
     if (duration !== undefined && forSeconds === undefined) {
       throw new UsageError(`--for takes a duration such as 30m, 2h or 1h30m, not "${duration}"`)
     }
-    const board = await openCommandBoard(context)
+    const board = await openChangingBoard(context)
     if (!board.ok) {
       return fail(io, board.error.message)
     }
@@ -42,6 +42,7 @@ export const setCommand: Command = {
       command: `set ${switchId} ${value}`,
       force: flagOption(context, 'force'),
       forSeconds,
+      signal: io.signal,
     })
     if (!report.ok) {
       return fail(io, report.error.message)

@@ -31,6 +31,7 @@ export const statusCommand: Command = {
         server: state.server,
         profile: state.profile,
         readAt: state.readAt,
+        interrupted: state.interrupted ?? null,
         switches: state.switches.map(status => ({
           id: status.id,
           title: byId.get(status.id)?.title.en ?? status.id,
@@ -49,7 +50,14 @@ export const statusCommand: Command = {
       `Server   ${server.friendlyName || '(unnamed)'}  ${server.version}  ${server.url}  id ${server.machineIdentifier}\n`,
     )
     io.stdout(`Profile  ${state.profile ?? 'none applied by Hush'}\n`)
-    io.stdout(`Read at  ${state.readAt}\n\n`)
+    io.stdout(`Read at  ${state.readAt}\n`)
+    if (state.interrupted) {
+      const { command, startedAt, changed, of } = state.interrupted
+      io.stdout(
+        `Interrupted  hush ${command} (started ${startedAt}) stopped after ${changed} of ${of} changes: hush undo restores the values from before it\n`,
+      )
+    }
+    io.stdout('\n')
     io.stdout(formatStatusTable(state.switches, switchCatalog))
     return exitCode.ok
   },

@@ -1,6 +1,6 @@
 import { formatApplied } from '../../node/switches/format-switches'
 import { exitCode, fail, flagOption, printJson, type Command } from '../command'
-import { openCommandBoard } from '../connect-command'
+import { openChangingBoard } from '../connect-command'
 
 /** `hush undo`: restores the values from before the last apply or set; repeat to go further back. */
 export const undoCommand: Command = {
@@ -11,11 +11,14 @@ export const undoCommand: Command = {
   connects: true,
   async run(context) {
     const { io } = context
-    const board = await openCommandBoard(context)
+    const board = await openChangingBoard(context)
     if (!board.ok) {
       return fail(io, board.error.message)
     }
-    const report = await board.value.engine.undoLast({ force: flagOption(context, 'force') })
+    const report = await board.value.engine.undoLast({
+      force: flagOption(context, 'force'),
+      signal: io.signal,
+    })
     if (!report.ok) {
       return fail(io, report.error.message)
     }

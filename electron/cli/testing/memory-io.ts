@@ -9,7 +9,12 @@ export interface MemoryIo extends CliIo {
 
 /** Creates a MemoryIo; `answers` are returned one by one from readLine (then null). */
 export function createMemoryIo(
-  options: { answers?: readonly string[]; env?: Record<string, string | undefined> } = {},
+  options: {
+    answers?: readonly string[]
+    env?: Record<string, string | undefined>
+    /** Whether the machine has other login accounts (see CliIo); not checked when absent. */
+    otherLoginAccounts?: boolean
+  } = {},
 ): MemoryIo {
   let stdout = ''
   let stderr = ''
@@ -25,6 +30,9 @@ export function createMemoryIo(
     readLine: () => Promise.resolve(answers.shift() ?? null),
     env: options.env ?? {},
     signal: controller.signal,
+    ...(options.otherLoginAccounts === undefined
+      ? {}
+      : { otherLoginAccounts: () => Promise.resolve(options.otherLoginAccounts === true) }),
     out: () => stdout,
     errText: () => stderr,
     abort: () => controller.abort(),

@@ -23,6 +23,8 @@ export const appErrorKindSchema = z.enum([
   'logMissing',
   'accountUnavailable',
   'invalidInput',
+  /** A file could not be read or changed: not a regular file, too large, or not permitted. */
+  'fileError',
 ])
 
 /** One expected failure kind. */
@@ -48,4 +50,21 @@ export function resultSchema<T extends z.ZodType>(value: T) {
     z.object({ ok: z.literal(true), value }),
     z.object({ ok: z.literal(false), error: appErrorSchema }),
   ])
+}
+
+/**
+ * The one-line message of a contract input that failed its schema: the method, and the first
+ * problem with where it is (`invalid input for log.page: since takes an ISO 8601 date or time…`).
+ * It names fields, never echoes their values (an input may hold a token).
+ */
+export function invalidInputMessage(method: string, error: z.ZodError): string {
+  const issue = error.issues[0]
+  if (!issue) {
+    return `invalid input for ${method}`
+  }
+  const where = issue.path.map(String).join('.')
+  return `invalid input for ${method}: ${where ? `${where} ` : ''}${issue.message}`.replace(
+    /\s*\n\s*/g,
+    ' ',
+  )
 }

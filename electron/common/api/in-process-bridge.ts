@@ -1,5 +1,6 @@
 import { apiMethods, type ApiEvents, type PrivacyApi, type PrivacyBridge } from './contract'
 import type { EventHub } from '../util/event-hub'
+import { invalidInputMessage } from './errors'
 
 /**
  * A PrivacyBridge straight onto the core, in the same process (the CLI, tests). It parses input
@@ -13,7 +14,7 @@ export function createInProcessBridge(api: PrivacyApi, events: EventHub<ApiEvent
       }
       const parsed = apiMethods[method].input.safeParse(input)
       if (!parsed.success) {
-        throw new Error(`invalid input for ${method}`)
+        throw new Error(invalidInputMessage(method, parsed.error))
       }
       const handler = api[method] as (value: unknown) => Promise<never>
       return handler(parsed.data)

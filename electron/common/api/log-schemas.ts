@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { backgroundFlowIds } from '../evidence/background-flows'
 import { outboundCategories } from '../outbound/categories'
+import { isFilterTime } from '../outbound/filter-time'
 
 /** One outbound category. */
 export const outboundCategorySchema = z.enum(outboundCategories)
@@ -21,12 +22,17 @@ export const outboundEventSchema = z.object({
   source: z.object({ file: z.string(), line: z.number() }),
 })
 
+/** A filter time: an ISO 8601 date or time (`2025-08-04`, `2025-08-04T20:03Z`). */
+const filterTimeSchema = z.string().max(64).refine(isFilterTime, {
+  message: 'takes an ISO 8601 date or time, such as 2025-08-04 or 2025-08-04T20:03Z',
+})
+
 /** A filter over the outbound log. */
 export const logFilterSchema = z.object({
   category: outboundCategorySchema.optional(),
   host: z.string().optional(),
-  since: z.string().optional(),
-  until: z.string().optional(),
+  since: filterTimeSchema.optional(),
+  until: filterTimeSchema.optional(),
   search: z.string().max(200).optional(),
   upstreamOnly: z.boolean().optional(),
 })

@@ -43,6 +43,21 @@ export const switchboardSchema = z.object({
   /** The profile the owner last applied, if any. */
   profile: profileIdSchema.nullable(),
   readAt: z.string(),
+  /**
+   * The last change Hush made on this server, when Hush stopped in the middle of it (killed, a
+   * crash, a power cut): `changed` of its `of` changes landed. Undo restores the values from
+   * before it. Absent or null otherwise.
+   */
+  interrupted: z
+    .object({
+      title: z.string(),
+      command: z.string(),
+      startedAt: z.string(),
+      changed: z.number(),
+      of: z.number(),
+    })
+    .nullable()
+    .optional(),
 })
 
 /** One change of a plan: a target, its value now, its value after. */

@@ -7,7 +7,7 @@ const jwt =
 describe('redactText', () => {
   it.each([
     [
-      'https://plex.tv/a?X-Plex-Token=xxxxxxxxxxxxxxxxxxxx',
+      'https://plex.tv/a?X-Plex-Token=AbCdEf1234567890aBcD',
       'https://plex.tv/a?X-Plex-Token=REDACTED',
     ],
     [
@@ -50,9 +50,10 @@ describe('redactText', () => {
     expect(redactText(expected)).toBe(expected)
   })
 
-  it('leaves an empty token and ordinary URLs alone', () => {
+  it("leaves an empty token, the server's own mask and ordinary URLs alone", () => {
     const urls = [
       'https://plex.tv/api/v2/release_channels?X-Plex-Token=',
+      'https://plex.tv/a?X-Plex-Token=xxxxxxxxxxxxxxxxxxxx',
       'https://plex.tv/updater/products/1/check.xml?build=linux-ubuntu-x86_64&channel=16&version=1.9.4',
       'http://127.0.0.1:32400/activities/?percentComplete=%2B0%2E000369499467&subtitle=x',
     ]

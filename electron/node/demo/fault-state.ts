@@ -12,6 +12,13 @@ export interface FaultState {
   plexTvDown: boolean
   /** Remote access is on but plex.tv cannot reach the server (relay is then used). */
   remoteUnreachable: boolean
+  /** Milliseconds a write (PUT, POST, DELETE) waits before it is handled (0: none). */
+  writeDelayMs: number
+  /** Writes still let through at once before the delay starts. */
+  writeDelaySkip: number
+  /** Writes received and answered since the start (tests watch an apply's steps with them). */
+  writesReceived: number
+  writesAnswered: number
 }
 
 /** A fault state with nothing in force. */
@@ -22,5 +29,9 @@ export function createFaultState(): FaultState {
     leaks: new Set(),
     plexTvDown: false,
     remoteUnreachable: false,
+    writeDelayMs: 0,
+    writeDelaySkip: 0,
+    writesReceived: 0,
+    writesAnswered: 0,
   }
 }

@@ -30,6 +30,11 @@ export interface DemoFaults {
   readonly remoteUnreachable: (unreachable: boolean) => void
   /** Runs the simulated clock forward (e.g. an hour of traffic at once). */
   readonly advance: (millis: number) => void
+  /**
+   * Every write (PUT, POST, DELETE) after the next `after` waits this long before it is handled,
+   * until reset: an apply slowed from a chosen step on.
+   */
+  readonly delayWrites: (millis: number, after?: number) => void
   /** Clears every fault and leak. */
   readonly reset: () => void
 }
@@ -65,12 +70,18 @@ export function createDemoFaults(world: DemoWorld, hooks: FaultHooks): DemoFault
       state.remoteUnreachable = unreachable
     },
     advance: millis => hooks.advance(millis),
+    delayWrites: (millis, after = 0) => {
+      state.writeDelayMs = Math.max(0, Math.floor(millis))
+      state.writeDelaySkip = Math.max(0, Math.floor(after))
+    },
     reset: () => {
       state.putCountdown = undefined
       state.hangPrefix = undefined
       state.leaks.clear()
       state.plexTvDown = false
       state.remoteUnreachable = false
+      state.writeDelayMs = 0
+      state.writeDelaySkip = 0
     },
   }
 }

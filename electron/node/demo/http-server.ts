@@ -152,18 +152,50 @@ async function route(
       faults.hangPrefix = undefined
       return 'hang'
     }
-    if (request.method === 'PUT' && faults.putCountdown !== undefined) {
-      faults.putCountdown -= 1
-      if (faults.putCountdown <= 0) {
-        faults.putCountdown = undefined
-        return { status: 500, text: 'Internal Server Error', contentType: 'text/plain' }
-      }
+    if (isWrite(request.method) && !request.url.pathname.startsWith('/__demo/')) {
+      return delayedWrite(faults, () => handleWrite(candidate, request, match, faults))
     }
     return candidate.handle(request, match)
   }
   return signedIn
     ? { status: 404 }
     : { status: 401, text: unauthorizedBody, contentType: 'text/html' }
+}
+
+const isWrite = (method: string) => method === 'PUT' || method === 'POST' || method === 'DELETE'
+
+/** A write, counted and delayed by the `delay` fault (tests watch an apply's steps with it). */
+async function delayedWrite(
+  faults: FaultState,
+  handle: () => DemoResponse | Promise<DemoResponse>,
+): Promise<DemoResponse> {
+  faults.writesReceived += 1
+  if (faults.writeDelaySkip > 0) {
+    faults.writeDelaySkip -= 1
+  } else if (faults.writeDelayMs > 0) {
+    await new Promise(resolve => setTimeout(resolve, faults.writeDelayMs))
+  }
+  try {
+    return await handle()
+  } finally {
+    faults.writesAnswered += 1
+  }
+}
+
+function handleWrite(
+  candidate: DemoRoute,
+  request: DemoRequest,
+  match: RegExpExecArray,
+  faults: FaultState,
+): DemoResponse | Promise<DemoResponse> {
+  if (request.method === 'PUT' && faults.putCountdown !== undefined) {
+    faults.putCountdown -= 1
+    if (faults.putCountdown <= 0) {
+      faults.putCountdown = undefined
+      return { status: 500, text: 'Internal Server Error', contentType: 'text/plain' }
+    }
+  }
+  return candidate.handle(request, match)
 }
 
 function encode(answer: DemoResponse, request: DemoRequest): { text: string; contentType: string } {

@@ -76,6 +76,15 @@ export function demoRoutes(
       faults.advance(minutes * 60_000)
       return status(204)
     },
+    delay: p => {
+      const millis = Number(p.get('ms') ?? '0')
+      const after = Number(p.get('after') ?? '0')
+      if (!Number.isFinite(millis) || millis < 0 || !Number.isFinite(after) || after < 0) {
+        return status(400, 'delay takes ms (and after)')
+      }
+      faults.delayWrites(millis, after)
+      return status(204)
+    },
     reset: () => {
       faults.reset()
       return status(204)

@@ -1,6 +1,13 @@
-import { readFile, rename } from 'node:fs/promises'
+import { rename } from 'node:fs/promises'
 import type { z } from 'zod'
+import { readRegularFile } from './regular-file'
 import { writeFileAtomic } from './write-file-atomic'
+
+/**
+ * The largest state file Hush reads (the audit trail is the one that grows: about 6 KiB per
+ * apply). A larger file is treated like a corrupt one: moved aside, nothing lost.
+ */
+export const maxStateFileBytes = 64 * 1024 * 1024
 
 /** What reading a state file found. */
 export type JsonFileRead<T> =
@@ -19,22 +26,20 @@ export async function readJsonFile<S extends z.ZodType>(
   empty: z.output<S>,
   now: () => Date = () => new Date(),
 ): Promise<JsonFileRead<z.output<S>>> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-      return { status: 'missing', value: empty }
-    }
-    throw error
+  const read = await readRegularFile(path, maxStateFileBytes, 'a state file')
+  if (!read.ok && read.error.code === 'missing') {
+    return { status: 'missing', value: empty }
+  }
+  if (!read.ok && read.error.code === 'unreadable') {
+    throw new Error(read.error.message)
   }
   try {
-    const parsed = schema.safeParse(JSON.parse(text))
-    if (parsed.success) {
+    const parsed = read.ok ? schema.safeParse(JSON.parse(read.value)) : undefined
+    if (parsed?.success) {
       return { status: 'loaded', value: parsed.data }
     }
   } catch {
-    // Not JSON: handled below like an invalid document.
+    // Not JSON: handled below like an invalid document (so is a FIFO or an oversized file).
   }
   const movedTo = `${path.replace(/\.json$/, '')}.corrupt-${now().getTime()}.json`
   await rename(path, movedTo)

@@ -1,4 +1,5 @@
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
+import { readRegularFileBytes } from './regular-file'
 import { extname, join, normalize, sep } from 'node:path'
 
 const contentTypes: Readonly<Record<string, string>> = {
@@ -12,6 +13,9 @@ const contentTypes: Readonly<Record<string, string>> = {
   '.woff2': 'font/woff2',
   '.map': 'application/json; charset=utf-8',
 }
+
+/** The largest file of the renderer's build Hush serves (the bundle is about 1 MiB). */
+export const maxStaticFileBytes = 32 * 1024 * 1024
 
 /** A static file to send. */
 export interface StaticFile {
@@ -56,11 +60,12 @@ export async function readStaticFile(
   urlPath: string,
 ): Promise<StaticFile | undefined> {
   const path = await resolveStaticPath(root, urlPath)
-  if (!path) {
+  const read = path ? await readRegularFileBytes(path, maxStaticFileBytes) : undefined
+  if (!path || !read?.ok) {
     return undefined
   }
   return {
-    body: await readFile(path),
+    body: read.value,
     contentType: contentTypes[extname(path)] ?? 'application/octet-stream',
   }
 }

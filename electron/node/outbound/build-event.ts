@@ -1,7 +1,7 @@
 import { classify, type Classification } from '../../common/outbound/classify'
 import type { ClassifierRow } from '../../common/outbound/classifier-table'
 import type { OutboundEvent } from '../../common/outbound/outbound-event'
-import { redactText } from '../../common/outbound/redact'
+import { redactText, redactUrl } from '../../common/outbound/redact'
 import { urlParts } from '../../common/outbound/url-parts'
 import type { LogTime } from './log-time'
 
@@ -44,7 +44,7 @@ export class UrlFactsCache {
     if (f !== undefined && f.method === method) {
       return f
     }
-    const url = redactText(rawUrl)
+    const url = redactUrl(rawUrl)
     const parts = urlParts(url)
     const built: UrlFacts = {
       ...classify(parts, this.extraRows),

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
-import { open, readdir } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { isRegularFile, openRegularFileOrThrow } from '../files/regular-file'
 
 /** The server's main log, and its rotated copies `.1.log` (newest) … `.5.log` (oldest). */
 export const serverLogName = 'Plex Media Server.log'
@@ -25,7 +26,7 @@ export interface HeadPrint {
 /** Hashes the first `length` (at most headBytes) bytes of a file; null when it cannot be read. */
 export async function readHeadPrint(path: string, length = headBytes): Promise<HeadPrint | null> {
   try {
-    const handle = await open(path, 'r')
+    const handle = await openRegularFileOrThrow(path)
     try {
       const buffer = Buffer.alloc(length)
       const { bytesRead } = await handle.read(buffer, 0, length, 0)
@@ -41,12 +42,15 @@ export async function readHeadPrint(path: string, length = headBytes): Promise<H
   }
 }
 
-/** The server log files in a Logs folder, oldest first (`.5.log` … `.1.log`, then the live file). */
+/**
+ * The server log files in a Logs folder, oldest first (`.5.log` … `.1.log`, then the live file).
+ * Only regular files: a FIFO or device named like a log would block or act when read.
+ */
 export async function serverLogsOldestFirst(dir: string): Promise<string[]> {
   const names = new Set(await readdir(dir))
   const out: string[] = []
   for (let n = maxRotations; n >= 0; n--) {
-    if (names.has(rotatedName(n))) {
+    if (names.has(rotatedName(n)) && (await isRegularFile(join(dir, rotatedName(n))))) {
       out.push(join(dir, rotatedName(n)))
     }
   }

@@ -54,7 +54,9 @@ describe('LogParser', () => {
       [1, 200],
       [2, 503],
     ])
-    expect(events[0]?.url).toBe('https://plex.tv/api/v2/server/users?auth_token=REDACTED')
+    expect(events[0]?.url).toBe(
+      'https://plex.tv/api/v2/server/users?auth_token=xxxxxxxxxxxxxxxxxxxx',
+    )
   })
 
   it('reads decimal thread ids, the em dash and localized levels, and the 2026 UI form', () => {
@@ -136,7 +138,7 @@ describe('LogParser', () => {
     )
     expect(events).toHaveLength(1)
     expect(events[0]).toMatchObject({ method: 'PUT', status: null, category: 'registration' })
-    expect(events[0]?.url).toBe('https://plex.tv/devices/abc?X-Plex-Token=REDACTED')
+    expect(events[0]?.url).toBe('https://plex.tv/devices/abc?X-Plex-Token=xxxxxxxxxxxxxxxxxxxx')
   })
 
   it('tolerates a byte-order mark and response or error lines without a method', () => {

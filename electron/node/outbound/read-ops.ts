@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises'
+import { openRegularFileOrThrow } from '../files/regular-file'
 import type { LogParser, ParseOp } from './log-parser'
 
 /** Bytes read per chunk. */
@@ -16,7 +16,7 @@ export async function readOps(
   finish = true,
   chunk = chunkBytes,
 ): Promise<void> {
-  const handle = await open(path, 'r')
+  const handle = await openRegularFileOrThrow(path)
   try {
     const buffer = Buffer.allocUnsafe(chunk)
     let position = from

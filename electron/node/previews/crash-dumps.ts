@@ -1,6 +1,8 @@
 import { readdir, stat, unlink } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
+import { appError, type AppError } from '../../common/api/errors'
 import type { CrashDump } from '../../common/api/preview-schemas'
+import { err, ok, type Result } from '../../common/util/result'
 
 /** The folder the server writes minidumps to (pms-reference.md §3.4). */
 export function crashReportsDir(dataDir: string): string {
@@ -18,7 +20,11 @@ export async function listCrashDumps(
   const root = crashReportsDir(dataDir)
   const dumps: CrashDump[] = []
   for (const path of await findDumps(root)) {
-    const info = await stat(path)
+    // A dump deleted (or uploaded) since the folder was listed is simply not there any more.
+    const info = await stat(path).catch(() => null)
+    if (info === null) {
+      continue
+    }
     const version = relative(root, path).split(sep)[0] ?? ''
     const uploaded = uploadTimes.some(time => time >= info.mtimeMs)
     dumps.push({
@@ -34,12 +40,13 @@ export async function listCrashDumps(
 
 /**
  * Deletes the given dumps, refusing any path that is not a `.dmp` file inside the Crash Reports
- * folder. Returns the paths deleted.
+ * folder. Resolves to the paths no longer on disk: deleted now, or already gone (the server
+ * uploads and removes dumps on its own). A dump that cannot be deleted is a `fileError`.
  */
 export async function deleteCrashDumps(
   dataDir: string,
   paths: readonly string[],
-): Promise<string[]> {
+): Promise<Result<string[], AppError>> {
   const root = resolve(crashReportsDir(dataDir))
   const deleted: string[] = []
   for (const path of paths) {
@@ -47,10 +54,18 @@ export async function deleteCrashDumps(
     if (!full.startsWith(root + sep) || !full.toLowerCase().endsWith('.dmp')) {
       continue
     }
-    await unlink(full)
+    try {
+      await unlink(full)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code !== 'ENOENT') {
+        const done = deleted.length > 0 ? ` (${deleted.length} deleted before it)` : ''
+        return err(appError('fileError', `cannot delete ${path} (${String(code)})${done}`))
+      }
+    }
     deleted.push(path)
   }
-  return deleted
+  return ok(deleted)
 }
 
 async function findDumps(folder: string): Promise<string[]> {

@@ -67,7 +67,7 @@ describe('the crash-reports preview', () => {
       join(dataDir, 'Crash Reports', 'notes.txt'),
       join(dataDir, 'Logs', 'Plex Media Server.1.log'),
     ])
-    expect(deleted).toEqual(pending.map(dump => dump.path))
+    expect(deleted).toEqual({ ok: true, value: pending.map(dump => dump.path) })
     expect(await readdir(dumpsDir())).toEqual(['55fa22c2-cf75-aa9d-06f0a74b-4ed5bfab.dmp'])
     expect(await readdir(join(dataDir, 'Crash Reports'))).toContain('notes.txt')
     expect(await readdir(join(dataDir, 'Logs'))).toContain('Plex Media Server.1.log')

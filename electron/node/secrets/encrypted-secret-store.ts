@@ -1,5 +1,5 @@
-import { readFile } from 'node:fs/promises'
 import { z } from 'zod'
+import { readRegularFile } from '../files/regular-file'
 import { writeFileAtomic } from '../files/write-file-atomic'
 import type { SecretStore } from '../service/ports'
 
@@ -19,8 +19,9 @@ const fileSchema = z.object({ version: z.literal(1), secrets: z.record(z.string(
 export function createEncryptedSecretStore(path: string, cipher: SecretCipher): SecretStore {
   const load = async (): Promise<Record<string, string>> => {
     try {
-      const parsed = fileSchema.safeParse(JSON.parse(await readFile(path, 'utf8')))
-      return parsed.success ? { ...parsed.data.secrets } : {}
+      const read = await readRegularFile(path, 1024 * 1024)
+      const parsed = read.ok ? fileSchema.safeParse(JSON.parse(read.value)) : undefined
+      return parsed?.success ? { ...parsed.data.secrets } : {}
     } catch {
       return {}
     }

@@ -10,8 +10,8 @@ function text(options: OptionValues, name: string): string | undefined {
 }
 
 /**
- * Builds a ConnectionRequest from the common options (`--server`, `--token`, `--data-dir`,
- * `--state-dir`); the caller parses `--timeout` (a malformed number is its usage error).
+ * Builds a ConnectionRequest from the common options (`--server`, `--token`, `--token-file`,
+ * `--data-dir`, `--state-dir`); the caller parses `--timeout` (a malformed number is its usage error).
  */
 export function connectionRequestFrom(
   options: OptionValues,
@@ -21,6 +21,7 @@ export function connectionRequestFrom(
   return {
     server: text(options, 'server'),
     token: text(options, 'token'),
+    tokenFile: text(options, 'token-file'),
     dataDir: text(options, 'data-dir'),
     stateDir: resolveStateDir(text(options, 'state-dir'), env),
     env,

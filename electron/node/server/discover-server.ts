@@ -8,10 +8,13 @@ import {
   httpConfigFor,
   type ConnectionRequest,
 } from './resolve-connection'
+import { serverOrigin } from './server-url'
+import { explicitToken } from './token-source'
 
 /**
  * What `hush discover` reports: the data folder, the stored identity, whether a token was found
- * (never the token), and whether the server answers. Only a malformed Preferences.xml fails.
+ * (never the token), and whether the server answers. Only a malformed Preferences.xml or server
+ * address fails.
  */
 export async function discoverServer(
   request: ConnectionRequest,
@@ -21,11 +24,16 @@ export async function discoverServer(
     return local
   }
   const stored = local.value.preferences
-  const token = request.token ?? request.env.HUSH_TOKEN ?? stored?.token ?? null
-  const serverUrl = (request.server ?? request.env.HUSH_SERVER ?? defaultServerUrl).replace(
-    /\/+$/,
-    '',
-  )
+  const given = await explicitToken(request)
+  if (!given.ok) {
+    return given
+  }
+  const token = given.value ?? stored?.token ?? null
+  const origin = serverOrigin(request.server ?? request.env.HUSH_SERVER ?? defaultServerUrl)
+  if (!origin.ok) {
+    return origin
+  }
+  const serverUrl = origin.value
   const client = createPlexClient(await httpConfigFor(request, serverUrl, token))
   const report: DiscoveryReport = {
     dataDir: local.value.dataDir,

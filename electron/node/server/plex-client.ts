@@ -3,7 +3,7 @@ import { appError, type AppError } from '../../common/api/errors'
 import type { SettingValue } from '../../common/switches/switch-types'
 import { err, ok, type Result } from '../../common/util/result'
 import { parseBody } from './parse-body'
-import { plexFetch, type PlexHttpConfig, type PlexRequest } from './plex-http'
+import { maxListingBytes, plexFetch, type PlexHttpConfig, type PlexRequest } from './plex-http'
 import {
   agentsSchema,
   identitySchema,
@@ -155,7 +155,10 @@ export function createPlexClient(config: PlexHttpConfig): PlexClient {
     sectionPrefs: key =>
       get(settingsSchema, { path: `/library/sections/${encodeURIComponent(key)}/prefs` }),
     sectionItems: key =>
-      get(itemsSchema, { path: `/library/sections/${encodeURIComponent(key)}/all` }),
+      get(itemsSchema, {
+        path: `/library/sections/${encodeURIComponent(key)}/all`,
+        maxBytes: maxListingBytes,
+      }),
     async setSection(key, change) {
       let agent = change.agent
       if (agent === undefined) {

@@ -1,6 +1,7 @@
-import { writeFileAtomic } from '../files/write-file-atomic'
 import { randomUUID } from 'node:crypto'
-import { readFile } from 'node:fs/promises'
+import { securePrivateTreeSync } from '../files/private-files'
+import { readRegularFile } from '../files/regular-file'
+import { writeFileAtomic } from '../files/write-file-atomic'
 import { arch, platform, release } from 'node:os'
 import { join } from 'node:path'
 
@@ -26,17 +27,16 @@ const fileName = 'client-identifier'
 
 /**
  * The stable client identifier of this Hush install, kept in Hush's state folder so that the
- * server sees one device, not a new one per run. Created on first use.
+ * server sees one device, not a new one per run. Created on first use. Every command that talks
+ * to a server passes here first, so this is also where the state folder is made private.
  */
 export async function loadClientIdentifier(stateDir: string): Promise<string> {
+  securePrivateTreeSync(stateDir)
   const file = join(stateDir, fileName)
-  try {
-    const stored = (await readFile(file, 'utf8')).trim()
-    if (/^[A-Za-z0-9-]{8,64}$/.test(stored)) {
-      return stored
-    }
-  } catch {
-    // Not there yet (or unreadable): make a new one below.
+  const read = await readRegularFile(file, 1024)
+  const stored = read.ok ? read.value.trim() : ''
+  if (/^[A-Za-z0-9-]{8,64}$/.test(stored)) {
+    return stored
   }
   const created = `hush-${randomUUID()}`
   await writeFileAtomic(file, `${created}\n`)

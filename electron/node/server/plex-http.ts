@@ -1,6 +1,8 @@
 import { appError, type AppError } from '../../common/api/errors'
+import { redactText, redactUrl } from '../../common/outbound/redact'
 import { err, ok, type Result } from '../../common/util/result'
 import { describeFetchFailure } from './fetch-failure'
+import { readBodyText, tooLargeReason } from './read-body'
 
 /** What every request to a Plex HTTP endpoint needs; injected so tests point it anywhere. */
 export interface PlexHttpConfig {
@@ -24,6 +26,8 @@ export interface PlexRequest {
   readonly form?: ReadonlyArray<readonly [string, string]>
   /** Send the token (default true; `/identity` needs none). */
   readonly authenticated?: boolean
+  /** The most of the body to read (default maxResponseBytes). */
+  readonly maxBytes?: number
 }
 
 /** A response that arrived with a success status. */
@@ -50,31 +54,94 @@ function encodeQueryKey(key: string): string {
 }
 
 /**
+ * The most of an answer Hush reads from a server or plex.tv (SECURITY.md): API answers are a few
+ * KiB to a few hundred KiB; a larger body is cut off with a `badResponse` instead of buffered.
+ */
+export const maxResponseBytes = 8 * 1024 * 1024
+
+/** The cap for a library's item listing, which grows with the library (a few KiB per item). */
+export const maxListingBytes = 64 * 1024 * 1024
+
+/** Redirects followed within the server's origin before Hush gives up. */
+const maxRedirects = 5
+
+const redirectStatuses = new Set([301, 302, 303, 307, 308])
+
+/** `scheme://host:port` of a URL, or null when it is not one. */
+export function originOf(url: string): string | null {
+  try {
+    return new URL(url).origin
+  } catch {
+    return null
+  }
+}
+
+/**
  * Sends one request and maps every expected failure to an AppError: unreachable, timeout, tls,
- * unauthorized (401) and badResponse (any other non-2xx status). Messages are one line and never
- * hold the token.
+ * unauthorized (401) and badResponse (any other non-2xx status, a redirect to another origin, a
+ * body over the cap). Redirects are followed by hand and only within the server's origin, so the
+ * token never goes anywhere else. The timeout covers the whole exchange, body included. Messages
+ * are one line and never hold the token.
  */
 export async function plexFetch(
   config: PlexHttpConfig,
   request: PlexRequest,
 ): Promise<Result<PlexResponse, AppError & { status?: number }>> {
-  const url = requestUrl(config.baseUrl, request)
-  const where = `${request.method ?? 'GET'} ${redactUrl(url)}`
+  let url = requestUrl(config.baseUrl, request)
+  const where = scrub(`${request.method ?? 'GET'} ${redactUrl(url)}`, config.token)
+  const fail = (kind: AppError['kind'], reason: string) =>
+    err(appError(kind, scrub(`${where}: ${reason}`, config.token)))
   const headers: Record<string, string> = { Accept: 'application/json', ...config.headers }
   if (config.token !== null && request.authenticated !== false) {
     headers['X-Plex-Token'] = config.token
   }
+  let method: string = request.method ?? 'GET'
   let body: string | undefined
   if (request.form) {
     headers['Content-Type'] = 'application/x-www-form-urlencoded'
     body = new URLSearchParams(request.form.map(([k, v]): [string, string] => [k, v])).toString()
   }
+  const origin = originOf(url)
   const timeout = AbortSignal.timeout(config.timeoutMs)
   const signal = config.signal ? AbortSignal.any([timeout, config.signal]) : timeout
   const doFetch = config.fetch ?? fetch
+  const maxBytes = request.maxBytes ?? maxResponseBytes
   try {
-    const response = await doFetch(url, { method: request.method ?? 'GET', headers, body, signal })
-    const text = await response.text()
+    let response = await doFetch(url, { method, headers, body, signal, redirect: 'manual' })
+    for (let hops = 0; redirectStatuses.has(response.status); hops++) {
+      await response.body?.cancel().catch(() => undefined)
+      const location = response.headers.get('location')
+      const next = location === null ? null : new URL(location, url).toString()
+      const nextOrigin = next === null ? null : originOf(next)
+      if (next === null || nextOrigin === null) {
+        return fail('badResponse', `HTTP ${response.status} redirect without a usable Location`)
+      }
+      if (nextOrigin !== origin) {
+        return fail(
+          'badResponse',
+          `the server redirected to another origin (${nextOrigin}); Hush follows a redirect only within ${origin ?? 'the server'}, so that the token stays there`,
+        )
+      }
+      if (hops >= maxRedirects) {
+        return fail('badResponse', `more than ${maxRedirects} redirects`)
+      }
+      // As browsers do: 303 (and 301/302 after a POST) become a GET without a body.
+      const status = response.status
+      if (status === 303 || ((status === 301 || status === 302) && method === 'POST')) {
+        method = 'GET'
+        body = undefined
+      }
+      url = next
+      response = await doFetch(url, { method, headers, body, signal, redirect: 'manual' })
+    }
+    const read = await readBodyText(response, maxBytes, signal)
+    if (!read.ok) {
+      if (read.error === 'tooLarge') {
+        return fail('badResponse', tooLargeReason(maxBytes))
+      }
+      throw new Error('aborted while reading the answer')
+    }
+    const text = read.value
     if (response.status === 401) {
       return err({
         ...appError('unauthorized', `${where}: the server refused the token (401)`),
@@ -97,21 +164,14 @@ export async function plexFetch(
     })
   } catch (error) {
     if (config.signal?.aborted) {
-      return err(appError('unreachable', `${where}: cancelled`))
+      return fail('unreachable', 'cancelled')
     }
     if (timeout.aborted) {
-      return err(appError('timeout', `${where}: no answer within ${config.timeoutMs} ms`))
+      return fail('timeout', `no answer within ${config.timeoutMs} ms`)
     }
     const failure = describeFetchFailure(error)
-    return err(appError(failure.kind, scrub(`${where}: ${failure.reason}`, config.token)))
+    return fail(failure.kind, failure.reason)
   }
-}
-
-/** A URL fit for a message: no user info, and a token parameter (if any) masked. */
-export function redactUrl(url: string): string {
-  return url
-    .replace(/\/\/[^/@]*@/, '//')
-    .replace(/([?&]X-Plex-Token=)[^&]*/gi, '$1xxxxxxxxxxxxxxxxxxxx')
 }
 
 /** Removes the token from a text, wherever it appears. */
@@ -125,5 +185,5 @@ function summarizeBody(text: string): string {
     .replace(/<[^>]*>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-  return plain ? ` (${plain.slice(0, 120)})` : ''
+  return plain ? ` (${redactText(plain.slice(0, 120))})` : ''
 }

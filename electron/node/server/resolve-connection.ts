@@ -7,6 +7,8 @@ import { findLocalServer, type LocalServer } from './discovery/find-local-server
 import { createPlexClient, type PlexClient } from './plex-client'
 import { loadClientIdentifier, plexIdentificationHeaders } from './plex-headers'
 import type { PlexHttpConfig } from './plex-http'
+import { serverOrigin } from './server-url'
+import { explicitToken } from './token-source'
 
 /** The local server's usual address. */
 export const defaultServerUrl = 'http://127.0.0.1:32400'
@@ -18,8 +20,10 @@ export const defaultTimeoutMs = 10_000
 export interface ConnectionRequest {
   /** `--server URL` (else `HUSH_SERVER`, else the local server). */
   readonly server?: string
-  /** `--token T` (else `HUSH_TOKEN`, else the token in the server's stored preferences). */
+  /** `--token T` (else `--token-file`, `HUSH_TOKEN`, the token in the server's stored preferences). */
   readonly token?: string
+  /** `--token-file PATH`: a file holding the token, so that it is not on the command line. */
+  readonly tokenFile?: string
   /** `--data-dir DIR`: the server's data folder. */
   readonly dataDir?: string
   readonly timeoutMs?: number
@@ -82,7 +86,11 @@ export async function resolveConnection(
   request: ConnectionRequest,
 ): Promise<Result<Connection, AppError>> {
   const explicitUrl = request.server ?? request.env.HUSH_SERVER
-  let token = request.token ?? request.env.HUSH_TOKEN ?? null
+  const given = await explicitToken(request)
+  if (!given.ok) {
+    return given
+  }
+  let token = given.value
   const source = explicitUrl && token ? 'options' : 'discovery'
   if (!token) {
     const local = await findLocalServerFor(request)
@@ -91,12 +99,11 @@ export async function resolveConnection(
     }
     token = local.value.preferences?.token ?? null
   }
-  const baseUrl = explicitUrl ?? defaultServerUrl
-  if (!/^https?:\/\/[^/]+/i.test(baseUrl)) {
-    return err(
-      appError('invalidInput', `"${baseUrl}" is not a server URL (expected http://host:port)`),
-    )
+  const origin = serverOrigin(explicitUrl ?? defaultServerUrl)
+  if (!origin.ok) {
+    return origin
   }
+  const baseUrl = origin.value
   const http = await httpConfigFor(request, baseUrl, token)
   const client = createPlexClient(http)
   const identity = await client.identity()

@@ -3,6 +3,8 @@ import type { ApiEvents, PrivacyApi } from '../../common/api/contract'
 import { createEventHub, type EventHub } from '../../common/util/event-hub'
 import { defaultAccountUrl } from '../account/plex-account-client'
 import { openOutboundLog, type OutboundLog } from '../outbound/outbound-log'
+import { recoverInterruptedApply } from '../switches/recover-journal'
+import { openSwitchStore } from '../switches/switch-store'
 import { createCoreWatch } from '../watch/core-watch'
 import { createActiveBoard } from './active-board'
 import { createLogMethods } from './log-methods'
@@ -28,6 +30,8 @@ export interface CoreServiceDeps {
   readonly onBackgroundError?: (error: unknown) => void
   /** Desktop notifications for drift, ended timed changes and new destinations (the app only). */
   readonly notifier?: Notifier
+  /** Told one line the owner should read at start (an apply that was interrupted). */
+  readonly onNote?: (message: string) => void
 }
 
 /** The core: the contract's implementation, its push events, and its lifecycle. */
@@ -43,6 +47,12 @@ export interface CoreService {
 export async function createCoreService(deps: CoreServiceDeps): Promise<CoreService> {
   const report = deps.onBackgroundError ?? (() => {})
   const events = createEventHub<ApiEvents>(report)
+  // An apply killed mid-way (by any face) becomes undoable before anything else runs.
+  const interrupted = await recoverInterruptedApply(openSwitchStore(deps.stateDir))
+  if (interrupted !== null) {
+    deps.onNote?.(interrupted)
+    deps.notifier?.notify('Hush', interrupted)
+  }
   const settings = await deps.settings.read()
   const outbound: OutboundLog = openOutboundLog({
     stateDir: deps.stateDir,

@@ -63,7 +63,8 @@ export function createPreviewMethods(board: () => Result<ActiveBoard, AppError>)
         if (dataDir === null) {
           return err(appError('invalidInput', 'the server’s data folder is not on this machine'))
         }
-        return ok({ deleted: await deleteCrashDumps(dataDir, paths) })
+        const deleted = await deleteCrashDumps(dataDir, paths)
+        return deleted.ok ? ok({ deleted: deleted.value }) : deleted
       }),
     'preview.account': () => withBoard(active => buildAccountPreview(active.account)),
     'verify.run': () => withBoard(verify),

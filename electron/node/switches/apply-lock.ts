@@ -1,7 +1,8 @@
-import { mkdir, open, readFile, rm } from 'node:fs/promises'
+import { open, readFile, rm } from 'node:fs/promises'
 import { join } from 'node:path'
 import { appError, type AppError } from '../../common/api/errors'
 import { err, type Result } from '../../common/util/result'
+import { ensurePrivateDir } from '../files/private-files'
 
 /** A lock older than this is left over from a Hush that died mid-apply, and is taken over. */
 const staleAfterMs = 5 * 60_000
@@ -15,7 +16,7 @@ export async function withApplyLock<T>(
   now: () => Date,
   work: () => Promise<Result<T, AppError>>,
 ): Promise<Result<T, AppError>> {
-  await mkdir(dir, { recursive: true })
+  await ensurePrivateDir(dir)
   const path = join(dir, 'apply.lock')
   const taken = await take(path, now)
   if (!taken) {

@@ -4,9 +4,19 @@ import type { ApplyReport, Plan, PlanStep } from '../../common/api/switch-schema
 import type { ProfileId, SettingValue } from '../../common/switches/switch-types'
 import { err, ok, type Result } from '../../common/util/result'
 import { sameSettingValue } from '../server/plex-values'
-import type { AuditEntry, SwitchStore } from './switch-store'
+import { rollBack } from './apply-rollback'
+import { snapshotSafeValues } from './snapshot-values'
+import { describeValue, writeAndVerify } from './step-io'
+import {
+  AuditRecorder,
+  JournalKeeper,
+  pushHistory,
+  stripRef,
+  type ParsedStep,
+} from './apply-records'
+import type { SwitchStore } from './switch-store'
 import type { TargetIo } from './target-io'
-import { parseTargetKey, type TargetRef } from './target-keys'
+import { parseTargetKey } from './target-keys'
 
 /** What applying a plan needs. */
 export interface ApplyContext {
@@ -29,33 +39,26 @@ export interface ApplyContext {
   readonly conflictWhat?: string
   /** What the owner can do about a conflict (default: plan again, or --force). */
   readonly conflictHint?: string
-}
-
-type Parsed = PlanStep & {
-  readonly ref: TargetRef
-  readonly before: SettingValue
-  readonly after: SettingValue
-}
-
-function describeValue(value: SettingValue | null): string {
-  return value === null ? 'nothing' : value === '' ? '""' : String(value)
-}
-
-/** One line describing a step: `RelayEnabled: true → false`. */
-export function describeStep(step: PlanStep): string {
-  return `${step.label}: ${describeValue(step.before)} → ${describeValue(step.after)}`
+  /**
+   * Drop the steps whose target already holds the value they would write (an undo: a change of
+   * an interrupted apply that never landed, or one already put back, is nothing to restore).
+   */
+  readonly skipSettled?: boolean
+  /** Ctrl-C: no step starts after it aborts, and the steps done are rolled back as on a failure. */
+  readonly signal?: AbortSignal
 }
 
 /**
  * Applies a plan: refuses when a value changed since the plan was read (unless forced), keeps a
- * snapshot, writes one request per step and re-reads it, and when a step fails rolls back the
- * steps already done, in reverse. Every change goes to the audit trail.
+ * snapshot and a journal (apply-journal.ts) written before the first change and after each, writes
+ * one request per step and re-reads it, and when a step fails (or Ctrl-C) rolls back the steps
+ * already done, in reverse. Every change goes to the audit trail.
  */
 export async function applyPlan(
   plan: Plan,
   context: ApplyContext,
 ): Promise<Result<ApplyReport, AppError>> {
-  const parsed: Parsed[] = []
+  const parsed: ParsedStep[] = []
   for (const step of plan.steps) {
     const ref = parseTargetKey(step.target)
     if (ref === undefined || step.before === null || step.after === null) {
@@ -63,18 +66,19 @@ export async function applyPlan(
     }
     parsed.push({ ...step, ref, before: step.before, after: step.after })
   }
+  const nothing = ok<ApplyReport>({
+    applied: [],
+    rolledBack: [],
+    snapshotId: null,
+    message: 'Nothing to change: the server already matches.',
+  })
   if (parsed.length === 0) {
-    return ok({
-      applied: [],
-      rolledBack: [],
-      snapshotId: null,
-      message: 'Nothing to change: the server already matches.',
-    })
+    return nothing
   }
 
   // No lost update: every value must still be what the plan was computed from.
   const conflicts: string[] = []
-  const steps: Parsed[] = []
+  const steps: ParsedStep[] = []
   for (const step of parsed) {
     const fresh = await context.io.read(step.ref)
     if (!fresh.ok) {
@@ -84,6 +88,9 @@ export async function applyPlan(
           `cannot read ${step.label} before changing it: ${fresh.error.message}`,
         ),
       )
+    }
+    if (context.skipSettled === true && sameSettingValue(fresh.value, step.after)) {
+      continue
     }
     if (!sameSettingValue(fresh.value, step.before)) {
       conflicts.push(
@@ -98,6 +105,14 @@ export async function applyPlan(
         'conflict',
         `refused: ${conflicts.length === 1 ? 'a value' : `${conflicts.length} values`} changed on the server since ${context.conflictWhat ?? 'the plan was read'}: ${conflicts.join('; ')}. Nothing was changed; ${context.conflictHint ?? 'plan again, or pass --force'}`,
       ),
+    )
+  }
+  if (steps.length === 0) {
+    return nothing
+  }
+  if (context.signal?.aborted) {
+    return err(
+      appError('applyFailed', 'cancelled (Ctrl-C) before the first change; nothing was changed'),
     )
   }
 
@@ -116,45 +131,42 @@ export async function applyPlan(
     serverId: context.serverId,
     takenAt: at.toISOString(),
     command: context.command,
-    values,
+    values: snapshotSafeValues(values),
+  })
+  const journal = await JournalKeeper.begin(context, {
+    id: snapshotId,
+    title: plan.title,
+    kind: context.recordHistory ? 'apply' : 'undo',
+    steps,
   })
 
-  const audit: AuditEntry[] = []
-  const record = (
-    step: PlanStep,
-    outcome: AuditEntry['outcome'],
-    detail: string | null,
-    before = step.before,
-    after = step.after,
-  ) =>
-    audit.push({
-      at: context.now().toISOString(),
-      serverId: context.serverId,
-      command: context.command,
-      switchId: step.switchId,
-      target: step.target,
-      before,
-      after,
-      outcome,
-      detail,
-    })
-
-  const done: Parsed[] = []
+  const audit = new AuditRecorder(context)
+  const done: ParsedStep[] = []
   for (const [index, step] of steps.entries()) {
-    const failure = await writeAndVerify(context.io, step.ref, step.after, step.label)
-    if (failure !== null) {
-      record(step, 'failed', failure)
-      return rollBack(context, { plan, steps, index, failure, done, snapshotId, audit, record })
+    const cancelled = context.signal?.aborted === true
+    let failure: string | null = 'cancelled (Ctrl-C)'
+    if (!cancelled) {
+      await journal.mark(index, 'writing')
+      failure = await writeAndVerify(context.io, step.ref, step.after, step.label)
+      if (failure !== null) {
+        audit.record(step, 'failed', failure)
+      }
     }
-    record(step, 'applied', null)
+    if (failure !== null) {
+      const failed = { plan, steps, index, failure, cancelled, done, snapshotId, audit, journal }
+      return rollBack(context, failed)
+    }
+    await journal.mark(index, 'applied')
+    audit.record(step, 'applied', null)
     done.push(step)
   }
 
-  await context.store.appendAudit(audit)
+  await context.store.appendAudit(audit.entries)
   await context.store.remember(context.serverId, context.valuesToRemember(done))
   if (context.recordHistory) {
-    await pushHistory(context, snapshotId, plan.title, done)
+    await pushHistory(context, { id: snapshotId, title: plan.title, steps: done.map(stripRef) })
   }
+  await journal.end()
   const count = `${done.length} change${done.length === 1 ? '' : 's'}`
   return ok({
     applied: done.map(stripRef),
@@ -162,123 +174,4 @@ export async function applyPlan(
     snapshotId,
     message: `Applied ${count} (snapshot ${snapshotId}).`,
   })
-}
-
-async function writeAndVerify(
-  io: TargetIo,
-  ref: TargetRef,
-  value: SettingValue,
-  label: string,
-): Promise<string | null> {
-  const written = await io.write(ref, value)
-  if (!written.ok) {
-    return written.error.message
-  }
-  const check = await io.read(ref)
-  if (!check.ok) {
-    return `could not re-read it: ${check.error.message}`
-  }
-  return sameSettingValue(check.value, value)
-    ? null
-    : `the server kept ${describeValue(check.value)} instead of ${describeValue(value)} for ${label}`
-}
-
-interface Failure {
-  readonly plan: Plan
-  readonly steps: readonly Parsed[]
-  readonly index: number
-  readonly failure: string
-  readonly done: readonly Parsed[]
-  readonly snapshotId: string
-  readonly audit: AuditEntry[]
-  readonly record: (
-    step: PlanStep,
-    outcome: AuditEntry['outcome'],
-    detail: string | null,
-    before?: SettingValue | null,
-    after?: SettingValue | null,
-  ) => void
-}
-
-async function rollBack(
-  context: ApplyContext,
-  failed: Failure,
-): Promise<Result<ApplyReport, AppError>> {
-  const { steps, index, done, record } = failed
-  const step = steps[index]
-  const stuck: Parsed[] = []
-  // The failed write may still have landed (a PUT that timed out, a value the server coerced).
-  const toUndo = [...done]
-  if (step) {
-    const now = await context.io.read(step.ref)
-    if (!now.ok || !sameSettingValue(now.value, step.before)) {
-      toUndo.push(step)
-    }
-  }
-  for (const previous of toUndo.reverse()) {
-    const problem = await writeAndVerify(context.io, previous.ref, previous.before, previous.label)
-    record(
-      previous,
-      problem === null ? 'rolled-back' : 'rollback-failed',
-      problem,
-      previous.after,
-      previous.before,
-    )
-    if (problem !== null) {
-      stuck.unshift(previous)
-    }
-  }
-  await context.store.appendAudit(failed.audit)
-  const which = `step ${index + 1} of ${steps.length} (${step ? describeStep(step) : '?'}) failed: ${failed.failure}`
-  if (stuck.length > 0) {
-    // Keep what could not be undone in the history, so that `hush undo` can try again.
-    await pushHistory(
-      context,
-      failed.snapshotId,
-      `${failed.plan.title} (partly rolled back)`,
-      stuck,
-    )
-    return err(
-      appError(
-        'applyFailed',
-        `${which}; rolling back failed for ${stuck.map(s => s.label).join(', ')}, which still hold the new value: run hush undo to retry`,
-      ),
-    )
-  }
-  const rolled =
-    done.length === 0
-      ? 'nothing had been changed yet'
-      : `the ${done.length} earlier change${done.length === 1 ? ' was' : 's were'} rolled back`
-  return err(appError('applyFailed', `${which}; ${rolled}, and the server is as it was before`))
-}
-
-async function pushHistory(
-  context: ApplyContext,
-  snapshotId: string,
-  title: string,
-  steps: readonly Parsed[],
-): Promise<void> {
-  const history = await context.store.history()
-  history.push({
-    id: snapshotId,
-    serverId: context.serverId,
-    at: context.now().toISOString(),
-    command: context.command,
-    profile: context.profile,
-    title,
-    snapshotId,
-    steps: steps.map(stripRef),
-    undoneAt: null,
-  })
-  await context.store.saveHistory(history)
-}
-
-function stripRef(step: Parsed): PlanStep {
-  return {
-    switchId: step.switchId,
-    target: step.target,
-    label: step.label,
-    before: step.before,
-    after: step.after,
-  }
 }

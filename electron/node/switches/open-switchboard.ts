@@ -8,12 +8,14 @@ import {
   type PlexAccountClient,
 } from '../account/plex-account-client'
 import { connectionRequestFrom, type OptionValues } from '../server/connection-request'
+import { serverOrigin } from '../server/server-url'
 import {
   resolveConnection,
   type Connection,
   type ConnectionRequest,
 } from '../server/resolve-connection'
 import { createSwitchEngine, type SwitchEngine } from './switch-engine'
+import { recoverInterruptedApply } from './recover-journal'
 import { openSwitchStore, type SwitchStore } from './switch-store'
 import { readingsRecorder } from '../observations/record-readings'
 import { openStateObservations } from '../observations/state-observations'
@@ -32,7 +34,10 @@ export interface OpenSwitchboard {
   readonly store: SwitchStore
   /** The plex.tv account API, or null when there is no token to ask it with. */
   readonly account: PlexAccountClient | null
-  /** One line per timed exception that ended and was undone on opening (see `--for`). */
+  /**
+   * One line per thing the owner should know on opening: an apply that was interrupted (see
+   * recover-journal.ts), a timed exception that ended and was undone (see `--for`).
+   */
   readonly notes: readonly string[]
   /** Hush's state folder. */
   readonly stateDir: string
@@ -50,11 +55,15 @@ export async function openSwitchboard(
     return connection
   }
   const { client, http, info } = connection.value
-  const accountUrl = request.accountUrl ?? request.env.HUSH_ACCOUNT_URL ?? defaultAccountUrl
+  const accountUrl = serverOrigin(
+    request.accountUrl ?? request.env.HUSH_ACCOUNT_URL ?? defaultAccountUrl,
+    'the account address (--account-url)',
+  )
+  if (!accountUrl.ok) {
+    return accountUrl
+  }
   const account =
-    http.token === null
-      ? null
-      : createPlexAccountClient({ ...http, baseUrl: accountUrl.replace(/\/+$/, '') })
+    http.token === null ? null : createPlexAccountClient({ ...http, baseUrl: accountUrl.value })
   const store = openSwitchStore(request.stateDir)
   const engine = createSwitchEngine({
     client,
@@ -68,12 +77,16 @@ export async function openSwitchboard(
       info.machineIdentifier,
     ),
   })
+  const interrupted = await recoverInterruptedApply(store)
   // A timed exception (`hush set … --for 2h`) ends at the first use of Hush after its time.
   const notes = (await engine.revertExpired()).map(report =>
     report.ok
       ? report.value.message
       : `a timed change could not be undone: ${report.error.message}`,
   )
+  if (interrupted !== null) {
+    notes.unshift(interrupted)
+  }
   return ok({
     connection: connection.value,
     engine,

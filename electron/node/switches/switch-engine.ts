@@ -9,6 +9,7 @@ import type { PlexClient } from '../server/plex-client'
 import { sameSettingValue } from '../server/plex-values'
 import { applyPlan } from './apply-plan'
 import { withApplyLock } from './apply-lock'
+import { recoverHoldingLock } from './recover-journal'
 import { reversePlan } from './reverse-plan'
 import { readLiveState, type LiveState } from './live-state'
 import { buildPlan, type SwitchPlan, type SwitchWish } from './plan-changes'
@@ -43,6 +44,8 @@ export interface ApplyOptions {
   readonly profile?: ProfileId | null
   /** A timed exception: undo this change after so many seconds (see `revertExpired`). */
   readonly forSeconds?: number
+  /** Ctrl-C: stops before the next step and rolls back what was done, as a failure does. */
+  readonly signal?: AbortSignal
 }
 
 /** The live state of every switch, with the resolved targets kept for planning. */
@@ -58,8 +61,14 @@ export interface SwitchEngine {
   planProfile(profile: ProfileId): Promise<Result<SwitchPlan, AppError>>
   planSet(switchId: string, value: 'on' | 'off'): Promise<Result<SwitchPlan, AppError>>
   applyPlan(plan: Plan, options: ApplyOptions): Promise<Result<ApplyReport, AppError>>
-  /** Restores the values from before the last apply or set on this server that is not yet undone. */
-  undoLast(options?: { readonly force?: boolean }): Promise<Result<ApplyReport, AppError>>
+  /**
+   * Restores the values from before the last apply or set on this server that is not yet undone
+   * (an interrupted one included: see recover-journal.ts).
+   */
+  undoLast(options?: {
+    readonly force?: boolean
+    readonly signal?: AbortSignal
+  }): Promise<Result<ApplyReport, AppError>>
   /** Undoes the timed exceptions whose time is up; resolves to what each undo did. */
   revertExpired(): Promise<Array<Result<ApplyReport, AppError>>>
   /** This server's undo history, oldest first. */
@@ -105,6 +114,15 @@ export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
         switches: switches.map(status => ({ ...status, until: until.get(status.id) ?? null })),
         profile: last?.profile ?? null,
         readAt: live.value.readAt,
+        interrupted: last?.interrupted
+          ? {
+              title: last.title,
+              command: last.command,
+              startedAt: last.at,
+              changed: last.steps.length,
+              of: last.interrupted.of,
+            }
+          : null,
       },
     })
   }
@@ -182,8 +200,10 @@ export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
   }
 
   function apply(plan: Plan, options: ApplyOptions, recordHistory: boolean, undo = false) {
-    return withApplyLock(deps.store.dir, now, () =>
-      applyPlan(plan, {
+    return withApplyLock(deps.store.dir, now, async () => {
+      // A journal left by a Hush killed mid-apply becomes undoable before this apply starts.
+      await recoverHoldingLock(deps.store, now)
+      return applyPlan(plan, {
         io,
         store: deps.store,
         serverId,
@@ -194,22 +214,25 @@ export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
         recordHistory,
         valuesToRemember,
         now,
+        signal: options.signal,
+        skipSettled: undo,
         ...(undo
           ? {
               conflictWhat: 'Hush changed them',
               conflictHint: 'pass --force to restore the old values anyway',
             }
           : {}),
-      }),
-    )
+      })
+    })
   }
 
   async function undoEntry(
     entry: HistoryEntry,
     force: boolean,
     command: string,
+    signal?: AbortSignal,
   ): Promise<Result<ApplyReport, AppError>> {
-    const report = await apply(reversePlan(entry, now()), { command, force }, false, true)
+    const report = await apply(reversePlan(entry, now()), { command, force, signal }, false, true)
     if (!report.ok) {
       return report
     }
@@ -288,7 +311,7 @@ export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
           ),
         )
       }
-      return recorded(await undoEntry(entry, options.force ?? false, 'undo'))
+      return recorded(await undoEntry(entry, options.force ?? false, 'undo', options.signal))
     },
     async revertExpired() {
       const exceptions = await deps.store.exceptions()

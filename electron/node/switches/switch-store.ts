@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { z } from 'zod'
 import {
@@ -7,6 +6,9 @@ import {
   settingValueSchema,
 } from '../../common/api/switch-schemas'
 import { readJsonFile, writeJsonFile } from '../files/json-file'
+import { ensurePrivateDir } from '../files/private-files'
+import { writeFileAtomic } from '../files/write-file-atomic'
+import { clearJournal, readJournal, writeJournal, type ApplyJournal } from './apply-journal'
 
 /** One apply, set or undo that changed the server, kept so that undo can walk back through them. */
 export const historyEntrySchema = z.object({
@@ -20,6 +22,11 @@ export const historyEntrySchema = z.object({
   snapshotId: z.string(),
   steps: z.array(planStepSchema),
   undoneAt: z.string().nullable(),
+  /**
+   * Set when Hush stopped in the middle of this apply (killed, a crash, a power cut): `steps`
+   * are the changes that landed or may have landed, `of` how many the plan had.
+   */
+  interrupted: z.object({ foundAt: z.string(), of: z.number() }).optional(),
 })
 
 /** One apply, set or undo that changed the server. */
@@ -78,7 +85,7 @@ const rememberedFileSchema = z.object({
 /**
  * Hush's switchboard files under `<stateDir>/switchboard/`: history.json (what undo walks back),
  * audit.json (every change), remembered.json (previous agents and free-text values, per server),
- * snapshots/<id>.json. Written atomically; a corrupt file is moved aside and reported in `warnings`.
+ * snapshots/<id>.json, and apply-journal.json while an apply is in progress. Written atomically; a corrupt file is moved aside and reported in `warnings`.
  */
 export interface SwitchStore {
   readonly dir: string
@@ -93,8 +100,13 @@ export interface SwitchStore {
   ): Promise<void>
   exceptions(): Promise<TimedException[]>
   saveExceptions(entries: readonly TimedException[]): Promise<void>
+  /** Writes a snapshot durably (it is what an interrupted apply is undone from). */
   saveSnapshot(snapshot: Snapshot): Promise<void>
   snapshot(id: string): Promise<Snapshot | null>
+  /** The journal of an apply in progress (or of one that was killed), if any. */
+  journal(): Promise<ApplyJournal | null>
+  saveJournal(journal: ApplyJournal): Promise<void>
+  clearJournal(): Promise<void>
   /** Files found corrupt and moved aside since the store was opened, as one-line messages. */
   warnings(): readonly string[]
 }
@@ -154,8 +166,9 @@ export function openSwitchStore(stateDir: string, now: () => Date = () => new Da
       (await load(exceptionsPath, exceptionsFileSchema, { version: 1, entries: [] })).entries,
     saveExceptions: entries => writeJsonFile(exceptionsPath, { version: 1, entries }),
     async saveSnapshot(snapshot) {
-      await mkdir(join(dir, 'snapshots'), { recursive: true })
-      await writeJsonFile(join(dir, 'snapshots', `${snapshot.id}.json`), snapshot)
+      await ensurePrivateDir(join(dir, 'snapshots'))
+      const path = join(dir, 'snapshots', `${snapshot.id}.json`)
+      await writeFileAtomic(path, `${JSON.stringify(snapshot, null, 2)}\n`, { durable: true })
     },
     async snapshot(id) {
       if (!/^[\w-]+$/.test(id)) {
@@ -164,6 +177,9 @@ export function openSwitchStore(stateDir: string, now: () => Date = () => new Da
       const read = await load(join(dir, 'snapshots', `${id}.json`), snapshotSchema.nullable(), null)
       return read
     },
+    journal: () => readJournal(dir),
+    saveJournal: journal => writeJournal(dir, journal),
+    clearJournal: () => clearJournal(dir),
     warnings: () => warnings,
   }
 }

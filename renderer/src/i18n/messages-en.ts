@@ -321,7 +321,7 @@ export const en = {
     title: 'Open Hush from its address',
     signedOut: 'This page needs the address that `hush serve` printed, with its token.',
     wrongToken:
-      'That sign-in token is wrong or has expired. Start `hush serve` again and open the new address.',
+      'That sign-in token is wrong, or was used already (it signs in one browser, once). Start `hush serve` again and open the new address.',
     throttled: 'Too many failed sign-ins. Wait a minute and try again.',
     offline: 'Hush is not answering. Is `hush serve` still running?',
   },

@@ -300,7 +300,8 @@ export const zh: Messages = {
   signIn: {
     title: '请通过 Hush 的地址打开',
     signedOut: '此页面需要 `hush serve` 打印的地址（含令牌）。',
-    wrongToken: '登录令牌错误或已过期。请重新运行 `hush serve` 并打开新地址。',
+    wrongToken:
+      '登录令牌错误或已被使用（每个地址只能登录一个浏览器一次）。请重新运行 `hush serve` 并打开新地址。',
     throttled: '登录失败次数过多。请稍等一分钟再试。',
     offline: 'Hush 没有响应。`hush serve` 是否仍在运行？',
   },

@@ -1,4 +1,5 @@
 import type { OutboundCategory } from '../../../common/outbound/categories'
+import { parseFilterTime } from '../../../common/outbound/filter-time'
 import type { StoreDb } from './open-store'
 
 /** A filter over stored events (the contract's LogFilter). */
@@ -29,9 +30,7 @@ export const selectiveLimit = 10_000
 
 /** Parses a filter time (`2025-08-04`, `2025-08-04T20:03`, with or without a zone) to epoch ms. */
 export function filterTime(text: string): number {
-  const withTime = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00` : text
-  const zoned = /(?:Z|[+-]\d{2}:?\d{2})$/.test(withTime) ? withTime : `${withTime}Z`
-  const ms = Date.parse(zoned)
+  const ms = parseFilterTime(text)
   if (Number.isNaN(ms)) {
     throw new RangeError(`not a time: ${text}`)
   }

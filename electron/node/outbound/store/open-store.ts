@@ -1,6 +1,12 @@
 import Database from 'better-sqlite3'
-import { mkdirSync } from 'node:fs'
+import { closeSync, openSync } from 'node:fs'
 import { dirname, join } from 'node:path'
+import {
+  makeFilesPrivateSync,
+  privateFileMode,
+  securePrivateTreeSync,
+} from '../../files/private-files'
+import { environmentFailure } from '../../files/system-error'
 import { migrations } from './migrations'
 
 /** An open outbound-log database. */
@@ -8,6 +14,15 @@ export type StoreDb = Database.Database
 
 /** The store's file name inside Hush's state folder. */
 export const storeFileName = 'outbound.sqlite'
+
+/** A store SQLite cannot read: a one-line error that says what to do (no trace). */
+function damaged(path: string, error: unknown): Error {
+  const code = (error as { code?: unknown }).code
+  const name = typeof code === 'string' ? code : 'SQLITE_ERROR'
+  return environmentFailure(
+    `${path} is not a Hush database or is damaged (${name}); move it aside and Hush starts a new one`,
+  )
+}
 
 /** The store's path inside a state folder. */
 export function storePath(stateDir: string): string {
@@ -23,13 +38,21 @@ export function openStore(
   path: string,
   options: { readonly nativeBinding?: string } = {},
 ): StoreDb {
-  mkdirSync(dirname(path), { recursive: true })
+  // It holds media titles: owner-only. SQLite gives -wal and -shm the mode of the database file.
+  securePrivateTreeSync(dirname(path))
+  closeSync(openSync(path, 'a', privateFileMode))
+  makeFilesPrivateSync([path, `${path}-wal`, `${path}-shm`])
   // The desktop app hands over Electron's own build of the module (see docs/packaging.md).
   const db = new Database(
     path,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   )
-  db.pragma('journal_mode = WAL')
+  try {
+    db.pragma('journal_mode = WAL')
+  } catch (error) {
+    db.close()
+    throw damaged(path, error)
+  }
   db.pragma('synchronous = NORMAL')
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
@@ -39,7 +62,7 @@ export function openStore(
   const current = db.pragma('user_version', { simple: true }) as number
   if (current > migrations.length) {
     db.close()
-    throw new Error(`${path} was written by a newer Hush (schema ${current})`)
+    throw environmentFailure(`${path} was written by a newer Hush (schema ${current})`)
   }
   for (let version = current; version < migrations.length; version++) {
     db.transaction(() => {

@@ -1,7 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
-import { readFile } from 'node:fs/promises'
 import { appError, type AppError } from '../../../common/api/errors'
 import { err, ok, type Result } from '../../../common/util/result'
+import { readRegularFile } from '../../files/regular-file'
 
 /** What Hush needs from the server's stored preferences, wherever they are kept. */
 export interface StoredPreferences {
@@ -78,25 +78,36 @@ export function parsePreferencesXml(
   return ok(storedPreferencesFrom(attributes, location, 'file'))
 }
 
-/** Reads and parses a Preferences.xml file; a missing file is null, a broken one an error. */
+/**
+ * The most of a Preferences.xml Hush reads. A real one is a few KiB (about 150 attributes); a
+ * larger file is refused with a clear error instead of being parsed into memory.
+ */
+export const maxPreferencesBytes = 4 * 1024 * 1024
+
+/**
+ * Reads and parses a Preferences.xml file; a missing file is null, a broken one an error. A FIFO,
+ * device or socket in its place is refused before it is opened, and a file over
+ * maxPreferencesBytes before it is read.
+ */
 export async function readPreferencesXml(
   path: string,
 ): Promise<Result<StoredPreferences | null, AppError>> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR') {
+  const read = await readRegularFile(path, maxPreferencesBytes, 'a Preferences.xml')
+  if (!read.ok) {
+    const { code, errno, message } = read.error
+    if (code === 'missing') {
       return ok(null)
+    }
+    if (code === 'notRegular' || code === 'tooLarge') {
+      return err(appError('preferencesMalformed', message))
     }
     // Typically EACCES: the file belongs to the plex user. Hush cannot get the token from it.
     return err(
       appError(
         'tokenNotFound',
-        `cannot read ${path} (${String(code)}): run Hush as a user who may read it, or pass --token`,
+        `cannot read ${path} (${errno ?? 'error'}): run Hush as a user who may read it, or pass --token`,
       ),
     )
   }
-  return parsePreferencesXml(text, path)
+  return parsePreferencesXml(read.value, path)
 }
