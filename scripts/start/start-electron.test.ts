@@ -7,11 +7,12 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { installEnv, noElectronLine } from './electron-native'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
-const electronVersion = (
-  JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
-    devDependencies: Record<string, string>
-  }
-).devDependencies.electron
+const electronVersion =
+  (
+    JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+      devDependencies: Record<string, string>
+    }
+  ).devDependencies.electron ?? ''
 // Where Electron's binary is already downloaded, `npm start` would really start it.
 const electronInstalled = existsSync(join(root, 'node_modules', 'electron', 'path.txt'))
 const cache = mkdtempSync(join(tmpdir(), 'hush-electron-cache-'))
