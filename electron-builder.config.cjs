@@ -69,7 +69,8 @@ const config = {
     target: ['AppImage', 'deb'],
     category: 'Utility',
     icon: 'build/icons',
-    executableName: 'hush',
+    // Not `hush`: that is the command line's name (npm), and the deb links it into /usr/bin.
+    executableName: 'hush-desktop',
     synopsis: 'See what your Plex Media Server sends upstream, and turn it off',
     maintainer: 'Hush maintainers <hush@example.org>',
   },
