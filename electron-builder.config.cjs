@@ -51,7 +51,7 @@ const config = {
   buildDependenciesFromSource: false,
   nativeRebuilder: 'sequential',
 
-  // Flipped in the Electron binary before signing (engineering notes §1.2).
+  // Flipped in the Electron binary before signing (docs/packaging.md).
   electronFuses: {
     runAsNode: false, // ELECTRON_RUN_AS_NODE cannot turn Hush into a general-purpose Node
     enableCookieEncryption: true, // cookies on disk are encrypted with the OS key store

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
-// One project per environment (style-anchors §8.11). Tests sit beside the code they cover.
+// One project per environment (docs/architecture.md §7). Tests sit beside the code they cover.
 export const vitestConfig = defineConfig({
   test: {
     projects: [

@@ -99,14 +99,14 @@ describe('the switch catalog and the privacy policy', () => {
 describe('the switch catalog and the privacy map', () => {
   let controls: string[]
 
-  // Identifiers named as controls in privacy-map.md that are deliberately not switches.
+  // Identifiers named as controls in docs/privacy-map.md that are deliberately not switches.
   const notSwitches: Record<string, string> = {
     ButlerUpdateChannel: 'public or beta, both channels check and download alike: no flow stops',
     allowedNetworks: 'a security risk the dashboard shows, not a flow of data',
   }
 
   beforeAll(async () => {
-    const map = await readFile(join(docsDir, 'privacy-map.md'), 'utf8')
+    const map = await readFile(join(docsDir, 'docs/privacy-map.md'), 'utf8')
     const tableControls = map
       .split('\n')
       .filter(line => /^\| *\d/.test(line))

@@ -81,7 +81,7 @@ export function nodeGypArgs(
 }
 
 // npm hands its configuration to scripts as npm_config_* variables; a `nodedir` there makes
-// node-gyp compile against Node's headers whatever --target says (engineering notes, trap #6).
+// node-gyp compile against Node's headers whatever --target says (docs/packaging.md, "Never ship").
 const buildSettings =
   /^npm_config_(nodedir|target|arch|runtime|disturl|dist_url|devdir|build_from_source|platform)$/i
 

@@ -2,7 +2,7 @@ import { readdir, stat, unlink } from 'node:fs/promises'
 import { join, relative, resolve, sep } from 'node:path'
 import type { CrashDump } from '../../common/api/preview-schemas'
 
-/** The folder the server writes minidumps to (pms-reference.md §3.4). */
+/** The folder the server writes minidumps to (docs/server-reference.md §3.4). */
 export function crashReportsDir(dataDir: string): string {
   return join(dataDir, 'Crash Reports')
 }
