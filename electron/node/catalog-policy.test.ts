@@ -106,7 +106,7 @@ describe('the switch catalog and the privacy map', () => {
   }
 
   beforeAll(async () => {
-    const map = await readFile(join(docsDir, 'docs/privacy-map.md'), 'utf8')
+    const map = await readFile(join(docsDir, 'privacy-map.md'), 'utf8')
     const tableControls = map
       .split('\n')
       .filter(line => /^\| *\d/.test(line))
