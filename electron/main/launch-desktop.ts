@@ -113,7 +113,10 @@ export function launchDesktop(
         `Hush: ${text.title}`,
         'unreachable',
       )
-      void window.loadURL(`${appOrigin}/start-failure.html`).finally(show)
+      void window
+        .loadURL(`${appOrigin}/start-failure.html`)
+        .catch((loadError: unknown) => console.error('hush: the failure page:', loadError))
+        .finally(show)
     },
   )
   if (smoke) {
