@@ -16,6 +16,7 @@ import { dirname, isAbsolute, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 import { startCommand, type RunningCommand } from '../package/child-process'
 import { parseDockerfile } from './dockerfile'
 
@@ -226,5 +227,33 @@ describe('the container image, run as written', () => {
     await new Promise(resolve => refused.child.once('exit', resolve))
     expect(refused.child.exitCode).toBe(1)
     expect(refused.output()).toMatch(/set a password in HUSH_WEB_PASSWORD/)
+  })
+})
+
+describe('the compose example', () => {
+  const compose = parse(readFileSync(join(root, 'compose.yaml'), 'utf8')) as {
+    services: Record<
+      string,
+      { image?: string; build?: string; volumes?: string[]; environment?: Record<string, string> }
+    >
+  }
+  const hush = compose.services.hush
+
+  it('runs Hush from this Dockerfile beside a linuxserver/plex service', () => {
+    expect(hush?.build).toBe('.')
+    expect(compose.services.plex?.image).toMatch(/linuxserver\/plex/)
+  })
+
+  it('mounts the Plex data folder read-only where the image looks, and the state where it keeps it', () => {
+    const plexFolder = `${image.env.PLEX_MEDIA_SERVER_APPLICATION_SUPPORT_DIR}/Plex Media Server`
+    expect(hush?.volumes).toContainEqual(
+      expect.stringMatching(
+        new RegExp(`/Library/Application Support/Plex Media Server:${plexFolder}:ro$`),
+      ),
+    )
+    expect(hush?.volumes).toContainEqual(
+      expect.stringMatching(new RegExp(`:${image.env.HUSH_STATE_DIR}$`)),
+    )
+    expect(hush?.environment?.HUSH_WEB_PASSWORD_FILE).toMatch(/^\/run\/secrets\//)
   })
 })
