@@ -51,7 +51,7 @@ const config = {
   buildDependenciesFromSource: false,
   nativeRebuilder: 'sequential',
 
-  // Flipped in the Electron binary before signing (engineering notes §1.2).
+  // Flipped in the Electron binary before signing (docs/packaging.md).
   electronFuses: {
     runAsNode: false, // ELECTRON_RUN_AS_NODE cannot turn Hush into a general-purpose Node
     enableCookieEncryption: true, // cookies on disk are encrypted with the OS key store
@@ -69,7 +69,8 @@ const config = {
     target: ['AppImage', 'deb'],
     category: 'Utility',
     icon: 'build/icons',
-    executableName: 'hush',
+    // Not `hush`: that is the command line's name (npm), and the deb links it into /usr/bin.
+    executableName: 'hush-desktop',
     synopsis: 'See what your Plex Media Server sends upstream, and turn it off',
     maintainer: 'Hush maintainers <hush@example.org>',
   },

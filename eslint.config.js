@@ -1,4 +1,4 @@
-// Lint rules, including the layer rules of design.md §2: a forbidden import fails `npm test`.
+// Lint rules, including the layer rules of docs/architecture.md §2: a forbidden import fails `npm test`.
 import js from '@eslint/js'
 import prettier from 'eslint-config-prettier'
 import reactHooks from 'eslint-plugin-react-hooks'
@@ -101,7 +101,7 @@ export default tseslint.config(
       'no-restricted-imports': restrict({
         modules: ['electron', 'electron-store', 'react', 'react-dom'],
         layers: ['main', 'preload', 'web', 'cli', 'renderer'],
-        message: 'electron/node is the core: no Electron, no faces (design.md §2).',
+        message: 'electron/node is the core: no Electron, no faces (docs/architecture.md §2).',
       }),
     },
   },
@@ -111,7 +111,7 @@ export default tseslint.config(
       'no-restricted-imports': restrict({
         modules: ['electron', 'electron-store', 'react', 'react-dom'],
         layers: ['main', 'preload', 'renderer'],
-        message: 'web mode and the CLI run without Electron (design.md §2).',
+        message: 'web mode and the CLI run without Electron (docs/architecture.md §2).',
       }),
     },
   },
@@ -121,18 +121,19 @@ export default tseslint.config(
       'no-restricted-imports': restrict({
         modules: ['react', 'react-dom'],
         layers: ['preload', 'web', 'cli', 'renderer'],
-        message: 'the Electron shell wires the core; it does not import the faces (design.md §2).',
+        message: 'the Electron shell wires the core; it does not import the faces (docs/architecture.md §2).',
       }),
     },
   },
   {
-    // The IPC conformance test drives the preload's bridge against the main side's handlers.
-    files: ['electron/main/ipc/*.test.ts'],
+    // Tests of the shell drive the preload's bridge against the main side's handlers over the
+    // fake IPC pair (the conformance suite, the start-failure path, the smoke run).
+    files: ['electron/main/**/*.test.ts'],
     rules: {
       'no-restricted-imports': restrict({
         modules: ['react', 'react-dom'],
         layers: ['web', 'cli', 'renderer'],
-        message: 'the IPC test may join main and preload, nothing else.',
+        message: 'a test of the shell may join main and preload, nothing else.',
       }),
     },
   },
@@ -143,7 +144,7 @@ export default tseslint.config(
         modules: ['electron-store', 'react', 'react-dom', 'zod'],
         layers: ['node', 'main', 'web', 'cli', 'renderer'],
         builtins: true,
-        message: 'the preload only bridges the contract names to ipcRenderer (design.md §2).',
+        message: 'the preload only bridges the contract names to ipcRenderer (docs/architecture.md §2).',
       }),
     },
   },
@@ -156,7 +157,7 @@ export default tseslint.config(
         modules: ['electron', 'electron-store', 'better-sqlite3'],
         layers: ['node', 'main', 'preload', 'web', 'cli'],
         builtins: true,
-        message: 'the renderer talks to the core only through the bridge (design.md §2).',
+        message: 'the renderer talks to the core only through the bridge (docs/architecture.md §2).',
       }),
     },
   },

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config'
 
-// One project per environment (style-anchors §8.11). Tests sit beside the code they cover.
+// One project per environment (docs/architecture.md §7). Tests sit beside the code they cover.
 export const vitestConfig = defineConfig({
   test: {
     projects: [
@@ -8,6 +8,7 @@ export const vitestConfig = defineConfig({
         test: {
           name: 'core',
           include: ['electron/**/*.test.ts', 'scripts/**/*.test.ts'],
+          exclude: ['scripts/package/**'],
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 20_000,
@@ -39,6 +40,18 @@ export const vitestConfig = defineConfig({
           fileParallelism: false,
           // After the other projects, so browsers do not compete with them for the CPU.
           sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        // The npm package packed and installed into an empty folder: npm compiles better-sqlite3
+        // there for a minute or two, so it runs last and alone rather than slow every other test.
+        test: {
+          name: 'package',
+          include: ['scripts/package/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 900_000,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -20,7 +20,7 @@ async function restrictedImports(filePath: string, code: string): Promise<string
     .map(message => message.message)
 }
 
-// The layer table of design.md §2, enforced by eslint.config.js: a wrong import fails `npm test`.
+// The layer table of docs/architecture.md §2, enforced by eslint.config.js: a wrong import fails `npm test`.
 describe('layer rules', () => {
   it('forbids electron in the core', async () => {
     const hits = await restrictedImports(

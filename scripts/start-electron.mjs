@@ -1,7 +1,9 @@
-// `npm start`: runs the desktop app from a clone, on a machine with internet access. It builds the
-// bundles, makes sure Electron's binary is downloaded, builds Electron's own copy of better-sqlite3
-// in .electron-native/ (the Node build in node_modules stays for `npm test`), checks that copy
-// really targets Electron's ABI, and starts Electron with its path in HUSH_SQLITE_BINDING.
+// `npm start`: runs the desktop app from a clone, on a machine with internet access. It makes sure
+// Electron's binary is downloaded (or says in one line why not, and what runs without it), builds
+// the bundles, builds Electron's own copy of better-sqlite3 in .electron-native/ (the Node build in
+// node_modules stays for `npm test`), checks that copy really targets Electron's ABI, and starts
+// Electron with its path in HUSH_SQLITE_BINDING. Arguments after `npm start --` go to the app
+// (e.g. `npm start -- --smoke`).
 import { spawn, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -26,9 +28,11 @@ await build({
 const {
   buildEnv,
   checkBindingAbi,
+  installEnv,
   launchEnv,
   nativeBuildDir,
   nativePackage,
+  noElectronLine,
   nodeGypArgs,
   prebuildInstallArgs,
   readElectronInfo,
@@ -52,7 +56,28 @@ function runNode(script, args, options = {}) {
   return result.status === 0
 }
 
-// 1. The bundles: main, preload and renderer.
+// 1. Electron's binary: its npm package downloads it on first use. Without it nothing below helps,
+// so this comes first, and its failure is one line.
+const electron = readElectronInfo(join(modules, 'electron'))
+if (!electron.ok) {
+  fail(electron.message)
+}
+const install = spawnSync(process.execPath, [join(modules, 'electron', 'install.js')], {
+  cwd: root,
+  env: installEnv(process.env),
+  encoding: 'utf8',
+})
+if (install.status !== 0) {
+  fail(noElectronLine(electron.version, `${install.stderr ?? ''}\n${install.stdout ?? ''}`))
+}
+let electronBinary
+try {
+  electronBinary = require('electron')
+} catch (error) {
+  fail(noElectronLine(electron.version, error.message))
+}
+
+// 2. The bundles: main, preload and renderer.
 console.log('hush start: building…')
 if (!runNode(join(root, 'scripts', 'build.mjs'), [], { cwd: root })) {
   fail('the build failed (see above)')
@@ -60,24 +85,6 @@ if (!runNode(join(root, 'scripts', 'build.mjs'), [], { cwd: root })) {
 const main = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).main
 if (!existsSync(join(root, main))) {
   fail(`the build made no ${main}`, 'the main process (electron/main/index.ts) is missing')
-}
-
-// 2. Electron's binary: its npm package downloads it on first use.
-const electron = readElectronInfo(join(modules, 'electron'))
-if (!electron.ok) {
-  fail(electron.message)
-}
-if (!runNode(join(modules, 'electron', 'install.js'), [], { cwd: root })) {
-  fail(
-    `could not download Electron ${electron.version}`,
-    'the first start needs internet access; behind a proxy, set HTTPS_PROXY and ELECTRON_GET_USE_PROXY=true',
-  )
-}
-let electronBinary
-try {
-  electronBinary = require('electron')
-} catch (error) {
-  fail(`Electron ${electron.version} is not usable: ${error.message}`)
 }
 
 // 3. Electron's build of better-sqlite3, kept apart from the Node build in node_modules.
@@ -143,7 +150,7 @@ if (!final.ok) {
 
 // 4. Electron itself, on the app in this folder (package.json's main).
 console.log(`hush start: starting Electron ${electron.version}`)
-const child = spawn(electronBinary, [root], {
+const child = spawn(electronBinary, [root, ...process.argv.slice(2)], {
   stdio: 'inherit',
   env: launchEnv(process.env, binding),
 })

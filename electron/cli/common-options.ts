@@ -1,6 +1,6 @@
 import type { CommandOptions } from './command'
 
-/** Options every command that talks to a server accepts (design.md §5). */
+/** Options every command that talks to a server accepts (docs/architecture.md §4). */
 export const connectionOptions: CommandOptions = {
   server: { type: 'string' },
   token: { type: 'string' },

@@ -18,7 +18,7 @@ export function isLoopbackHost(host: string): boolean {
 
 /**
  * The Host header values web mode answers to. Checking Host defeats DNS rebinding: a rebound
- * request still names the attacker's domain in Host (engineering-notes §7.1).
+ * request still names the attacker's domain in Host.
  */
 export function allowedHostValues(
   port: number,

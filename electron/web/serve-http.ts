@@ -47,7 +47,7 @@ const maxBodyBytes = 1024 * 1024
 /**
  * Serves the dashboard and the contract over HTTP (`POST /api/<method>`, `GET /api/events`).
  *
- * Protections (design.md §6): Host allow-list, Origin check, the launch token swapped for an
+ * Protections (docs/architecture.md §3): Host allow-list, Origin check, the launch token swapped for an
  * HttpOnly SameSite=Strict cookie, a CSRF header on every call, no CORS, loopback by default.
  */
 export async function serveHttp(options: ServeHttpOptions): Promise<HttpBridgeServer> {

@@ -15,6 +15,8 @@ export interface WebHostOptions {
   readonly port?: number
   readonly host?: string
   readonly password?: string
+  /** Host names (and addresses) the dashboard is reached by, besides loopback and `host`. */
+  readonly allowedHosts?: readonly string[]
   /** Start the demo server in-process and connect to it. */
   readonly demo?: boolean
   readonly demoSpeed?: number
@@ -74,6 +76,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port: options.port ?? 0,
     host: options.host,
     password: options.password,
+    ...(options.allowedHosts ? { allowedHosts: options.allowedHosts } : {}),
     eventNames: apiEventNames,
   })
   return {

@@ -1,4 +1,4 @@
-// `npm run bench`: the outbound log against design.md §9, printed side by side in one run.
+// `npm run bench`: the outbound log against docs/performance.md, printed side by side in one run.
 import { spawnSync } from 'node:child_process'
 import { mkdtemp, open, rm, stat } from 'node:fs/promises'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
@@ -242,7 +242,7 @@ try {
   const inMbs = mb / (inProcessMs / 1000)
   const importRate = imported.inserted / (importMs / 1000)
   console.log('')
-  console.log(row('what', 'measured', 'budget (design.md §9)', null))
+  console.log(row('what', 'measured', 'budget (docs/performance.md)', null))
   console.log(
     row("rg -c 'HTTP requesting' (LC_ALL=C)", `${rgMbs.toFixed(0)} MB/s`, 'baseline', null),
   )

@@ -1,5 +1,5 @@
 // The second half of `npm run bench`: the drift watch's idle cost and the dashboard in Chromium
-// (start-up to live switches, and scrolling a 1,000,000-event log). Budgets: design.md §9.
+// (start-up to live switches, and scrolling a 1,000,000-event log). Budgets: docs/performance.md.
 import { benchDashboard } from '../../e2e/bench/dashboard-bench'
 import { runWatchBench } from './watch-bench'
 

@@ -1,4 +1,4 @@
-// The live tail against design.md §9: how long an appended exchange line takes to be in the
+// The live tail against docs/performance.md: how long an appended exchange line takes to be in the
 // store, and the tail's CPU while the server's log is quiet. Run in a process of its own
 // (`node dist/bench.mjs --tail`), so that its CPU time is the tail's alone.
 import { appendFile, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'

@@ -85,7 +85,7 @@ export function appIconLayers(size = 1024) {
   ]
 }
 
-/** The states the tray shows (design.md §7): all private, something flows, server unreachable. */
+/** The states the tray shows (docs/architecture.md §6): all private, something flows, server unreachable. */
 export const trayStates = ['private', 'flowing', 'unreachable']
 
 // Tray geometry, in a 16-unit grid so that edges land on whole pixels at 16 and 32 px.

@@ -81,7 +81,7 @@ export function nodeGypArgs(
 }
 
 // npm hands its configuration to scripts as npm_config_* variables; a `nodedir` there makes
-// node-gyp compile against Node's headers whatever --target says (engineering notes, trap #6).
+// node-gyp compile against Node's headers whatever --target says (docs/packaging.md, "Never ship").
 const buildSettings =
   /^npm_config_(nodedir|target|arch|runtime|disturl|dist_url|devdir|build_from_source|platform)$/i
 
@@ -135,4 +135,24 @@ export function checkBindingAbi(
     ok: false,
     message: `it was built for module ABI ${abis.join(', ')}, not Electron's ${electronAbi}`,
   }
+}
+
+/**
+ * The one line `npm start` prints when Electron's binary cannot be had (no network, a proxy, a
+ * mirror that is down): why the desktop app cannot start, and the dashboard that runs without it.
+ */
+export function noElectronLine(version: string, output: string): string {
+  const reason =
+    output
+      .split('\n')
+      .map(line => line.trim())
+      .find(line => line !== '' && !line.startsWith('at ')) ?? 'no answer'
+  return `cannot start the desktop app: Electron ${version} could not be downloaded (${reason}); without network, run the same dashboard in your browser: npx hush serve --demo`
+}
+
+/** The environment for Electron's own installer: `npm start` wants the binary, whatever npm ci skipped. */
+export function installEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const result = { ...env }
+  delete result.ELECTRON_SKIP_BINARY_DOWNLOAD
+  return result
 }

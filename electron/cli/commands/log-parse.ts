@@ -42,7 +42,7 @@ function fragmentOf(e: OutboundEvent): Fragment {
   return built
 }
 
-/** The NDJSON form of an event (design.md §5 field order); written by hand, it is on the hot path. */
+/** The NDJSON form of an event (docs/architecture.md §4 field order); written by hand, it is on the hot path. */
 export function eventJson(e: OutboundEvent): string {
   const f = fragmentOf(e)
   return `{"time":"${e.time}","localTime":${e.localTime}${f.before}${e.status},"error":${e.error === null ? 'null' : q(e.error)}${f.after}${e.source.line}},"key":"${e.key}"}`

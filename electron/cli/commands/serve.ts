@@ -25,6 +25,13 @@ export const serveCommand: Command = {
         `--host ${host} would expose Hush to your network: set a password in HUSH_WEB_PASSWORD first`,
       )
     }
+    // Behind a container's port or on a NAS the browser names the machine, not the bound address:
+    // HUSH_WEB_HOSTS lists those names (the Host check against DNS rebinding stays on).
+    const named = (io.env.HUSH_WEB_HOSTS ?? '')
+      .split(',')
+      .map(name => name.trim())
+      .filter(name => name !== '')
+    const wildcard = host === '0.0.0.0' || host === '::'
     let web
     try {
       web = await startWebHost({
@@ -33,6 +40,7 @@ export const serveCommand: Command = {
         port: integerOption(context, 'port', 0),
         host,
         password: isLoopbackHost(host) ? undefined : password,
+        allowedHosts: [...(wildcard ? [] : [host]), ...named],
         demo: flagOption(context, 'demo'),
         demoSpeed: integerOption(context, 'speed', 1),
         onWarning: message => io.stderr(`hush: warning: ${message}\n`),

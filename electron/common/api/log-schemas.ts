@@ -6,7 +6,7 @@ import { isFilterTime } from '../outbound/filter-time'
 /** One outbound category. */
 export const outboundCategorySchema = z.enum(outboundCategories)
 
-/** One outbound HTTP exchange, redacted (design.md §5). */
+/** One outbound HTTP exchange, redacted (docs/architecture.md §4). */
 export const outboundEventSchema = z.object({
   id: z.number(),
   time: z.string(),

@@ -4,7 +4,7 @@ import type { OutboundCategory } from './categories'
  * One row of the outbound classifier: a host (exact, or a suffix when it starts with `.`), an
  * optional path prefix and port, and what the traffic is for.
  *
- * `ref` cites where the fact comes from: `ref §4.4` is research/pms-reference.md §4.4 (upstream
+ * `ref` cites where the fact comes from: `ref §4.4` is docs/server-reference.md §4.4 (upstream
  * hosts), `map` is docs/privacy-map.md; `policyItem` is a key of policy-item.ts (`collect-3` =
  * "Information we collect", item 3).
  */

@@ -7,7 +7,7 @@ export interface EventSource {
 }
 
 /**
- * One outbound HTTP exchange of the media server (design.md §5), already redacted.
+ * One outbound HTTP exchange of the media server (docs/architecture.md §4), already redacted.
  *
  * `time` is ISO 8601: with the offset from the log's start-up banner when one was seen, else the
  * server's wall-clock time without an offset and `localTime: true`.

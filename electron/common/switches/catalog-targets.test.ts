@@ -94,7 +94,7 @@ describe('targets', () => {
   })
 })
 
-describe('profiles (privacy-map.md, "Profiles")', () => {
+describe('profiles (docs/privacy-map.md, "Profiles")', () => {
   const ids = switchCatalog.map(entry => entry.id)
   const choices = (profile: ProfileId) =>
     Object.fromEntries(switchCatalog.map(entry => [entry.id, profileChoice(entry, profile)]))
@@ -112,7 +112,7 @@ describe('profiles (privacy-map.md, "Profiles")', () => {
     'periodic-metadata-refresh',
     'discovery',
     'dlna',
-    // Not a flow of its own, but a risk no Hush profile leaves on (privacy-map.md, item 10).
+    // Not a flow of its own, but a risk no Hush profile leaves on (docs/privacy-map.md, item 10).
     'log-tokens',
   ]
 

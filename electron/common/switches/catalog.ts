@@ -13,7 +13,7 @@ import { flowIds } from './flows'
 import type { FlowId, ProfileChoice, ProfileId, SwitchEntry } from './switch-types'
 
 /**
- * Every privacy switch Hush knows, one per control in privacy-map.md.
+ * Every privacy switch Hush knows, one per control in docs/privacy-map.md.
  *
  * Left out on purpose: `EnableIPv6` (the reference shows no difference in what is sent, only a
  * default that moved), `ButlerUpdateChannel` (both channels check alike), `allowedNetworks` (a

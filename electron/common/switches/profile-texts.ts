@@ -7,7 +7,7 @@ export interface ProfileText {
   readonly description: LocalizedText
 }
 
-/** Every profile's title and description (privacy-map.md "Profiles"), in the order shown. */
+/** Every profile's title and description (docs/privacy-map.md "Profiles"), in the order shown. */
 export const profileTexts: Readonly<Record<ProfileId, ProfileText>> = {
   'plex-defaults': {
     title: { en: 'Plex defaults', zh: 'Plex 默认' },

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../i18n/localized-text'
 import type { PolicyItem } from '../policy/policy-item'
 
-/** The profiles an owner can start from (privacy-map.md "Profiles"). */
+/** The profiles an owner can start from (docs/privacy-map.md "Profiles"). */
 export const profileIds = ['plex-defaults', 'balanced', 'private', 'lockdown'] as const
 
 /** One profile. */
@@ -71,7 +71,7 @@ export type SwitchTarget =
   /** Watch-state and ratings sync on plex.tv (`/api/v2/user/view_state_sync`). */
   | { readonly kind: 'account-view-state-sync' }
 
-/** The data flows that group switches on screen (privacy-map.md rows). */
+/** The data flows that group switches on screen (docs/privacy-map.md rows). */
 export type FlowId =
   | 'metadata-matching'
   | 'photo-analysis'

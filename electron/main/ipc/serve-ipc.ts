@@ -43,7 +43,7 @@ export function serveIpc(
   ipcMain: IpcMainLike,
   api: PrivacyApi,
   isTrusted: (frame: SenderFrameLike | null) => boolean,
-  events: EventHub<ApiEvents>,
+  events: Pick<EventHub<ApiEvents>, 'on'>,
   target: () => EventTarget | undefined,
 ): () => void {
   for (const method of apiMethodNames) {

@@ -27,7 +27,7 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
     webviewTag: false, // checklists 11-12: no <webview> at all
     navigateOnDragDrop: false, // a dropped file must not replace the app
     spellcheck: false, // no dictionary downloads
-    backgroundThrottling: true, // a hidden window costs nothing (engineering-notes §4.2)
+    backgroundThrottling: true, // a hidden window costs nothing
   }
 }
 

@@ -3,13 +3,17 @@ import { join } from 'node:path'
 import type { Language } from '../../common/i18n/localized-text'
 import { buildTrayModel, trayTooltip } from '../../common/tray/tray-model'
 import { trayIconUpdate } from '../../common/tray/tray-icon'
-import type { TrayAction, TrayIcon, TrayState } from '../../common/tray/tray-types'
-import { toMenuTemplate, trayImageName } from './tray-menu'
+import type { TrayAction, TrayIcon, TrayItem, TrayState } from '../../common/tray/tray-types'
+import { menuLabels, toMenuTemplate, trayImageName } from './tray-menu'
 
 /** The tray icon and its menu; a thin view over the pure tray model. */
 export interface TrayController {
   /** Rebuilds the menu; the image changes only when the overall state does (electron#26603). */
   readonly render: (state: TrayState, language: Language) => void
+  /** Shows a menu that is not the switchboard (starting, start failure) with its own tooltip. */
+  readonly renderItems: (items: readonly TrayItem[], tooltip: string, icon: TrayIcon) => void
+  /** The labels of the menu last built (the smoke run checks them). */
+  readonly labels: () => readonly string[]
   readonly destroy: () => void
 }
 
@@ -35,6 +39,12 @@ export function createTrayController(
     return null
   }
   let shown: TrayIcon | null = 'unreachable'
+  let built: readonly TrayItem[] = []
+  const show = (items: readonly TrayItem[], tooltip: string) => {
+    tray.setToolTip(tooltip)
+    tray.setContextMenu(Menu.buildFromTemplate(toMenuTemplate(items, dispatch)))
+    built = items
+  }
   return {
     render: (state, language) => {
       const next = trayIconUpdate(shown, state)
@@ -42,11 +52,16 @@ export function createTrayController(
         tray.setImage(image(next))
         shown = next
       }
-      tray.setToolTip(trayTooltip(state, language))
-      tray.setContextMenu(
-        Menu.buildFromTemplate(toMenuTemplate(buildTrayModel(state, language), dispatch)),
-      )
+      show(buildTrayModel(state, language), trayTooltip(state, language))
     },
+    renderItems: (items, tooltip, icon) => {
+      if (icon !== shown) {
+        tray.setImage(image(icon))
+        shown = icon
+      }
+      show(items, tooltip)
+    },
+    labels: () => menuLabels(built),
     destroy: () => tray.destroy(),
   }
 }

@@ -54,3 +54,14 @@ export function trayImageName(icon: TrayIcon, platform: NodeJS.Platform): string
       return `tray-${icon}.png`
   }
 }
+
+/** Every label of a menu, submenus included, in order (separators have none). */
+export function menuLabels(items: readonly TrayItem[]): string[] {
+  return items.flatMap(item =>
+    item.type === 'separator'
+      ? []
+      : item.type === 'submenu'
+        ? [item.label, ...menuLabels(item.submenu)]
+        : [item.label],
+  )
+}

@@ -3,7 +3,7 @@
 //
 //   node electron/node/demo/generate-settings-data.mjs
 //
-// The corpus is found at HUSH_CORPUS or ../shared/corpus beside the repository. Instance values of
+// The dump is the repository's own copy, test/corpus/api/plexapirs_pms_prefs.json. Instance values of
 // the dump (the server name, the owner's e-mail, …) are dropped: the demo starts from defaults.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
@@ -11,8 +11,7 @@ import { fileURLToPath } from 'node:url'
 
 const here = dirname(fileURLToPath(import.meta.url))
 const repoRoot = join(here, '..', '..', '..')
-const corpus = process.env.HUSH_CORPUS ?? join(repoRoot, '..', 'shared', 'corpus')
-const dumpFile = join(corpus, 'api', 'plexapirs_pms_prefs.json')
+const dumpFile = join(repoRoot, 'test', 'corpus', 'api', 'plexapirs_pms_prefs.json')
 const dump = JSON.parse(readFileSync(dumpFile, 'utf8'))
 
 const lines = dump.MediaContainer.Setting.map(setting => {

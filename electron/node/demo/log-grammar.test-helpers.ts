@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 /**
- * An independent check of the line grammar of /work/shared/corpus/grammar.md (the reference §4.1
+ * An independent check of the line grammar of test/corpus/grammar.md (the reference §4.1
  * regex): `Mon DD, YYYY HH:MM:SS.mmm [tid] LEVEL - message`, or the 2026 em-dash variant.
  */
 export const lineGrammar =

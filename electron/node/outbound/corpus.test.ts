@@ -1,14 +1,11 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { OutboundEvent, SkipCounts } from '../../common/outbound/outbound-event'
+import { corpusDir } from '../server/testing/corpus-dir'
 import { parseFiles } from './parse-file'
 
-// The corpus lives beside the repository (../shared/corpus), HUSH_CORPUS overrides it.
-const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))
-const corpus = process.env.HUSH_CORPUS ?? join(repoRoot, '..', 'shared', 'corpus')
-const logs = join(corpus, 'logs')
+const logs = join(corpusDir, 'logs')
 
 async function parse(
   ...names: string[]

@@ -4,7 +4,7 @@ import { appError, type AppError } from '../../common/api/errors'
 import type { CrashDump } from '../../common/api/preview-schemas'
 import { err, ok, type Result } from '../../common/util/result'
 
-/** The folder the server writes minidumps to (pms-reference.md §3.4). */
+/** The folder the server writes minidumps to (docs/server-reference.md §3.4). */
 export function crashReportsDir(dataDir: string): string {
   return join(dataDir, 'Crash Reports')
 }

@@ -9,7 +9,7 @@ import { deleteCrashDumps } from './crash-dumps'
 import { buildCrashReportsPreview } from './crash-reports-preview'
 
 const version = '1.41.5.9522-a96edc606'
-// A CrashUploader job line in the real 2025 shape (pms-reference.md §3.4), dated 1 April 2025.
+// A CrashUploader job line in the real 2025 shape (docs/server-reference.md §3.4), dated 1 April 2025.
 const uploadLine =
   `Apr 01, 2025 04:00:40.495 [23030455913272] DEBUG - [JobRunner] Job running: /usr/lib/plexmediaserver/CrashUploader ` +
   `"--directory=/config/Library/Application Support/Plex Media Server/Crash Reports/${version}" --version=${version} ` +

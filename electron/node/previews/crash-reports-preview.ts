@@ -7,7 +7,7 @@ import { listCrashDumps } from './crash-dumps'
 import { crashUploadArguments } from './crash-upload-arguments'
 import { serverLogFiles } from './server-log-files'
 
-/** What a crash report carries, in plain words (pms-reference.md §3.4). */
+/** What a crash report carries, in plain words (docs/server-reference.md §3.4). */
 export const crashReportContents: readonly string[] = [
   'The dump itself: a snapshot of the crashed program’s memory, which can hold file names, titles, addresses and other data the server was working on.',
   'The server’s unique id, its version, the operating system and its version.',

@@ -2,7 +2,7 @@ import type { OutboundEvent } from '../../common/outbound/outbound-event'
 
 /**
  * The connection URIs a server registered with plex.tv, read from its logged
- * `PUT https://plex.tv/devices/<id>?Connection[][uri]=…` requests (pms-reference.md §4.4).
+ * `PUT https://plex.tv/devices/<id>?Connection[][uri]=…` requests (docs/server-reference.md §4.4).
  */
 export function registeredUris(events: readonly OutboundEvent[]): string[] {
   const uris = new Set<string>()

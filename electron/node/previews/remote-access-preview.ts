@@ -9,7 +9,7 @@ import type { PlexMyplexAccount, PlexSetting } from '../server/plex-schemas'
 import { customConnectionUrls, registeredUris } from './published-addresses'
 import { serverLogFiles } from './server-log-files'
 
-/** The mapping state and error of `/myplex/account` in plain words (pms-reference.md §2.5). */
+/** The mapping state and error of `/myplex/account` in plain words (docs/server-reference.md §2.5). */
 export function describeMapping(account: PlexMyplexAccount | null): string {
   if (account === null) {
     return 'The server did not say how it is reached from outside.'

@@ -19,7 +19,7 @@ const nothingBreaks: LocalizedText = {
 }
 
 /**
- * Switches that live on the Plex account rather than the server (privacy-map.md, collected item
+ * Switches that live on the Plex account rather than the server (docs/privacy-map.md, collected item
  * 5; use items 2, 6 and 9; choices items 3 and 4). They need plex.tv to be reachable.
  */
 export const accountSwitches: readonly SwitchEntry[] = [

@@ -8,7 +8,7 @@ const crashService: LocalizedText = {
 }
 
 /**
- * Switches of debug information (privacy-map.md, collected item 10): crash reports that leave
+ * Switches of debug information (docs/privacy-map.md, collected item 10): crash reports that leave
  * the server, and the server's own logs, which stay on it unless the owner sends them.
  */
 export const debugSwitches: readonly SwitchEntry[] = [

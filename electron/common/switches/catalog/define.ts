@@ -2,7 +2,7 @@ import type { LibraryType, ProfileChoice, ProfileId, SwitchTarget } from '../swi
 
 /**
  * A switch's choices under the three Hush profiles; `plex-defaults` always takes the server's own
- * default (privacy-map.md "Profiles").
+ * default (docs/privacy-map.md "Profiles").
  */
 export function profiles(
   balanced: ProfileChoice,

@@ -2,7 +2,7 @@ import type { SwitchEntry } from '../switch-types'
 import { boolPref, profiles } from './define'
 
 /**
- * Switches of the integration flows (privacy-map.md, collected items 4 and 8): events sent to
+ * Switches of the integration flows (docs/privacy-map.md, collected items 4 and 8): events sent to
  * webhooks and notifications delivered through Plex.
  */
 export const integrationSwitches: readonly SwitchEntry[] = [

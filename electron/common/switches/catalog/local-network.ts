@@ -2,7 +2,7 @@ import type { SwitchEntry } from '../switch-types'
 import { boolPref, profiles } from './define'
 
 /**
- * Switches of what the server announces on the home network (privacy-map.md, collected item 8,
+ * Switches of what the server announces on the home network (docs/privacy-map.md, collected item 8,
  * LAN). Nothing here reaches the internet, but every device at home can listen.
  */
 export const localNetworkSwitches: readonly SwitchEntry[] = [

@@ -2,7 +2,7 @@ import type { SwitchEntry } from '../switch-types'
 import { boolLibraryPref, boolPref, profiles } from './define'
 
 /**
- * Switches of the metadata flows (privacy-map.md, collected item 3): matching personal media
+ * Switches of the metadata flows (docs/privacy-map.md, collected item 3): matching personal media
  * against Plex's online databases, refreshing it, enriching music, and sharing markers.
  */
 export const metadataSwitches: readonly SwitchEntry[] = [

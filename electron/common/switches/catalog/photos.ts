@@ -2,7 +2,7 @@ import type { SwitchEntry } from '../switch-types'
 import { boolLibraryPref, boolPref, profiles } from './define'
 
 /**
- * Switches of the photo flows (privacy-map.md, collected item 3, photos): place names from GPS
+ * Switches of the photo flows (docs/privacy-map.md, collected item 3, photos): place names from GPS
  * coordinates, automatic tags from image recognition, and who may see the places.
  */
 export const photoSwitches: readonly SwitchEntry[] = [

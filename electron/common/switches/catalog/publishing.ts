@@ -2,7 +2,7 @@ import type { SwitchEntry } from '../switch-types'
 import { profiles } from './define'
 
 /**
- * Switches of what the server publishes about how to reach it, and how safely (privacy-map.md,
+ * Switches of what the server publishes about how to reach it, and how safely (docs/privacy-map.md,
  * collected item 8; security item 1).
  *
  * The two text prefs hold the owner's own addresses. Off is the empty string; on has no value
@@ -84,7 +84,7 @@ export const publishingSwitches: readonly SwitchEntry[] = [
     },
     policyItems: [{ part: 'security', item: 1 }],
     evidence: { kind: 'not-visible', why: 'inbound' },
-    // `secureConnections`: 1 = Preferred (Plex's default), 0 = Required. privacy-map.md names
+    // `secureConnections`: 1 = Preferred (Plex's default), 0 = Required. docs/privacy-map.md names
     // Required as the private choice, so Private and Lockdown set it.
     targets: [{ kind: 'server-pref', prefId: 'secureConnections', on: 1, off: 0 }],
     profiles: profiles('keep', 'off', 'off'),

@@ -2,7 +2,7 @@ import type { SwitchEntry } from '../switch-types'
 import { boolPref, profiles } from './define'
 
 /**
- * Switches that make the server reachable from the internet (privacy-map.md, collected items 8
+ * Switches that make the server reachable from the internet (docs/privacy-map.md, collected items 8
  * and 13): remote access, the relay, and automatic port opening on the router.
  */
 export const remoteAccessSwitches: readonly SwitchEntry[] = [

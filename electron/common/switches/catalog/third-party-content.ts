@@ -8,7 +8,7 @@ const trailerService: LocalizedText = {
 }
 
 /**
- * Switches of the third-party content flows (privacy-map.md, collected items 6 and 7): trailers
+ * Switches of the third-party content flows (docs/privacy-map.md, collected items 6 and 7): trailers
  * and extras that come from Plex's suppliers, and whose viewing is reported back.
  */
 export const thirdPartyContentSwitches: readonly SwitchEntry[] = [

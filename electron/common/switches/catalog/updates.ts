@@ -2,7 +2,7 @@ import type { SwitchEntry } from '../switch-types'
 import { profiles } from './define'
 
 /**
- * Switches of update traffic (privacy-map.md, update checks).
+ * Switches of update traffic (docs/privacy-map.md, update checks).
  *
  * The update channel (`ButlerUpdateChannel`, public or beta) is not a switch: both channels
  * check and download the same way, so neither value stops a flow. No known pref stops the

@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url'
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', '..')
 
-/** The shared corpus of real server output (`HUSH_CORPUS` overrides `<repo>/../shared/corpus`). */
-export const corpusDir = process.env.HUSH_CORPUS ?? join(repoRoot, '..', 'shared', 'corpus')
+/** The repository's corpus of real server output, each file with its `.source.txt` sidecar. */
+export const corpusDir = join(repoRoot, 'test', 'corpus')
 
 /** Reads one corpus file as it is. */
 export function readCorpus(relativePath: string): string {

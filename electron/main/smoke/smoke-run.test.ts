@@ -1,0 +1,175 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { apiEventNames, apiMethodNames, type PrivacyApi } from '../../common/api/contract'
+import { buildTrayModel } from '../../common/tray/tray-model'
+import { startTestCore, type TestCore } from '../../node/service/testing/test-core'
+import { createPreloadBridge } from '../../preload/preload-bridge'
+import { deferApi } from '../ipc/defer-api'
+import { createFakeIpc } from '../ipc/fake-ipc'
+import { serveIpc } from '../ipc/serve-ipc'
+import { isTrustedSender } from '../ipc/trusted-sender'
+import { menuLabels } from '../tray/tray-menu'
+import { readTrayState } from '../tray/tray-state'
+import type { OverviewSnapshot } from './overview-probe'
+import { smokeOptions } from './smoke-options'
+import { runSmoke, smokeLine, type SmokeProbe } from './smoke-run'
+
+const realClock = {
+  now: Date.now,
+  sleep: (ms: number) => new Promise<void>(resolve => setTimeout(resolve, ms)),
+}
+
+/**
+ * The smoke run's probe with Electron faked at its boundary: a real core and demo server, the
+ * real IPC handlers and preload bridge over the fake ipcMain/ipcRenderer pair, a window whose page
+ * shows the Overview once the core answers, and the tray menu the real model builds.
+ */
+async function fakeApp(test: TestCore, api: PrivacyApi = test.core.api) {
+  const frame = { url: 'app://hush/index.html' }
+  const ipc = createFakeIpc(frame)
+  serveIpc(
+    ipc.ipcMain,
+    api,
+    f => isTrustedSender(f, frame),
+    test.core.events,
+    () => ipc.window,
+  )
+  const bridge = createPreloadBridge(ipc.ipcRenderer, apiMethodNames, apiEventNames)
+  let reads = 0
+  const overview = async (): Promise<OverviewSnapshot> => {
+    reads += 1
+    // The page paints "loading" first, as the renderer does before its first answer.
+    if (reads === 1) {
+      return { screen: null, badges: 0, busy: true }
+    }
+    const board = await bridge.call('switches.status', {})
+    return { screen: '#/overview', badges: board.ok ? board.value.switches.length : 0, busy: false }
+  }
+  const connected = await test.core.api['server.connectDemo']({})
+  const menu = menuLabels(buildTrayModel(await readTrayState(test.core.api), 'en'))
+  const probe: SmokeProbe = {
+    windowShown: () => Promise.resolve(),
+    connectDemo: () => Promise.resolve(connected.ok ? null : connected.error.message),
+    readOverview: overview,
+    trayMenu: () => menu,
+    call: (method, input) => bridge.call(method, input),
+    sqliteBinding: 'bundled',
+  }
+  return probe
+}
+
+describe('the desktop smoke run, with Electron faked at its boundary', () => {
+  let test: TestCore
+  beforeAll(async () => {
+    test = await startTestCore()
+  })
+  afterAll(() => test.close())
+
+  it('checks window, Overview, tray, store and a switch flipped and undone through IPC', async () => {
+    const probe = await fakeApp(test)
+    const before = await test.core.api['switches.status']({})
+    const startedAt = Date.now()
+    const report = await runSmoke(probe, realClock, { startedAt, timeoutMs: 30_000, pollMs: 10 })
+    expect(report).toMatchObject({ ok: true, failedStep: null })
+    expect(report.checked).toMatchObject({
+      window: 'shown',
+      server: 'built-in demo',
+      overview: { screen: '#/overview' },
+      tray: { menuItems: expect.any(Number) as number },
+      store: { events: expect.any(Number) as number, sqliteBinding: 'bundled' },
+      switch: { id: 'relay', from: 'on', to: 'off', restored: 'on' },
+    })
+    expect(report.ms.windowShown).toBeGreaterThanOrEqual(0)
+    expect(report.ms.liveValues).toBeGreaterThanOrEqual(report.ms.windowShown ?? 0)
+    // The server is as it was: the undo went through.
+    const after = await test.core.api['switches.status']({})
+    expect(after.ok && after.value.switches).toEqual(before.ok && before.value.switches)
+  })
+
+  it('prints one JSON line that says what was checked and the times', async () => {
+    const report = await runSmoke(await fakeApp(test), realClock, {
+      startedAt: Date.now(),
+      timeoutMs: 30_000,
+      pollMs: 10,
+    })
+    const line = smokeLine(report)
+    expect(line).not.toContain('\n')
+    expect(JSON.parse(line)).toMatchObject({
+      smoke: 'ok',
+      checked: { switch: { restored: 'on' } },
+      ms: { total: expect.any(Number) as number },
+    })
+  })
+
+  it('fails at the tray when the desktop has none', async () => {
+    const probe = { ...(await fakeApp(test)), trayMenu: () => null }
+    const report = await runSmoke(probe, realClock, {
+      startedAt: Date.now(),
+      timeoutMs: 30_000,
+      pollMs: 10,
+    })
+    expect(report).toMatchObject({ ok: false, failedStep: 'tray-menu', message: 'no tray icon' })
+    expect(JSON.parse(smokeLine(report))).toMatchObject({
+      smoke: 'failed',
+      failedStep: 'tray-menu',
+    })
+  })
+
+  it('fails at the window, in time, when it is never shown', async () => {
+    const probe = { ...(await fakeApp(test)), windowShown: () => new Promise<void>(() => {}) }
+    const report = await runSmoke(probe, realClock, {
+      startedAt: Date.now(),
+      timeoutMs: 200,
+      pollMs: 10,
+    })
+    expect(report).toMatchObject({ ok: false, failedStep: 'window-shown' })
+    expect(report.message).toMatch(/not done within 200 ms/)
+  })
+
+  it('fails at the Overview when the window never gets past the first-run screen', async () => {
+    const probe = {
+      ...(await fakeApp(test)),
+      readOverview: () => Promise.resolve({ screen: null, badges: 0, busy: false }),
+    }
+    const report = await runSmoke(probe, realClock, {
+      startedAt: Date.now(),
+      timeoutMs: 300,
+      pollMs: 10,
+    })
+    expect(report).toMatchObject({ ok: false, failedStep: 'overview-live' })
+  })
+
+  it('fails at the store, with the reason, when the core behind IPC did not start', async () => {
+    const broken = deferApi(Promise.reject(new Error('better_sqlite3.node: invalid ELF header')))
+    const probe = await fakeApp(test, broken)
+    const report = await runSmoke(probe, realClock, {
+      startedAt: Date.now(),
+      timeoutMs: 30_000,
+      pollMs: 10,
+    })
+    expect(report).toMatchObject({ ok: false, failedStep: 'overview-live' })
+    expect(report.message).toContain('invalid ELF header')
+  })
+})
+
+describe('asking for a smoke run', () => {
+  it('is off unless --smoke or HUSH_SMOKE=1 asks for it', () => {
+    expect(smokeOptions(['electron', '.'], {})).toBeNull()
+    expect(smokeOptions(['electron', '.'], { HUSH_SMOKE: '0' })).toBeNull()
+    expect(smokeOptions(['hush', '--smoke'], {})).toEqual({
+      outFile: null,
+      screenshot: null,
+      timeoutMs: 120_000,
+    })
+  })
+
+  it('takes its files and time limit from flags or the environment', () => {
+    expect(
+      smokeOptions(['hush', '--smoke', '--smoke-out=/tmp/s.json', '--smoke-timeout-ms=5000'], {
+        HUSH_SMOKE_SCREENSHOT: '/tmp/s.png',
+      }),
+    ).toEqual({ outFile: '/tmp/s.json', screenshot: '/tmp/s.png', timeoutMs: 5000 })
+    expect(
+      smokeOptions([], { HUSH_SMOKE: '1', HUSH_SMOKE_OUT: 'o.json', HUSH_SMOKE_TIMEOUT_MS: 'x' }),
+    ).toEqual({ outFile: 'o.json', screenshot: null, timeoutMs: 120_000 })
+  })
+})
