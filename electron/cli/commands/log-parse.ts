@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import { totalSkipped, type OutboundEvent } from '../../common/outbound/outbound-event'
-import { parseFiles } from '../../node/outbound/parse-file'
+import { parseFiles } from '../../node/outbound/parse/parse-file'
 import { fail, UsageError, type Command } from '../command'
 
 const q = JSON.stringify

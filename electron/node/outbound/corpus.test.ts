@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import type { OutboundEvent, SkipCounts } from '../../common/outbound/outbound-event'
-import { parseFiles } from './parse-file'
+import { parseFiles } from './parse/parse-file'
 
 // The corpus lives beside the repository (../shared/corpus), HUSH_CORPUS overrides it.
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url))

@@ -3,8 +3,8 @@ import type { OutboundEvent } from '../../common/outbound/outbound-event'
 import { createTrafficGenerator } from '../demo/traffic-generator'
 import type { SentRecord } from '../demo/sent-record'
 import { snapshotWorld } from '../demo/traffic-snapshot'
-import { LogParser } from './log-parser'
-import { OrderedEvents } from './ordered-events'
+import { LogParser } from './parse/log-parser'
+import { OrderedEvents } from './parse/ordered-events'
 
 describe('the parser on a day of the demo server’s log', () => {
   it('finds every request the generator wrote, to the host it wrote, in the banner’s zone', () => {

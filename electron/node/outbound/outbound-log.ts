@@ -1,8 +1,8 @@
 import { access } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { PrivacyLevel } from '../../common/outbound/privacy-level'
-import { importFiles, type ImportResult } from './import-files'
-import { serverLogName } from './log-files'
+import { importFiles, type ImportResult } from './import/import-files'
+import { serverLogName } from './import/log-files'
 import {
   eventById,
   iterateEvents,

@@ -4,12 +4,12 @@ import {
   emptySkipCounts,
   totalSkipped,
   type SkipCounts,
-} from '../../common/outbound/outbound-event'
+} from '../../../common/outbound/outbound-event'
 import { readHeadPrint, type HeadPrint } from './log-files'
-import type { ParserState } from './log-parser'
-import { batchPacked, parseBatches, type ParseJob, type ParsedBatch } from './parse-batches'
-import type { EventWriter } from './store/event-writer'
-import type { StoreDb } from './store/open-store'
+import type { ParserState } from '../parse/log-parser'
+import { batchPacked, parseBatches, type ParseJob, type ParsedBatch } from '../parse/parse-batches'
+import type { EventWriter } from '../store/event-writer'
+import type { StoreDb } from '../store/open-store'
 
 /** The stored position of an imported file. */
 interface ImportCursor {

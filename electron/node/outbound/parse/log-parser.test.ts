@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { OutboundEvent } from '../../common/outbound/outbound-event'
+import type { OutboundEvent } from '../../../common/outbound/outbound-event'
 import { LogParser } from './log-parser'
 import { maxLineBytes } from './log-scanner'
 import { OrderedEvents } from './ordered-events'

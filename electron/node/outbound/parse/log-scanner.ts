@@ -1,5 +1,5 @@
 import { isUtf8 } from 'node:buffer'
-import { emptySkipCounts, type SkipCounts } from '../../common/outbound/outbound-event'
+import { emptySkipCounts, type SkipCounts } from '../../../common/outbound/outbound-event'
 
 /** The longest line the scanner reads; longer lines are skipped and counted (`tooLong`). */
 export const maxLineBytes = 64 * 1024

@@ -1,4 +1,4 @@
-import type { OutboundEvent } from '../../common/outbound/outbound-event'
+import type { OutboundEvent } from '../../../common/outbound/outbound-event'
 import { monthNumbers } from './line-header'
 
 /** A log line's time: ISO 8601 text and whether the zone was known. */

@@ -1,4 +1,4 @@
-import type { OutboundEvent } from '../../common/outbound/outbound-event'
+import type { OutboundEvent } from '../../../common/outbound/outbound-event'
 import type { ParseOp } from './log-parser'
 import { maxPending } from './log-parser'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { OutboundEvent } from '../../common/outbound/outbound-event'
+import type { OutboundEvent } from '../../../common/outbound/outbound-event'
 import type { ParseOp } from './log-parser'
 import { OpPacker, PackedTargets, packOps, targetWidth, unpackOps } from './packed-ops'
 

@@ -1,7 +1,7 @@
-import type { OutboundCategory } from '../../common/outbound/categories'
-import { keyParts } from '../../common/outbound/event-key'
-import type { OutboundEvent } from '../../common/outbound/outbound-event'
-import { sameTargetForUrl, targetOf, type EventTarget } from '../../common/outbound/event-target'
+import type { OutboundCategory } from '../../../common/outbound/categories'
+import { keyParts } from '../../../common/outbound/event-key'
+import type { OutboundEvent } from '../../../common/outbound/outbound-event'
+import { sameTargetForUrl, targetOf, type EventTarget } from '../../../common/outbound/event-target'
 import type { ParseOp } from './log-parser'
 import { eventEpochMs } from './log-time'
 

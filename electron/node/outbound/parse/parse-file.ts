@@ -3,7 +3,7 @@ import {
   emptySkipCounts,
   type OutboundEvent,
   type SkipCounts,
-} from '../../common/outbound/outbound-event'
+} from '../../../common/outbound/outbound-event'
 import type { ParserState } from './log-parser'
 import { OrderedEvents } from './ordered-events'
 import { batchOps, parseBatches } from './parse-batches'

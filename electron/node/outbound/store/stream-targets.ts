@@ -1,6 +1,6 @@
 import type { EventTarget } from '../../../common/outbound/event-target'
 import { keptTarget, type PrivacyLevel } from '../../../common/outbound/privacy-level'
-import type { PackedOps, PackedTargets } from '../packed-ops'
+import type { PackedOps, PackedTargets } from '../parse/packed-ops'
 import type { TargetIds } from './target-ids'
 
 /**
