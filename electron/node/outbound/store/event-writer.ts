@@ -3,6 +3,7 @@ import { keepsErrors, type PrivacyLevel } from '../../../common/outbound/privacy
 import type { ParseOp } from '../parse/log-parser'
 import { at, none, opWidth, packOps, PackedTargets, type PackedOps } from '../parse/packed-ops'
 import { AnswerWriter } from './answer-writer'
+import { prepareTally, TallyBatch, type TallyStatements } from './event-tally'
 import { StreamTargets } from './stream-targets'
 import type { StoreDb } from './open-store'
 import { TargetIds } from './target-ids'
@@ -50,6 +51,7 @@ export class EventWriter {
   private readonly dailyPut: Statement
   private readonly cursorPut: Statement
   private readonly counterAdd: Statement
+  private readonly tally: TallyStatements
   private readonly floodCap: number
   private readonly level: PrivacyLevel
   private readonly streams = new WeakMap<PackedTargets, StreamTargets>()
@@ -86,6 +88,7 @@ export class EventWriter {
       `INSERT INTO counters (name, value) VALUES (?, ?)
        ON CONFLICT (name) DO UPDATE SET value = value + excluded.value`,
     )
+    this.tally = prepareTally(db)
     this.run = db.transaction(
       (
         pieces: readonly PackedOps[],
@@ -141,6 +144,7 @@ export class EventWriter {
     // Keyed by numbers (the hour or day, then the stream's host or group): no string per row.
     const buckets = new Map<number, FloodBucket>()
     const days = new Map<number, { day: string; group: number; count: number }>()
+    const tally = new TallyBatch()
     for (const piece of pieces) {
       stream.learn(piece)
       const { strings, ints, ts: times, walls } = piece
@@ -180,14 +184,16 @@ export class EventWriter {
         if (this.level === 3) {
           time = day
         }
+        const storedTs = this.level === 3 ? dayStart : ts
+        const targetId = stream.idOf(t)
         const info = this.insert.run(
           this.level === 3 ? dayStart : wall,
           h1,
           h2,
-          this.level === 3 ? dayStart : ts,
+          storedTs,
           time,
           ints[o + at.local],
-          stream.idOf(t),
+          targetId,
           status,
           keptError,
           this.level === 3 ? '' : strings[ints[o + at.file] as number],
@@ -201,6 +207,7 @@ export class EventWriter {
           const kept = stream.kept(t)
           this.answers.indexError(info.lastInsertRowid, kept.url, kept.service, keptError)
         }
+        tally.add(Number(info.lastInsertRowid), targetId, stream.kept(t), day, storedTs)
         bucket.count++
         result.inserted++
         stream.counted(t)
@@ -221,6 +228,7 @@ export class EventWriter {
       tallies.addDay(d.day, category, host, d.count)
     }
     tallies.store(this.floodPut, this.dailyPut)
+    tally.store(this.tally)
     if (result.dropped > 0) {
       this.counterAdd.run('dropped', result.dropped)
     }
