@@ -7,7 +7,7 @@ import {
 } from '../../../common/outbound/outbound-event'
 import { readHeadPrint, type HeadPrint } from './log-files'
 import type { ParserState } from '../parse/log-parser'
-import { batchPacked, parseBatches, type ParseJob, type ParsedBatch } from '../parse/parse-batches'
+import { parseBatches, type ParseJob, type ParsedBatch } from '../parse/parse-batches'
 import type { EventWriter } from '../store/event-writer'
 import type { StoreDb } from '../store/open-store'
 
@@ -30,14 +30,14 @@ export interface ImportResult {
 }
 
 /**
- * Bytes read per transaction when importing: ~25k events a commit, so that the cost of a commit
- * (every index page it touched is written once) is shared by many rows. They are parsed and
- * packed a piece at a time (parse-batches.ts), so their objects do not live that long.
+ * Bytes of log per transaction when importing: ~12k events a commit on an exchange-heavy log,
+ * so that the cost of a commit (every index page it touched is written once) is shared by many
+ * rows, while what one batch holds stays small next to the 200 MB an import may take.
  */
-const importChunkBytes = 16 * 1024 * 1024
+const importBatchBytes = Number(process.env.XCHUNK ?? 8) * 1024 * 1024
 
 /** The page cache while importing (KiB, negative as SQLite wants); the store's default after. */
-const importCacheKib = -65536
+const importCacheKib = -Number(process.env.XCACHE ?? 32768)
 
 function readCursor(db: StoreDb, name: string): ImportCursor | null {
   const text = db.prepare('SELECT state FROM cursors WHERE name = ?').pluck().get(name) as
@@ -97,14 +97,15 @@ async function importEach(
       file: basename(path),
       state: resumable ? saved.parser : carried,
       start: resumable ? { offset: saved.offset, lineNo: saved.lineNo } : undefined,
-      chunk: importChunkBytes,
-      packed: true,
+      batchBytes: importBatchBytes,
     }
     await parseBatches(job, batch => {
       const skippedNow = totalSkipped(batch.skipped)
       const cursor: ImportCursor = { head, ...batch.position, parser: batch.state }
-      const { pieces, targets } = batchPacked(batch)
-      const r = writer.writePacked(pieces, targets, { name, state: cursor }, skippedNow - reported)
+      const r = writer.write(batch.pieces, batch.targets, {
+        cursor: { name, state: cursor },
+        skippedLines: skippedNow - reported,
+      })
       reported = skippedNow
       result.inserted += r.inserted
       result.answered += batch.folded + r.answered

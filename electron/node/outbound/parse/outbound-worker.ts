@@ -1,7 +1,13 @@
-// Entry of `dist/outbound-worker.mjs`: parses one log file for parse-batches.ts, a batch per
-// chunk, never more than `workerCredits` batches ahead of the thread that stores them.
+// Entry of `dist/outbound-worker.mjs`: parses one log file for parse-batches.ts, a batch at a
+// time, never more than `workerCredits` batches ahead of the thread that consumes them.
 import { parentPort, workerData } from 'node:worker_threads'
-import { parseInThread, workerCredits, type ParseJob, type WorkerMessage } from './parse-batches'
+import {
+  batchBuffers,
+  parseInThread,
+  workerCredits,
+  type ParseJob,
+  type WorkerMessage,
+} from './parse-batches'
 
 const port = parentPort
 if (port) {
@@ -18,18 +24,8 @@ if (port) {
         await new Promise<void>(resolve => (wake = resolve))
       }
       credits--
-      // Packed by parseInThread (the job asks for it): pieces of one stream, its targets numbered.
-      const packed = batch.packed ?? []
-      const message: WorkerMessage = { type: 'batch', batch: { ...batch, ops: null, packed } }
-      port.postMessage(
-        message,
-        packed.flatMap(p => [
-          p.targets.buffer as ArrayBuffer,
-          p.ints.buffer as ArrayBuffer,
-          p.ts.buffer as ArrayBuffer,
-          p.walls.buffer as ArrayBuffer,
-        ]),
-      )
+      const message: WorkerMessage = { type: 'batch', batch }
+      port.postMessage(message, batchBuffers(batch))
     })
     port.postMessage({ type: 'done' } satisfies WorkerMessage)
   } catch (error) {
