@@ -65,9 +65,6 @@ export class LogParser {
   /** Requests in the piece being built, by correlation key: answered in place. */
   private readonly pieceOpen = new Map<string, { key: KeyOf; record: number }>()
   private foldedAnswers = 0
-  // Whether the stamps of the current second read back as written (`flag.oddTime` otherwise).
-  private checkedSecond = ''
-  private oddSecond = false
   file: string
 
   constructor(options: {
@@ -198,24 +195,12 @@ export class LogParser {
       h2,
       zone: time.localTime ? null : this.offsetMinutes,
       millis: header.stamp.length > 21,
-      oddTime: this.isOdd(time.iso, time.wallMs) ? time.iso : null,
+      oddTime: this.times.odd ? time.iso : null,
     })
     if (x.kind === 'request') {
       this.remember(corr, key)
       this.pieceOpen.set(corr, { key, record })
     }
-  }
-
-  /** Whether a time as written is not what its epoch ms reads back as (`Feb 30`, year 0001). */
-  private isOdd(iso: string, wallMs: number): boolean {
-    const second = iso.slice(0, 19)
-    if (second !== this.checkedSecond) {
-      this.checkedSecond = second
-      this.oddSecond =
-        !(wallMs >= 0 && wallMs < 253402300800000) ||
-        new Date(wallMs).toISOString().slice(0, 19) !== second
-    }
-    return this.oddSecond
   }
 
   private remember(corr: string, key: KeyOf): void {

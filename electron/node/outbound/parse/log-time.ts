@@ -52,6 +52,11 @@ export class LogTimes {
   private offset: number | null = null
   private prefix = ''
   private zone = ''
+  /**
+   * Whether the stamps of the current second are not a real calendar time (`Feb 30`, year 1):
+   * their epoch ms do not read back as written. Checked once per second.
+   */
+  odd = false
   private secondMs = 0
 
   /** The time of a header stamp, as `logTime` gives it. */
@@ -68,6 +73,9 @@ export class LogTimes {
       this.prefix = whole.iso.slice(0, 19)
       this.zone = offsetMinutes === null ? '' : formatOffset(offsetMinutes)
       this.secondMs = whole.wallMs
+      this.odd =
+        !(whole.wallMs >= 0 && whole.wallMs < 253402300800000) ||
+        new Date(whole.wallMs).toISOString().slice(0, 19) !== this.prefix
       if (stamp.length <= 21) {
         return whole
       }

@@ -94,6 +94,17 @@ export function pieceBuffers(piece: ParsedPiece): ArrayBuffer[] {
   return [piece.targets, piece.records, piece.walls].map(a => a.buffer as ArrayBuffer)
 }
 
+// The date and time to the second of the last record read, which the next ones mostly share.
+let lastSecond = Number.NaN
+let lastPrefix = ''
+let lastZone = 0
+let lastZoneText = ''
+
+const millisText: readonly string[] = Array.from(
+  { length: 1000 },
+  (_, ms) => `.${String(ms).padStart(3, '0')}`,
+)
+
 /**
  * The ISO 8601 time of event record `n`: `2025-01-01T01:00:02.000+01:00`, or without a zone
  * when it is the server's wall clock, or without milliseconds when the log wrote none.
@@ -105,9 +116,22 @@ export function recordTime(piece: ParsedPiece, n: number): string {
   if ((flags & flag.oddTime) !== 0) {
     return piece.strings[piece.records[o + field.timeText] as number] as string
   }
-  const iso = new Date(piece.walls[n] as number).toISOString()
-  const base = (flags & flag.millis) !== 0 ? iso.slice(0, 23) : iso.slice(0, 19)
-  return (flags & flag.local) !== 0 ? base : base + formatOffset(zone)
+  const wall = piece.walls[n] as number
+  const second = Math.floor(wall / 1000)
+  if (second !== lastSecond) {
+    lastSecond = second
+    lastPrefix = new Date(second * 1000).toISOString().slice(0, 19)
+  }
+  const base =
+    (flags & flag.millis) !== 0 ? lastPrefix + millisText[wall - second * 1000] : lastPrefix
+  if ((flags & flag.local) !== 0) {
+    return base
+  }
+  if (zone !== lastZone || lastZoneText === '') {
+    lastZone = zone
+    lastZoneText = formatOffset(zone)
+  }
+  return base + lastZoneText
 }
 
 /** Epoch ms of event record `n`: its wall clock less its zone (the wall clock when unknown). */
