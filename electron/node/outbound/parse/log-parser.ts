@@ -4,7 +4,7 @@ import type { SkipCounts } from '../../../common/outbound/outbound-event'
 import { redactText } from '../../../common/outbound/redact'
 import { UrlFactsCache } from './build-event'
 import { parseHeader, stripPastePrefix } from './line-header'
-import { bannerOffset, LogTimes } from './log-time'
+import { bannerOffset, logTime, LogTimes } from './log-time'
 import { LogScanner } from './log-scanner'
 import { matchExchange } from './message-matchers'
 import type { ParsedPiece } from './parsed-piece'
@@ -180,9 +180,9 @@ export class LogParser {
         return
       }
     }
-    const time = this.times.at(header.stamp, this.offsetMinutes)
+    const wallMs = this.times.wallMsAt(header.stamp)
     const { h1, h2 } = keyLanes(line)
-    const key: KeyOf = { wall: Math.max(0, Math.floor(time.wallMs)), h1, h2 }
+    const key: KeyOf = { wall: Math.max(0, Math.floor(wallMs)), h1, h2 }
     const facts = this.urls.get(x.method, x.url)
     const record = this.piece.event({
       target: this.targets.numberOf(facts, this.piece.string),
@@ -190,12 +190,13 @@ export class LogParser {
       error: x.kind === 'error' ? redactText(x.error) : null,
       file: this.file,
       line: lineNo,
-      wallMs: time.wallMs,
+      wallMs,
       h1,
       h2,
-      zone: time.localTime ? null : this.offsetMinutes,
+      zone: this.offsetMinutes,
       millis: header.stamp.length > 21,
-      oddTime: this.times.odd ? time.iso : null,
+      // Rare enough to build its text again: `Feb 30`, a year before 1970.
+      oddTime: this.times.odd ? logTime(header.stamp, this.offsetMinutes).iso : null,
     })
     if (x.kind === 'request') {
       this.remember(corr, key)

@@ -59,6 +59,25 @@ export class LogTimes {
   odd = false
   private secondMs = 0
 
+  /**
+   * The wall-clock ms of a header stamp, as `logTime` gives it, without building its text: the
+   * parser stores times as numbers. Sets `odd` for the stamp's second.
+   */
+  wallMsAt(stamp: string): number {
+    if (stamp.length < 21 || this.second === '' || !stamp.startsWith(this.second)) {
+      this.at(stamp.slice(0, 21), this.offset)
+    }
+    if (stamp.length <= 21) {
+      return this.secondMs
+    }
+    const ms =
+      (stamp.charCodeAt(22) - 48) * 100 +
+      (stamp.charCodeAt(23) - 48) * 10 +
+      stamp.charCodeAt(24) -
+      48
+    return this.secondMs + ms
+  }
+
   /** The time of a header stamp, as `logTime` gives it. */
   at(stamp: string, offsetMinutes: number | null): LogTime {
     if (
