@@ -105,9 +105,13 @@ export function keyLanes(text: string): { h1: number; h2: number } {
 
 /** The text of a `timedEventKey` from its parts (`keyParts` read backwards). */
 export function keyText(wall: number, h1: number, h2: number): string {
-  return (
-    Math.max(0, Math.floor(wall)).toString(16).padStart(keyTimeDigits, '0') +
-    hex8(h1 >>> 0) +
-    hex8(h2 >>> 0)
-  )
+  const ms = Math.max(0, Math.floor(wall))
+  // Below 2^44 ms (the year 2527) the time is 3 + 8 hex digits, read from the byte table.
+  const time =
+    ms < 2 ** 44
+      ? (byteHex[Math.floor(ms / 2 ** 40)] as string).slice(1) +
+        (byteHex[Math.floor(ms / 2 ** 32) & 255] as string) +
+        hex8(ms >>> 0)
+      : ms.toString(16).padStart(keyTimeDigits, '0')
+  return time + hex8(h1 >>> 0) + hex8(h2 >>> 0)
 }

@@ -94,9 +94,16 @@ export function pieceBuffers(piece: ParsedPiece): ArrayBuffer[] {
   return [piece.targets, piece.records, piece.walls].map(a => a.buffer as ArrayBuffer)
 }
 
-// The date and time to the second of the last record read, which the next ones mostly share.
+// The date and time to the second of the last record read, which the next ones mostly share,
+// and the date of the last day.
 let lastSecond = Number.NaN
 let lastPrefix = ''
+let lastDay = Number.NaN
+let lastDate = ''
+
+const twoDigits: readonly string[] = Array.from({ length: 60 }, (_, n) =>
+  String(n).padStart(2, '0'),
+)
 let lastZone = 0
 let lastZoneText = ''
 
@@ -120,7 +127,13 @@ export function recordTime(piece: ParsedPiece, n: number): string {
   const second = Math.floor(wall / 1000)
   if (second !== lastSecond) {
     lastSecond = second
-    lastPrefix = new Date(second * 1000).toISOString().slice(0, 19)
+    const day = Math.floor(second / 86_400)
+    if (day !== lastDay) {
+      lastDay = day
+      lastDate = new Date(day * 86_400_000).toISOString().slice(0, 11)
+    }
+    const s = second - day * 86_400
+    lastPrefix = `${lastDate}${twoDigits[Math.floor(s / 3600)]}:${twoDigits[Math.floor(s / 60) % 60]}:${twoDigits[s % 60]}`
   }
   const base =
     (flags & flag.millis) !== 0 ? lastPrefix + millisText[wall - second * 1000] : lastPrefix
