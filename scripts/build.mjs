@@ -14,7 +14,7 @@ const nodeEntries = [
   { in: 'scripts/bench/bench.ts', out: 'bench' },
   { in: 'scripts/bench/faces-bench.ts', out: 'faces-bench' },
   // The log parser's worker thread, loaded beside the bundle that starts it (parse-batches.ts).
-  { in: 'electron/node/outbound/outbound-worker.ts', out: 'outbound-worker' },
+  { in: 'electron/node/outbound/parse/outbound-worker.ts', out: 'outbound-worker' },
 ].filter(entry => existsSync(join(root, entry.in)))
 
 await build({

@@ -4,17 +4,21 @@ import { snapshotWorld } from '../../electron/node/demo/traffic-snapshot'
 
 const hourMs = 3_600_000
 
+/** A line the demo generator wrote, at epoch ms `time`. */
+export interface GeneratedLine {
+  readonly time: number
+  readonly line: string
+}
+
 /**
- * Writes a server debug log of at least `bytes` bytes with the demo server's traffic generator
- * (the real 2025 grammar, every category) starting at `start`; resolves to the lines written.
+ * The demo server's traffic generator for a benchmark: the real 2025 grammar, every category, a
+ * server one hour ahead of UTC. Only `advanceTo` and each line's `time` and text are used.
  */
-export async function generateLog(
-  path: string,
-  bytes: number,
+export function demoGenerator(
   start: number,
   seed: number,
-): Promise<number> {
-  const generator = createTrafficGenerator({
+): { advanceTo: (time: number) => readonly GeneratedLine[] } {
+  return createTrafficGenerator({
     seed,
     startTime: start,
     format: '2025',
@@ -25,6 +29,20 @@ export async function generateLog(
     dataDir: '/config/Library/Application Support/Plex Media Server',
     world: snapshotWorld({ seed, crashVersions: ['1.42.2.10156-f737b826c'] }),
   })
+}
+
+/**
+ * Writes the exchange-heavy log: the demo generator's lines alone (about 70 % of them outbound
+ * exchanges, the worst case for a parser) until the file holds at least `bytes` bytes; resolves
+ * to the lines written.
+ */
+export async function generateLog(
+  path: string,
+  bytes: number,
+  start: number,
+  seed: number,
+): Promise<number> {
+  const generator = demoGenerator(start, seed)
   const out = createWriteStream(path)
   let written = 0
   let lines = 0

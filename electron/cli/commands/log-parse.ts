@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises'
 import { totalSkipped, type OutboundEvent } from '../../common/outbound/outbound-event'
 import { describeFileType } from '../../node/files/regular-file'
-import { parseFiles } from '../../node/outbound/parse-file'
+import { parseFiles } from '../../node/outbound/parse/parse-file'
 import { fail, UsageError, type Command } from '../command'
 
 const q = JSON.stringify

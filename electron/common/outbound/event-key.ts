@@ -86,3 +86,32 @@ export function keyParts(key: string): KeyParts | null {
   }
   return { wall, h1, h2 }
 }
+
+/** The two 32-bit lanes of `eventKey(text)`, as the signed integers `keyParts` reads back. */
+export function keyLanes(text: string): { h1: number; h2: number } {
+  let a = 0x811c9dc5 | 0
+  let b = 0x9747b28c | 0
+  const n = text.length
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i)
+    a = Math.imul(a ^ c, 16777619)
+    b = Math.imul(b + c, 0x5bd1e995)
+  }
+  b ^= b >>> 13
+  b = Math.imul(b, 0x5bd1e995)
+  b ^= b >>> 15
+  return { h1: a | 0, h2: b | 0 }
+}
+
+/** The text of a `timedEventKey` from its parts (`keyParts` read backwards). */
+export function keyText(wall: number, h1: number, h2: number): string {
+  const ms = Math.max(0, Math.floor(wall))
+  // Below 2^44 ms (the year 2527) the time is 3 + 8 hex digits, read from the byte table.
+  const time =
+    ms < 2 ** 44
+      ? (byteHex[Math.floor(ms / 2 ** 40)] as string).slice(1) +
+        (byteHex[Math.floor(ms / 2 ** 32) & 255] as string) +
+        hex8(ms >>> 0)
+      : ms.toString(16).padStart(keyTimeDigits, '0')
+  return time + hex8(h1 >>> 0) + hex8(h2 >>> 0)
+}

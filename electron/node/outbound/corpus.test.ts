@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { OutboundEvent, SkipCounts } from '../../common/outbound/outbound-event'
 import { corpusDir } from '../server/testing/corpus-dir'
-import { parseFiles } from './parse-file'
+import { parseFiles } from './parse/parse-file'
 
 const logs = join(corpusDir, 'logs')
 

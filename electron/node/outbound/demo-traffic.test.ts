@@ -3,8 +3,9 @@ import type { OutboundEvent } from '../../common/outbound/outbound-event'
 import { createTrafficGenerator } from '../demo/traffic-generator'
 import type { SentRecord } from '../demo/sent-record'
 import { snapshotWorld } from '../demo/traffic-snapshot'
-import { LogParser } from './log-parser'
-import { OrderedEvents } from './ordered-events'
+import { LogParser } from './parse/log-parser'
+import { recordReader } from './testing/parsed-records'
+import { OrderedEvents } from './parse/ordered-events'
 
 describe('the parser on a day of the demo server’s log', () => {
   it('finds every request the generator wrote, to the host it wrote, in the banner’s zone', () => {
@@ -25,9 +26,10 @@ describe('the parser on a day of the demo server’s log', () => {
     const lines = generator.advanceTo(start + 86_400_000)
     const parser = new LogParser({ file: 'Plex Media Server.log' })
     const ordered = new OrderedEvents()
+    const reader = recordReader(parser)
     const events: OutboundEvent[] = [
-      ...ordered.push(parser.feed(Buffer.from(lines.map(l => `${l.line}\n`).join('')))),
-      ...ordered.push(parser.finish()),
+      ...ordered.push(reader.feed(Buffer.from(lines.map(l => `${l.line}\n`).join('')))),
+      ...ordered.push(reader.finish()),
       ...ordered.end(),
     ]
     const logged = sent.filter(record => record.logged)

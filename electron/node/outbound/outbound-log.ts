@@ -1,8 +1,8 @@
 import { access } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { PrivacyLevel } from '../../common/outbound/privacy-level'
-import { importFiles, type ImportResult } from './import-files'
-import { serverLogName } from './log-files'
+import { importFiles, type ImportResult } from './import/import-files'
+import { serverLogName } from './import/log-files'
 import {
   eventById,
   iterateEvents,
@@ -10,7 +10,7 @@ import {
   type EventFilter,
   type StoredEvent,
 } from './store/event-queries'
-import { applyRetention, eventStats, type EventStats } from './store/event-stats'
+import { applyRetention, countEvents, eventStats, type EventStats } from './store/event-stats'
 import { EventWriter } from './store/event-writer'
 import { exportEvents, type ExportFormat } from './store/export-events'
 import { evidenceSummary } from './store/evidence-summary'
@@ -132,7 +132,7 @@ export function openOutboundLog(options: OutboundLogOptions): OutboundLog {
     page: query => pageEvents(db, { ...query, limit: query.limit ?? 200 }),
     stats: filter => eventStats(db, filter ?? {}),
     evidence: () => evidenceSummary(db),
-    count: filter => eventStats(db, filter ?? {}).total,
+    count: filter => countEvents(db, filter ?? {}),
     event: id => eventById(db, id),
     exportText: (format, filter = {}) => {
       const parts: string[] = []

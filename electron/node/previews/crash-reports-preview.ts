@@ -1,7 +1,7 @@
 import type { AppError } from '../../common/api/errors'
 import type { CrashReportsPreview } from '../../common/api/preview-schemas'
 import { ok, type Result } from '../../common/util/result'
-import { parseFiles } from '../outbound/parse-file'
+import { parseFiles } from '../outbound/parse/parse-file'
 import type { PlexClient } from '../server/plex-client'
 import { listCrashDumps } from './crash-dumps'
 import { crashUploadArguments } from './crash-upload-arguments'

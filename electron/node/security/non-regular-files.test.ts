@@ -3,8 +3,7 @@ import { mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { LogParser } from '../outbound/log-parser'
-import { readOps } from '../outbound/read-ops'
+import { readChunks } from '../outbound/parse/read-chunks'
 import { findLocalServer } from '../server/discovery/find-local-server'
 import { buildCliBundle } from '../watch/testing/build-cli-bundle'
 import { runHush } from './testing/run-hush'
@@ -84,7 +83,7 @@ describe('a FIFO where Hush expects a file', () => {
     const dataDir = await dataDirWith(join('Logs', 'Plex Media Server.log'), fifo)
     const path = join(dataDir, 'Logs', 'Plex Media Server.log')
     await expect(
-      readOps(path, new LogParser({ file: 'Plex Media Server.log' }), () => undefined),
+      readChunks({ path }, () => undefined),
     ).rejects.toThrow(/is a FIFO \(named pipe\), not a regular file/)
   })
 })

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { redactText, redactUrl } from '../../common/outbound/redact'
 import { decodeFully } from '../../common/outbound/secret-names'
 import { openOutboundLog } from '../outbound/outbound-log'
-import { parseFiles } from '../outbound/parse-file'
+import { parseFiles } from '../outbound/parse/parse-file'
 import { headerAt } from '../outbound/testing/synthetic-log'
 
 // SECURITY.md: "No token, password, key or e-mail address from the server log reaches the store,

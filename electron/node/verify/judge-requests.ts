@@ -3,7 +3,7 @@ import { requestShape } from '../../common/evidence/request-shape'
 import type { SignatureContext } from '../../common/evidence/request-signature'
 import type { SwitchSignature } from '../../common/evidence/switch-signatures'
 import type { OutboundEvent } from '../../common/outbound/outbound-event'
-import { eventEpochMs } from '../outbound/log-time'
+import { eventEpochMs } from '../outbound/parse/log-time'
 import type { SwitchStates } from './switch-states'
 
 /** One outbound request with what it is and when, on the log's clock. */

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises'
-import { parseHeader, stripPastePrefix } from '../outbound/line-header'
-import { bannerOffset, logTime } from '../outbound/log-time'
+import { parseHeader, stripPastePrefix } from '../outbound/parse/line-header'
+import { bannerOffset, logTime } from '../outbound/parse/log-time'
 
 /**
  * A request to the server that set values, as the server logged it (`Request: [ip:port (Subnet)]

@@ -7,7 +7,7 @@ import { openStateObservations, type ObservedSpan } from '../observations/state-
 import type { SwitchStatus } from '../../common/api/switch-schemas'
 import type { ServerInfo } from '../../common/api/server-schemas'
 import type { OutboundEvent } from '../../common/outbound/outbound-event'
-import { parseFiles } from '../outbound/parse-file'
+import { parseFiles } from '../outbound/parse/parse-file'
 import { serverLogFiles } from '../previews/server-log-files'
 import type { PlexClient } from '../server/plex-client'
 import { hushVersion } from '../server/plex-headers'

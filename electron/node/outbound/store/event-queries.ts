@@ -2,6 +2,7 @@ import type { OutboundCategory } from '../../../common/outbound/categories'
 import type { OutboundEvent } from '../../../common/outbound/outbound-event'
 import { filterClause, type EventFilter } from './filter-clause'
 import type { StoreDb } from './open-store'
+import { pageRange } from './tally-queries'
 
 export { filterTime, type EventFilter } from './filter-clause'
 
@@ -53,23 +54,42 @@ export function toStoredEvent(r: Row): StoredEvent {
 
 /**
  * A page of events, newest first; `before` is the id of the last row of the previous page, or
- * `offset` skips that many rows from the newest (a virtualized table that jumps; O(offset)).
+ * `offset` skips that many rows from the newest (a virtualized table that jumps): the tallies
+ * find the block of ids where the page starts, so a deep page costs what a shallow one does.
  */
 export function pageEvents(
   db: StoreDb,
   f: EventFilter & { limit: number; before?: number; offset?: number },
 ): { events: StoredEvent[]; nextBefore: number | null } {
   const { where, params } = filterClause(db, f)
-  if (f.before !== undefined) {
+  let offset = f.offset ?? 0
+  let below = f.before
+  let from: number | undefined
+  if (offset > 0 || where.length > 0) {
+    // Deep or filtered: the tallies tell which blocks of ids hold the page (tally-queries.ts).
+    const range = pageRange(db, f, f.limit, offset, f.before)
+    if (range === null) {
+      return { events: [], nextBefore: null }
+    }
+    ;({ from, below, skip: offset } = range)
+    // Within a narrow id range, a time bound only tests (the time index would gather and sort).
+    where.forEach((w, i) => (where[i] = w.startsWith('e.ts ') ? `+${w}` : w))
+  }
+  // One bound on each side: SQLite walks the ids between them only.
+  if (below !== undefined) {
     where.push('e.id < ?')
-    params.push(f.before)
+    params.push(below)
+  }
+  if (from !== undefined) {
+    where.push('e.id >= ?')
+    params.push(from)
   }
   let sql = `SELECT ${eventColumns} FROM ${eventsJoined}
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.id DESC LIMIT ?`
   params.push(f.limit)
-  if (f.offset) {
+  if (offset > 0) {
     sql += ' OFFSET ?'
-    params.push(f.offset)
+    params.push(offset)
   }
   const rows = db.prepare(sql).all(...params) as Row[]
   const events = rows.map(toStoredEvent)

@@ -1,6 +1,8 @@
 import type { OutboundCategory } from '../../../common/outbound/categories'
 import { eventsJoined } from './event-queries'
-import { filterClause, type EventFilter } from './filter-clause'
+import { blockOf, retallyBlocks } from './event-tally'
+import type { EventFilter } from './filter-clause'
+import { tallyCounts, tallyTotal } from './tally-queries'
 import type { StoreDb } from './open-store'
 
 /** Counts over the log (the contract's LogStats). */
@@ -26,43 +28,68 @@ function counter(db: StoreDb, name: string): number {
 
 /**
  * Counts by category, by host and per category per day. Without a filter they come from
- * `daily_counts` (kept by the writer, a few rows per day); with one, from the indexed events.
+ * `daily_counts` (kept by the writer, a few rows per day); with one, from the tallies of blocks of
+ * events and the events of the blocks a time bound cuts (tally-queries.ts).
  */
 export function eventStats(db: StoreDb, f: EventFilter = {}): EventStats {
-  let source: string
-  let params: (string | number)[] = []
-  let countExpr = 'count'
-  if (isEmpty(f)) {
-    source = 'daily_counts'
-  } else {
-    const built = filterClause(db, f)
-    source = `(SELECT substr(e.time, 1, 10) AS day, t.category, t.host FROM ${eventsJoined} ${built.where.length ? `WHERE ${built.where.join(' AND ')}` : ''})`
-    params = built.params
-    countExpr = '1'
+  const groups: [string, OutboundCategory, string, number][] = isEmpty(f)
+    ? (db.prepare('SELECT day, category, host, count FROM daily_counts').raw().all() as [
+        string,
+        OutboundCategory,
+        string,
+        number,
+      ][])
+    : [...tallyCounts(db, f, 'group')].map(([key, count]) => {
+        const [day, category, host] = String(key).split('\t') as [string, OutboundCategory, string]
+        return [day, category, host, count]
+      })
+  const byCategory = new Map<OutboundCategory, number>()
+  const byHost = new Map<string, { host: string; category: OutboundCategory; count: number }>()
+  const byDay = new Map<string, { day: string; category: OutboundCategory; count: number }>()
+  for (const [day, category, host, count] of groups) {
+    if (count === 0) {
+      continue
+    }
+    byCategory.set(category, (byCategory.get(category) ?? 0) + count)
+    const hostKey = `${host}\t${category}`
+    const h = byHost.get(hostKey)
+    if (h) {
+      h.count += count
+    } else {
+      byHost.set(hostKey, { host, category, count })
+    }
+    const dayKey = `${day}\t${category}`
+    const d = byDay.get(dayKey)
+    if (d) {
+      d.count += count
+    } else {
+      byDay.set(dayKey, { day, category, count })
+    }
   }
-  const byCategory = db
-    .prepare(
-      `SELECT category, SUM(${countExpr}) AS count FROM ${source} GROUP BY category ORDER BY count DESC`,
-    )
-    .all(...params) as EventStats['byCategory']
-  const byHost = db
-    .prepare(
-      `SELECT host, category, SUM(${countExpr}) AS count FROM ${source} GROUP BY host, category ORDER BY count DESC`,
-    )
-    .all(...params) as EventStats['byHost']
-  const byDay = db
-    .prepare(
-      `SELECT day, category, SUM(${countExpr}) AS count FROM ${source} GROUP BY day, category ORDER BY day, category`,
-    )
-    .all(...params) as EventStats['byDay']
+  const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+  const categories = [...byCategory]
+    .map(([category, count]) => ({ category, count }))
+    .sort((a, b) => b.count - a.count || compare(a.category, b.category))
   return {
-    total: byCategory.reduce((sum, c) => sum + c.count, 0),
-    byCategory,
-    byHost,
-    byDay,
+    total: categories.reduce((sum, c) => sum + c.count, 0),
+    byCategory: categories,
+    byHost: [...byHost.values()].sort(
+      (a, b) => b.count - a.count || compare(a.host, b.host) || compare(a.category, b.category),
+    ),
+    byDay: [...byDay.values()].sort(
+      (a, b) => compare(a.day, b.day) || compare(a.category, b.category),
+    ),
     skippedLines: counter(db, 'skipped'),
     droppedEvents: counter(db, 'dropped'),
   }
+}
+
+/** How many events a filter matches, without counting them by category, host and day. */
+export function countEvents(db: StoreDb, f: EventFilter = {}): number {
+  if (isEmpty(f)) {
+    return db.prepare('SELECT COALESCE(SUM(count), 0) FROM daily_counts').pluck().get() as number
+  }
+  return tallyTotal(db, f)
 }
 
 /** Deletes events older than `days` days before `now`, in chunks, and the counts of those days. */
@@ -70,17 +97,20 @@ export function applyRetention(db: StoreDb, days: number, now: number = Date.now
   const cutoff = now - days * 86_400_000
   const cutoffDay = new Date(cutoff).toISOString().slice(0, 10)
   const del = db.prepare(
-    'DELETE FROM events WHERE id IN (SELECT id FROM events WHERE ts < ? LIMIT 5000)',
+    'DELETE FROM events WHERE id IN (SELECT id FROM events WHERE ts < ? LIMIT 5000) RETURNING id',
   )
   let removed = 0
+  const blocks = new Set<number>()
   for (;;) {
-    const n = db.transaction(() => del.run(cutoff).changes)()
-    removed += n
-    if (n === 0) {
+    const ids = db.transaction(() => del.pluck().all(cutoff) as number[])()
+    removed += ids.length
+    ids.forEach(id => blocks.add(blockOf(id)))
+    if (ids.length === 0) {
       break
     }
   }
   db.transaction(() => {
+    retallyBlocks(db, blocks)
     db.prepare('DELETE FROM daily_counts WHERE day <= ?').run(cutoffDay)
     db.prepare(
       `INSERT INTO daily_counts (day, category, host, count)

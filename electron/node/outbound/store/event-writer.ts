@@ -1,8 +1,18 @@
 import type { Statement } from 'better-sqlite3'
 import { keepsErrors, type PrivacyLevel } from '../../../common/outbound/privacy-level'
-import type { ParseOp } from '../log-parser'
-import { at, none, opWidth, packOps, PackedTargets, type PackedOps } from '../packed-ops'
+import {
+  field,
+  flag,
+  none,
+  recordEpochMs,
+  recordKeyWall,
+  recordTime,
+  recordWidth,
+  type ParsedPiece,
+} from '../parse/parsed-piece'
+import type { TargetDefinitions } from '../parse/target-numbers'
 import { AnswerWriter } from './answer-writer'
+import { prepareTally, TallyBatch, type TallyStatements } from './event-tally'
 import { StreamTargets } from './stream-targets'
 import type { StoreDb } from './open-store'
 import { TargetIds } from './target-ids'
@@ -50,11 +60,12 @@ export class EventWriter {
   private readonly dailyPut: Statement
   private readonly cursorPut: Statement
   private readonly counterAdd: Statement
+  private readonly tally: TallyStatements
   private readonly floodCap: number
   private readonly level: PrivacyLevel
-  private readonly streams = new WeakMap<PackedTargets, StreamTargets>()
+  private readonly streams = new WeakMap<TargetDefinitions, StreamTargets>()
   private readonly run: (
-    pieces: readonly PackedOps[],
+    pieces: readonly ParsedPiece[],
     stream: StreamTargets,
     cursor: CursorWrite | null,
     skipped: number,
@@ -86,9 +97,10 @@ export class EventWriter {
       `INSERT INTO counters (name, value) VALUES (?, ?)
        ON CONFLICT (name) DO UPDATE SET value = value + excluded.value`,
     )
+    this.tally = prepareTally(db)
     this.run = db.transaction(
       (
-        pieces: readonly PackedOps[],
+        pieces: readonly ParsedPiece[],
         stream: StreamTargets,
         cursor: CursorWrite | null,
         skipped: number,
@@ -97,22 +109,18 @@ export class EventWriter {
   }
 
   /**
-   * Stores ops, the cursor and the number of newly skipped lines atomically. The parser has
-   * already completed the requests answered within its batch; other answers update their rows.
+   * Stores pieces (parsed-piece.ts), the cursor and the number of newly skipped lines
+   * atomically. `targets` is their stream's (the same object for every call of one stream). The
+   * parser has already completed the requests answered within their piece; answer records
+   * update the rows of earlier ones.
    */
-  write(ops: readonly ParseOp[], cursor: CursorWrite | null = null, skippedLines = 0): WriteResult {
-    return this.writePacked([packOps(ops)], new PackedTargets(), cursor, skippedLines)
-  }
-
-  /**
-   * Stores pieces of packed ops (packed-ops.ts), the cursor and newly skipped lines atomically.
-   * `targets` is their stream's (the same object for every call of one stream).
-   */
-  writePacked(
-    pieces: readonly PackedOps[],
-    targets: PackedTargets,
-    cursor: CursorWrite | null = null,
-    skippedLines = 0,
+  write(
+    pieces: readonly ParsedPiece[],
+    targets: TargetDefinitions,
+    {
+      cursor = null,
+      skippedLines = 0,
+    }: { cursor?: CursorWrite | null; skippedLines?: number } = {},
   ): WriteResult {
     let stream = this.streams.get(targets)
     if (!stream) {
@@ -129,7 +137,7 @@ export class EventWriter {
   }
 
   private apply(
-    pieces: readonly PackedOps[],
+    pieces: readonly ParsedPiece[],
     stream: StreamTargets,
     cursor: CursorWrite | null,
     skipped: number,
@@ -141,25 +149,25 @@ export class EventWriter {
     // Keyed by numbers (the hour or day, then the stream's host or group): no string per row.
     const buckets = new Map<number, FloodBucket>()
     const days = new Map<number, { day: string; group: number; count: number }>()
+    const tally = new TallyBatch()
     for (const piece of pieces) {
       stream.learn(piece)
-      const { strings, ints, ts: times, walls } = piece
-      const lines = piece.text === '' ? [] : piece.text.split('\n')
-      for (let n = 0; n < lines.length; n++) {
-        const o = n * opWidth
-        const line = lines[n] as string
-        const status = ints[o + at.status] === none ? null : (ints[o + at.status] as number)
-        const errorAt = ints[o + at.error] as number
+      const { strings, records } = piece
+      for (let n = 0; n < piece.walls.length; n++) {
+        const o = n * recordWidth
+        const status =
+          records[o + field.status] === none ? null : (records[o + field.status] as number)
+        const errorAt = records[o + field.error] as number
         const error = errorAt === none ? null : (strings[errorAt] as string)
-        const wall = storedWall(walls[n] as number, line)
-        const h1 = ints[o + at.h1] as number
-        const h2 = ints[o + at.h2] as number
-        if (ints[o + at.kind] === 1) {
+        const wall = recordKeyWall(piece, n)
+        const h1 = records[o + field.h1] as number
+        const h2 = records[o + field.h2] as number
+        if (records[o + field.kind] === 1) {
           result.answered += this.answers.complete([wall, h1, h2], status, error)
           continue
         }
-        const t = ints[o + at.target] as number
-        const ts = times[n] as number
+        const t = records[o + field.target] as number
+        const ts = recordEpochMs(piece, n)
         const hour = Math.floor(ts / hourMs)
         const bucketKey = hour * 2 ** 21 + stream.hostNumber(t)
         let bucket = buckets.get(bucketKey)
@@ -172,7 +180,7 @@ export class EventWriter {
           result.dropped++
           continue
         }
-        let time = line.slice(line.indexOf('\t') + 1)
+        let time = recordTime(piece, n)
         const day = time.slice(0, 10)
         const keptError = keepsErrors(this.level) ? error : null
         // Counts only: the day, not the time, also in the key.
@@ -180,18 +188,20 @@ export class EventWriter {
         if (this.level === 3) {
           time = day
         }
+        const storedTs = this.level === 3 ? dayStart : ts
+        const targetId = stream.idOf(t)
         const info = this.insert.run(
           this.level === 3 ? dayStart : wall,
           h1,
           h2,
-          this.level === 3 ? dayStart : ts,
+          storedTs,
           time,
-          ints[o + at.local],
-          stream.idOf(t),
+          (records[o + field.flags] as number) & flag.local,
+          targetId,
           status,
           keptError,
-          this.level === 3 ? '' : strings[ints[o + at.file] as number],
-          this.level === 3 ? 0 : ints[o + at.line],
+          this.level === 3 ? '' : strings[records[o + field.file] as number],
+          this.level === 3 ? 0 : records[o + field.line],
         )
         if (info.changes === 0) {
           result.duplicates++
@@ -201,6 +211,7 @@ export class EventWriter {
           const kept = stream.kept(t)
           this.answers.indexError(info.lastInsertRowid, kept.url, kept.service, keptError)
         }
+        tally.add(Number(info.lastInsertRowid), targetId, stream.kept(t), day, storedTs)
         bucket.count++
         result.inserted++
         stream.counted(t)
@@ -221,6 +232,7 @@ export class EventWriter {
       tallies.addDay(d.day, category, host, d.count)
     }
     tallies.store(this.floodPut, this.dailyPut)
+    tally.store(this.tally)
     if (result.dropped > 0) {
       this.counterAdd.run('dropped', result.dropped)
     }
@@ -237,12 +249,4 @@ export class EventWriter {
 /** A day (`2025-08-04`) as a number that orders like it (20250804). */
 function dayOrdinal(day: string): number {
   return Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10))
-}
-
-/** A key's wall-clock ms; a key that is not a timed one (`timedEventKey`) is a bug upstream. */
-function storedWall(wall: number, line: string): number {
-  if (Number.isNaN(wall)) {
-    throw new Error(`not a timed event key: ${line.slice(0, 40)}`)
-  }
-  return wall
 }

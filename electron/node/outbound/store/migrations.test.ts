@@ -5,12 +5,12 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { keyTimeDigits } from '../../../common/outbound/event-key'
 import type { OutboundEvent } from '../../../common/outbound/outbound-event'
-import { importFiles } from '../import-files'
-import { parseFiles } from '../parse-file'
+import { importFiles } from '../import/import-files'
+import { parseFiles } from '../parse/parse-file'
 import { createSyntheticLog, headerAt } from '../testing/synthetic-log'
 import { pageEvents } from './event-queries'
 import { eventStats } from './event-stats'
-import { eventEpochMs } from '../log-time'
+import { eventEpochMs } from '../parse/log-time'
 import { EventWriter } from './event-writer'
 import { migrations } from './migrations'
 import { openStore } from './open-store'
@@ -122,6 +122,39 @@ describe('moving a store to the targets schema', () => {
       ])
       expect(pageEvents(db, { search: 'lyrics', limit: 500 }).events.length).toBe(
         before.filter(e => e.url.includes('/lyrics/')).length,
+      )
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('moving a store to the tallies schema', () => {
+  it('counts the tallies of a store the targets schema wrote, as the writer keeps them', async () => {
+    const log = await writeMixedLog()
+    const path = join(dir, 'outbound.sqlite')
+    const tallies = (db: Database.Database) =>
+      ['group_tally', 'target_tally', 'event_blocks'].map(table =>
+        db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2, 3`).raw().all(),
+      )
+    const fresh = openStore(path)
+    await importFiles(fresh, new EventWriter(fresh), [log])
+    const kept = tallies(fresh)
+    // What the targets schema (step 2) wrote: the same rows, without the tallies.
+    fresh.exec('DROP TABLE group_tally; DROP TABLE target_tally; DROP TABLE event_blocks')
+    fresh.pragma('user_version = 2')
+    fresh.close()
+
+    const db = openStore(path)
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(3)
+      expect(tallies(db)).toEqual(kept)
+      expect((kept[0] as unknown[]).length).toBeGreaterThan(0)
+      expect(eventStats(db, { since: '2025-03-09T06:30:00Z' }).total).toBe(
+        db
+          .prepare('SELECT COUNT(*) FROM events WHERE ts >= ?')
+          .pluck()
+          .get(Date.parse('2025-03-09T06:30:00Z')),
       )
     } finally {
       db.close()

@@ -4,8 +4,10 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { keyParts } from '../../../common/outbound/event-key'
 import type { PrivacyLevel } from '../../../common/outbound/privacy-level'
-import { importFiles } from '../import-files'
-import { LogParser } from '../log-parser'
+import { importFiles } from '../import/import-files'
+import { LogParser } from '../parse/log-parser'
+import { field, recordWidth } from '../parse/parsed-piece'
+import { TargetDefinitions } from '../parse/target-numbers'
 import { createSyntheticLog } from '../testing/synthetic-log'
 import { eventStats, applyRetention } from './event-stats'
 import { iterateEvents, pageEvents } from './event-queries'
@@ -139,10 +141,15 @@ describe('the outbound store', () => {
       const levelDb = openStore(join(dir, `level-${level}.sqlite`))
       const writer = new EventWriter(levelDb, { privacyLevel: level as PrivacyLevel })
       const parser = new LogParser({ file: 'Plex Media Server.log' })
-      writer.write(parser.feed(Buffer.from(request)))
-      const answer = parser.feed(Buffer.from(failure))
-      expect(answer.map(op => op.op)).toEqual(['answer'])
-      writer.write(answer)
+      const targets = new TargetDefinitions()
+      parser.feed(Buffer.from(request))
+      writer.write([parser.take()], targets)
+      parser.feed(Buffer.from(failure))
+      const answer = parser.take()
+      expect(Array.from(answer.records.filter((_, i) => i % recordWidth === field.kind))).toEqual([
+        1,
+      ])
+      writer.write([answer], targets)
       const row = levelDb
         .prepare(
           `SELECT e.key, e.time, t.url, t.host, e.error, e.line FROM events e

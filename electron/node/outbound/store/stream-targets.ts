@@ -1,10 +1,11 @@
 import type { EventTarget } from '../../../common/outbound/event-target'
 import { keptTarget, type PrivacyLevel } from '../../../common/outbound/privacy-level'
-import type { PackedOps, PackedTargets } from '../packed-ops'
+import type { ParsedPiece } from '../parse/parsed-piece'
+import type { TargetDefinitions } from '../parse/target-numbers'
 import type { TargetIds } from './target-ids'
 
 /**
- * The targets of one stream of packed pieces as the store keeps them: each reduced to the
+ * The targets of one stream of pieces as the store keeps them: each reduced to the
  * privacy level and given its `targets` id once, however many events and pieces point at it,
  * plus small numbers for its host and its (category, host) pair to count by.
  */
@@ -20,7 +21,7 @@ export class StreamTargets {
   private counts = new Map<number, number>()
 
   constructor(
-    private readonly packed: PackedTargets,
+    private readonly packed: TargetDefinitions,
     private readonly level: PrivacyLevel,
     private readonly store: TargetIds,
   ) {
@@ -28,7 +29,7 @@ export class StreamTargets {
   }
 
   /** Learns the targets a piece defines (in stream order). */
-  learn(piece: PackedOps): void {
+  learn(piece: ParsedPiece): void {
     this.packed.learn(piece)
   }
 

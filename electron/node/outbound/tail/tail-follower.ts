@@ -1,9 +1,11 @@
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { totalSkipped } from '../../../common/outbound/outbound-event'
-import { maxRotations, readHeadPrint, rotatedName, serverLogName } from '../log-files'
-import { LogParser } from '../log-parser'
-import { readOps } from '../read-ops'
+import { maxRotations, readHeadPrint, rotatedName, serverLogName } from '../import/log-files'
+import { parseInThread } from '../parse/parse-batches'
+import { field, recordTime, recordWidth, type ParsedPiece } from '../parse/parsed-piece'
+import { chunkBytes } from '../parse/read-chunks'
+import { TargetDefinitions } from '../parse/target-numbers'
 import type { EventWriter } from '../store/event-writer'
 import type { StoreDb } from '../store/open-store'
 import { needsHeads, planReads, type SeenFile, type TailCursor } from './tail-plan'
@@ -165,54 +167,62 @@ export class TailFollower {
     if (!head) {
       return
     }
-    const parser = new LogParser({
+    const targets = new TargetDefinitions()
+    let reported = 0
+    const job = {
+      path,
       file: file.rank === 0 ? serverLogName : rotatedName(file.rank),
       state: this.cursor?.parser,
       start: { offset: from, lineNo },
+      batchBytes: tailBatchBytes,
+      // A last line without a newline may still be being written, unless the file was rotated.
+      finish: file.rank > 0,
+    }
+    await parseInThread(job, batch => {
+      if (
+        batch.pieces.length === 0 &&
+        this.cursor?.identity === file.identity &&
+        this.cursor.offset === batch.position.offset
+      ) {
+        // Nothing new (a line still being written): no transaction, so an idle poll writes nothing.
+        return
+      }
+      const next: TailCursor = {
+        identity: file.identity,
+        head,
+        ...batch.position,
+        parser: batch.state,
+      }
+      const skipped = totalSkipped(batch.skipped)
+      // An empty file has no head to be found by: keep the previous cursor until it has one.
+      const keep = head.length > 0
+      const r = this.options.writer.write(batch.pieces, targets, {
+        cursor: keep ? { name: this.name, state: next } : null,
+        skippedLines: skipped - reported,
+      })
+      reported = skipped
+      if (keep) {
+        this.cursor = next
+      }
+      result.inserted += r.inserted
+      result.answered += r.answered + batch.folded
+      result.newest = newestTime(batch.pieces) ?? result.newest
     })
-    let reported = 0
-    let folded = 0
-    await readOps(
-      path,
-      parser,
-      ops => {
-        if (
-          ops.length === 0 &&
-          this.cursor?.identity === file.identity &&
-          this.cursor.offset === parser.position.offset
-        ) {
-          // Nothing new (a line still being written): no transaction, so an idle poll writes nothing.
-          return
-        }
-        const next: TailCursor = {
-          identity: file.identity,
-          head,
-          ...parser.position,
-          parser: parser.state,
-        }
-        const skipped = totalSkipped(parser.skipped)
-        // An empty file has no head to be found by: keep the previous cursor until it has one.
-        const keep = head.length > 0
-        const r = this.options.writer.write(
-          ops,
-          keep ? { name: this.name, state: next } : null,
-          skipped - reported,
-        )
-        reported = skipped
-        if (keep) {
-          this.cursor = next
-        }
-        result.inserted += r.inserted
-        result.answered += r.answered + parser.folded - folded
-        folded = parser.folded
-        for (const op of ops) {
-          if (op.op === 'event') {
-            result.newest = op.event.time
-          }
-        }
-      },
-      from,
-      file.rank > 0,
-    )
   }
+}
+
+/** Bytes of log per transaction while following. */
+const tailBatchBytes = chunkBytes
+
+/** The time of the last event of some pieces, or null when they hold none. */
+function newestTime(pieces: readonly ParsedPiece[]): string | null {
+  for (let p = pieces.length - 1; p >= 0; p--) {
+    const piece = pieces[p] as ParsedPiece
+    for (let n = piece.walls.length - 1; n >= 0; n--) {
+      if (piece.records[n * recordWidth + field.kind] === 0) {
+        return recordTime(piece, n)
+      }
+    }
+  }
+  return null
 }

@@ -1,5 +1,5 @@
-import type { HeadPrint } from '../log-files'
-import type { ParserState } from '../log-parser'
+import type { HeadPrint } from '../import/log-files'
+import type { ParserState } from '../parse/log-parser'
 
 /** Where live collection stands: the file being read, by identity and head, and how far. */
 export interface TailCursor {

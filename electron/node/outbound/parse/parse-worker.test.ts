@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSyntheticLog } from './testing/synthetic-log'
+import { createSyntheticLog } from '../testing/synthetic-log'
 
 const root = process.cwd()
 // The CLI and its parser worker bundled side by side, as `npm run build` lays them out in dist/.
@@ -21,7 +21,7 @@ beforeAll(async () => {
     absWorkingDir: root,
     entryPoints: [
       { in: 'electron/cli/main.ts', out: 'hush' },
-      { in: 'electron/node/outbound/outbound-worker.ts', out: 'outbound-worker' },
+      { in: 'electron/node/outbound/parse/outbound-worker.ts', out: 'outbound-worker' },
     ],
     outdir,
     outExtension: { '.js': '.mjs' },

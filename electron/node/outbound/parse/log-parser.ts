@@ -1,25 +1,15 @@
-import type { ClassifierRow } from '../../common/outbound/classifier-table'
-import { eventKey, timedEventKey } from '../../common/outbound/event-key'
-import type { OutboundEvent, SkipCounts } from '../../common/outbound/outbound-event'
-import { redactText } from '../../common/outbound/redact'
-import { buildEvent, UrlFactsCache } from './build-event'
+import type { ClassifierRow } from '../../../common/outbound/classifier-table'
+import { eventKey, keyLanes, keyParts, keyText } from '../../../common/outbound/event-key'
+import type { SkipCounts } from '../../../common/outbound/outbound-event'
+import { redactText } from '../../../common/outbound/redact'
+import { UrlFactsCache } from './build-event'
 import { parseHeader, stripPastePrefix } from './line-header'
-import { bannerOffset, LogTimes } from './log-time'
+import { bannerOffset, logTime, LogTimes } from './log-time'
 import { LogScanner } from './log-scanner'
 import { matchExchange } from './message-matchers'
-
-/**
- * What parsing produces: a new event (with its time in epoch ms when the parser knows it), or
- * the answer to an event emitted in an earlier batch (its request).
- */
-export type ParseOp =
-  | { readonly op: 'event'; readonly event: OutboundEvent; readonly ts?: number }
-  | {
-      readonly op: 'answer'
-      readonly key: string
-      readonly status: number | null
-      readonly error: string | null
-    }
+import type { ParsedPiece } from './parsed-piece'
+import { PieceBuilder } from './piece-builder'
+import { TargetNumbers } from './target-numbers'
 
 /** A request waiting for its response line: the correlation key and the event key it became. */
 export interface PendingRequest {
@@ -34,7 +24,12 @@ export interface ParserState {
   readonly pending: readonly PendingRequest[]
 }
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] }
+/** An event's key as its parts: the wall-clock ms of its line and the two lanes of its hash. */
+interface KeyOf {
+  readonly wall: number
+  readonly h1: number
+  readonly h2: number
+}
 
 // Correlation keys in memory: an `HCl#` id as it is (a short, flat string hashes fast), or `]`
 // and a hash of thread, method and URL (no id holds `]`). Stored as `h:…` and `t:…`.
@@ -52,20 +47,23 @@ function fromStoredCorr(stored: string): string {
 export const maxPending = 2_000
 
 /**
- * Turns server log bytes into outbound events: scans lines, reads headers, matches exchange
- * messages and correlates a response or error with its request by `HCl#` id, else by thread,
- * method and URL. A request becomes an event at once (status null); its response becomes an
- * `answer` op. A response or error without a remembered request is an event of its own.
+ * Turns server log bytes into outbound exchanges, written as records of a piece
+ * (parsed-piece.ts): scans lines, reads headers, matches exchange messages and correlates a
+ * response or error with its request by `HCl#` id, else by thread, method and URL. A request
+ * becomes an event at once (status null); a response in the same piece completes it there, a
+ * later one becomes an answer record. A response or error without a remembered request is an
+ * event of its own. `take()` hands over what was parsed since the last take.
  */
 export class LogParser {
   private readonly scanner: LogScanner
-  private readonly pending = new Map<string, string>()
+  private readonly pending = new Map<string, KeyOf>()
   private offsetMinutes: number | null
-  private ops: ParseOp[] = []
   private readonly urls: UrlFactsCache
   private readonly times = new LogTimes()
-  /** Requests emitted in the batch not yet taken, by correlation key: answered in place. */
-  private readonly batchOpen = new Map<string, Mutable<OutboundEvent>>()
+  private readonly piece = new PieceBuilder()
+  private readonly targets = new TargetNumbers()
+  /** Requests in the piece being built, by correlation key: answered in place. */
+  private readonly pieceOpen = new Map<string, { key: KeyOf; record: number }>()
   private foldedAnswers = 0
   file: string
 
@@ -78,10 +76,12 @@ export class LogParser {
     this.file = options.file
     this.offsetMinutes = options.state?.offsetMinutes ?? null
     for (const p of options.state?.pending ?? []) {
-      this.pending.set(fromStoredCorr(p.corr), p.key)
+      const parts = keyParts(p.key)
+      if (parts !== null) {
+        this.pending.set(fromStoredCorr(p.corr), parts)
+      }
     }
-    const extraRows = options.extraRows ?? []
-    this.urls = new UrlFactsCache(extraRows)
+    this.urls = new UrlFactsCache(options.extraRows ?? [])
     this.scanner = new LogScanner((line, lineNo) => this.onLine(line, lineNo), options.start)
   }
 
@@ -99,7 +99,10 @@ export class LogParser {
   get state(): ParserState {
     return {
       offsetMinutes: this.offsetMinutes,
-      pending: [...this.pending].map(([corr, key]) => ({ corr: toStoredCorr(corr), key })),
+      pending: [...this.pending].map(([corr, k]) => ({
+        corr: toStoredCorr(corr),
+        key: keyText(k.wall, k.h1, k.h2),
+      })),
     }
   }
 
@@ -113,28 +116,30 @@ export class LogParser {
     this.scanner.lineNo = start.lineNo
   }
 
-  /** Feeds bytes and returns the ops they completed. */
-  feed(chunk: Buffer): ParseOp[] {
+  /** Feeds the next bytes of the file. */
+  feed(chunk: Buffer): void {
     this.scanner.feed(chunk)
-    return this.take()
   }
 
   /** Ends the file: a final line without a newline is parsed too. */
-  finish(): ParseOp[] {
+  finish(): void {
     this.scanner.finish()
-    return this.take()
   }
 
-  /** Answers so far that completed their request in its own batch instead of becoming ops. */
+  /** Records parsed since the last take. */
+  get parsed(): number {
+    return this.piece.size
+  }
+
+  /** Hands over what was parsed since the last take, as a piece of this parser's stream. */
+  take(): ParsedPiece {
+    this.pieceOpen.clear()
+    return this.piece.take(this.targets)
+  }
+
+  /** Answers so far that completed their request in its own piece instead of becoming records. */
   get folded(): number {
     return this.foldedAnswers
-  }
-
-  private take(): ParseOp[] {
-    const ops = this.ops
-    this.ops = []
-    this.batchOpen.clear()
-    return ops
   }
 
   private onLine(raw: string, lineNo: number): void {
@@ -164,43 +169,42 @@ export class LogParser {
         const error = x.kind === 'error' ? redactText(x.error) : null
         // A response usually follows its request within milliseconds: completing the event
         // itself spares the store an insert followed by an update.
-        const open = this.batchOpen.get(corr)
-        // A stale entry stays until the batch is taken: `pending` decides what is open.
+        const open = this.pieceOpen.get(corr)
+        // A stale entry stays until the piece is taken: `pending` decides what is open.
         if (open !== undefined && open.key === key) {
-          open.status = status
-          open.error = error
+          this.piece.complete(open.record, status, error)
           this.foldedAnswers++
         } else {
-          this.ops.push({ op: 'answer', key, status, error })
+          this.piece.answer(key.wall, key.h1, key.h2, status, error)
         }
         return
       }
     }
-    const time = this.times.at(header.stamp, this.offsetMinutes)
-    const key = timedEventKey(time.wallMs, line)
-    const event = buildEvent(
-      {
-        key,
-        time,
-        method: x.method,
-        url: x.url,
-        status: x.kind === 'response' ? x.status : null,
-        error: x.kind === 'error' ? x.error : null,
-        file: this.file,
-        line: lineNo,
-      },
-      [],
-      this.urls,
-    )
-    const offset = time.localTime ? 0 : (this.offsetMinutes ?? 0)
-    this.ops.push({ op: 'event', event, ts: time.wallMs - offset * 60_000 })
+    const wallMs = this.times.wallMsAt(header.stamp)
+    const { h1, h2 } = keyLanes(line)
+    const key: KeyOf = { wall: Math.max(0, Math.floor(wallMs)), h1, h2 }
+    const facts = this.urls.get(x.method, x.url)
+    const record = this.piece.event({
+      target: this.targets.numberOf(facts, this.piece.string),
+      status: x.kind === 'response' ? x.status : null,
+      error: x.kind === 'error' ? redactText(x.error) : null,
+      file: this.file,
+      line: lineNo,
+      wallMs,
+      h1,
+      h2,
+      zone: this.offsetMinutes,
+      millis: header.stamp.length > 21,
+      // Rare enough to build its text again: `Feb 30`, a year before 1970.
+      oddTime: this.times.odd ? logTime(header.stamp, this.offsetMinutes).iso : null,
+    })
     if (x.kind === 'request') {
       this.remember(corr, key)
-      this.batchOpen.set(corr, event)
+      this.pieceOpen.set(corr, { key, record })
     }
   }
 
-  private remember(corr: string, key: string): void {
+  private remember(corr: string, key: KeyOf): void {
     this.pending.delete(corr)
     this.pending.set(corr, key)
     if (this.pending.size > maxPending) {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { isRegularFile, openRegularFileOrThrow } from '../files/regular-file'
+import { isRegularFile, openRegularFileOrThrow } from '../../files/regular-file'
 
 /** The server's main log, and its rotated copies `.1.log` (newest) … `.5.log` (oldest). */
 export const serverLogName = 'Plex Media Server.log'

@@ -1,22 +1,24 @@
 import { describe, expect, it } from 'vitest'
-import type { OutboundEvent } from '../../common/outbound/outbound-event'
+import type { OutboundEvent } from '../../../common/outbound/outbound-event'
 import { LogParser } from './log-parser'
 import { maxLineBytes } from './log-scanner'
 import { OrderedEvents } from './ordered-events'
+import { recordReader } from '../testing/parsed-records'
 
 function parseText(
   text: string | Buffer,
   chunk = 7,
 ): { events: OutboundEvent[]; parser: LogParser } {
   const parser = new LogParser({ file: 'Plex Media Server.log' })
+  const reader = recordReader(parser)
   const ordered = new OrderedEvents()
   const events: OutboundEvent[] = []
   const bytes = typeof text === 'string' ? Buffer.from(text) : text
   // Small chunks exercise the carry buffer: lines split anywhere, even inside a UTF-8 sequence.
   for (let i = 0; i < bytes.length; i += chunk) {
-    events.push(...ordered.push(parser.feed(bytes.subarray(i, i + chunk))))
+    events.push(...ordered.push(reader.feed(bytes.subarray(i, i + chunk))))
   }
-  events.push(...ordered.push(parser.finish()), ...ordered.end())
+  events.push(...ordered.push(reader.finish()), ...ordered.end())
   return { events, parser }
 }
 
@@ -178,14 +180,14 @@ describe('LogParser', () => {
   it('resumes from a stored position and state: a response after a restart still answers its request', () => {
     const first = new LogParser({ file: 'a.log' })
     const line1 = `${t} [0x1] DEBUG - HTTP requesting GET https://plex.tv/x\n`
-    const ops1 = first.feed(Buffer.from(line1))
+    const ops1 = recordReader(first).feed(Buffer.from(line1))
     expect(ops1).toHaveLength(1)
     const second = new LogParser({ file: 'a.log', state: first.state, start: first.position })
     const line2 = `${t} [0x1] DEBUG - HTTP 200 response from GET https://plex.tv/x\n`
-    const ops2 = second.feed(Buffer.from(line2))
+    const ops2 = recordReader(second).feed(Buffer.from(line2))
     expect(ops2).toEqual([
       {
-        op: 'answer',
+        kind: 'answer',
         key: (ops1[0] as { event: OutboundEvent }).event.key,
         status: 200,
         error: null,
@@ -196,24 +198,27 @@ describe('LogParser', () => {
 
   it('completes a request answered in the same batch itself, and answers a later batch’s with an op', () => {
     const parser = new LogParser({ file: 'a.log' })
+    const reader = recordReader(parser)
     const both =
       `${t} [0x1] DEBUG - [HCl#1] HTTP requesting GET https://plex.tv/a\n` +
       `${t} [0x2] DEBUG - [HttpClient/HCl#1] HTTP/1.1 (0.1s) 204 response from GET https://plex.tv/a\n` +
       `${t} [0x1] DEBUG - [HCl#2] HTTP requesting GET https://plex.tv/b\n`
-    const ops = parser.feed(Buffer.from(both))
-    expect(ops.map(op => (op.op === 'event' ? [op.event.url, op.event.status] : op.op))).toEqual([
+    const ops = reader.feed(Buffer.from(both))
+    expect(
+      ops.map(op => (op.kind === 'event' ? [op.event.url, op.event.status] : op.kind)),
+    ).toEqual([
       ['https://plex.tv/a', 204],
       ['https://plex.tv/b', null],
     ])
     expect(parser.folded).toBe(1)
-    const later = parser.feed(
+    const later = reader.feed(
       Buffer.from(
         `${t} [0x2] DEBUG - [HttpClient/HCl#2] HTTP 500 response from GET https://plex.tv/b\n`,
       ),
     )
     expect(later).toEqual([
       {
-        op: 'answer',
+        kind: 'answer',
         key: (ops[1] as { event: OutboundEvent }).event.key,
         status: 500,
         error: null,

@@ -3,13 +3,12 @@ import {
   emptySkipCounts,
   type OutboundEvent,
   type SkipCounts,
-} from '../../common/outbound/outbound-event'
+} from '../../../common/outbound/outbound-event'
 import type { ParserState } from './log-parser'
 import { OrderedEvents } from './ordered-events'
-import { batchOps, parseBatches } from './parse-batches'
-import { chunkBytes } from './read-ops'
-
-export { chunkBytes, readOps } from './read-ops'
+import { parseBatches } from './parse-batches'
+import { chunkBytes } from './read-chunks'
+import { readPiece } from './read-piece'
 
 /**
  * Parses whole log files into finished events in log order (nothing stored), streaming: `onEvents`
@@ -25,8 +24,9 @@ export async function parseFiles(
   let state: ParserState | undefined
   for (const path of paths) {
     let counts = emptySkipCounts()
-    await parseBatches({ path, file: basename(path), state, chunk: chunkBytes }, batch => {
-      const ready = ordered.push(batchOps(batch))
+    const job = { path, file: basename(path), state, batchBytes: chunkBytes }
+    await parseBatches(job, batch => {
+      const ready = ordered.push(batch.pieces.flatMap(piece => readPiece(piece, batch.targets)))
       events += ready.length
       if (ready.length > 0) {
         onEvents(ready)

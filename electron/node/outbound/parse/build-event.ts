@@ -1,8 +1,8 @@
-import { classify, type Classification } from '../../common/outbound/classify'
-import type { ClassifierRow } from '../../common/outbound/classifier-table'
-import type { OutboundEvent } from '../../common/outbound/outbound-event'
-import { redactText, redactUrl } from '../../common/outbound/redact'
-import { urlParts } from '../../common/outbound/url-parts'
+import { classify, type Classification } from '../../../common/outbound/classify'
+import type { ClassifierRow } from '../../../common/outbound/classifier-table'
+import type { OutboundEvent } from '../../../common/outbound/outbound-event'
+import { redactText, redactUrl } from '../../../common/outbound/redact'
+import { urlParts } from '../../../common/outbound/url-parts'
 import type { LogTime } from './log-time'
 
 /** What one exchange line contributes to an event before redaction and classification. */

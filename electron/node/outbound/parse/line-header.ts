@@ -33,6 +33,23 @@ function isDigit(line: string, at: number): boolean {
 
 const digitPositions = [4, 5, 8, 9, 10, 11, 13, 14, 16, 17, 19, 20]
 
+/** Whether `line[start, end)` is a thread id: `0x` and hex digits, or decimal digits. */
+function isThreadId(line: string, start: number, end: number): boolean {
+  const hex = line.charCodeAt(start) === 48 && line.charCodeAt(start + 1) === 120
+  const from = hex ? start + 2 : start
+  if (from >= end) {
+    return false
+  }
+  for (let i = from; i < end; i++) {
+    const c = line.charCodeAt(i)
+    const digit = c >= 48 && c <= 57
+    if (!digit && !(hex && ((c >= 97 && c <= 102) || (c >= 65 && c <= 70)))) {
+      return false
+    }
+  }
+  return true
+}
+
 /**
  * Parses the header of a log line (paste prefixes already removed), or null when it has none.
  *
@@ -69,10 +86,10 @@ export function parseHeader(line: string): LineHeader | null {
   if (close < 0 || close - p > 24 || close === p + 2) {
     return null
   }
-  const thread = line.slice(p + 2, close)
-  if (!/^(?:0x[0-9a-fA-F]+|\d+)$/.test(thread)) {
+  if (!isThreadId(line, p + 2, close)) {
     return null
   }
+  const thread = line.slice(p + 2, close)
   const levelEnd = line.indexOf(' ', close + 2)
   if (levelEnd < 0 || levelEnd === close + 2) {
     return null

@@ -1,9 +1,9 @@
-import type { OutboundEvent } from '../../common/outbound/outbound-event'
-import type { ParseOp } from './log-parser'
+import type { OutboundEvent } from '../../../common/outbound/outbound-event'
 import { maxPending } from './log-parser'
+import type { PieceRecord } from './read-piece'
 
 /**
- * Turns parse ops into finished events in log order, for output that is never updated afterwards
+ * Turns the records of pieces into finished events in log order, for output that is never updated afterwards
  * (`hush log parse`): an event waits until its answer arrives, the queue grows past the pending
  * limit, or the input ends.
  */
@@ -12,10 +12,10 @@ export class OrderedEvents {
   private readonly open = new Map<string, { event: OutboundEvent; open: boolean }>()
   private head = 0
 
-  /** Applies ops and returns the events now final, oldest first. */
-  push(ops: readonly ParseOp[]): OutboundEvent[] {
-    for (const op of ops) {
-      if (op.op === 'event') {
+  /** Applies records and returns the events now final, oldest first. */
+  push(records: readonly PieceRecord[]): OutboundEvent[] {
+    for (const op of records) {
+      if (op.kind === 'event') {
         const entry = { event: op.event, open: op.event.status === null && op.event.error === null }
         this.queue.push(entry)
         if (entry.open) {

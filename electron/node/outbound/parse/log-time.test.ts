@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { OutboundEvent } from '../../common/outbound/outbound-event'
+import type { OutboundEvent } from '../../../common/outbound/outbound-event'
 import { eventEpochMs, logTime, LogTimes } from './log-time'
 
 const at = (time: string, localTime = false): OutboundEvent =>

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSyntheticLog } from './testing/synthetic-log'
+import { createSyntheticLog } from '../testing/synthetic-log'
 
 const root = process.cwd()
 // A private bundle of the CLI, so the test does not race a concurrent `npm run build`.

@@ -1,4 +1,4 @@
-import type { OutboundEvent } from '../../common/outbound/outbound-event'
+import type { OutboundEvent } from '../../../common/outbound/outbound-event'
 import { monthNumbers } from './line-header'
 
 /** A log line's time: ISO 8601 text and whether the zone was known. */
@@ -52,7 +52,45 @@ export class LogTimes {
   private offset: number | null = null
   private prefix = ''
   private zone = ''
+  /**
+   * Whether the stamps of the current second are not a real calendar time (`Feb 30`, year 1):
+   * their epoch ms do not read back as written. Checked once per second.
+   */
+  odd = false
   private secondMs = 0
+
+  private wallSecond = ''
+  private wallSecondMs = 0
+
+  /**
+   * The wall-clock ms of a header stamp (digits checked by parseHeader), as `logTime` gives it,
+   * without building its text: the parser stores times as numbers. Sets `odd` for its second.
+   */
+  wallMsAt(stamp: string): number {
+    if (stamp.length < 21 || this.wallSecond === '' || !stamp.startsWith(this.wallSecond)) {
+      this.wallSecond = stamp.slice(0, 21)
+      const month = monthNumbers[stamp.slice(0, 3)] ?? 0
+      const year = digits(stamp, 8, 12)
+      const day = digits(stamp, 4, 6)
+      const hour = digits(stamp, 13, 15)
+      const minute = digits(stamp, 16, 18)
+      const second = digits(stamp, 19, 21)
+      this.wallSecondMs = Date.UTC(year, month - 1, day, hour, minute, second, 0)
+      // A time that Date.UTC would move (`Feb 30`, hour 24, a year before 1970) reads back
+      // otherwise than written.
+      this.odd =
+        year < 1970 ||
+        day < 1 ||
+        day > daysInMonth(year, month) ||
+        hour > 23 ||
+        minute > 59 ||
+        second > 59
+    }
+    if (stamp.length <= 21) {
+      return this.wallSecondMs
+    }
+    return this.wallSecondMs + digits(stamp, 22, 25)
+  }
 
   /** The time of a header stamp, as `logTime` gives it. */
   at(stamp: string, offsetMinutes: number | null): LogTime {
@@ -68,6 +106,9 @@ export class LogTimes {
       this.prefix = whole.iso.slice(0, 19)
       this.zone = offsetMinutes === null ? '' : formatOffset(offsetMinutes)
       this.secondMs = whole.wallMs
+      this.odd =
+        !(whole.wallMs >= 0 && whole.wallMs < 253402300800000) ||
+        new Date(whole.wallMs).toISOString().slice(0, 19) !== this.prefix
       if (stamp.length <= 21) {
         return whole
       }
@@ -167,4 +208,21 @@ export function eventEpochMs(e: OutboundEvent): number {
     return Date.parse(`${t}T00:00:00Z`)
   }
   return Date.parse(e.localTime ? `${t}Z` : t)
+}
+
+/** The number written in decimal digits from `start` to `end` (checked by the caller). */
+function digits(text: string, start: number, end: number): number {
+  let n = 0
+  for (let i = start; i < end; i++) {
+    n = n * 10 + text.charCodeAt(i) - 48
+  }
+  return n
+}
+
+const monthDays = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** Days in a month (1–12) of a year of the Gregorian calendar. */
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  return month === 2 && leap ? 29 : (monthDays[month - 1] ?? 0)
 }
