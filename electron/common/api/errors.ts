@@ -25,6 +25,10 @@ export const appErrorKindSchema = z.enum([
   'invalidInput',
   /** A file could not be read or changed: not a regular file, too large, or not permitted. */
   'fileError',
+  /** Signing in with Plex did not finish: the PIN expired, was refused, or the owner gave up. */
+  'signInFailed',
+  /** The server's logs could not be pulled: not a zip, cut short, too large, or a bad entry. */
+  'logPullFailed',
 ])
 
 /** One expected failure kind. */

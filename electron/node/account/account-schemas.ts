@@ -90,6 +90,9 @@ const resourceFields = {
   relay: plexBool.optional(),
   presence: plexBool.optional(),
   owned: plexBool.optional(),
+  httpsRequired: plexBool.optional(),
+  /** The server's own token for this account: used to connect, never shown, never stored in a log. */
+  accessToken: optionalString,
 }
 
 const resourceSchema = z
@@ -108,8 +111,12 @@ const resourceSchema = z
     relay: resource.relay ?? false,
     presence: resource.presence ?? false,
     owned: resource.owned ?? false,
+    httpsRequired: resource.httpsRequired ?? false,
+    accessToken: resource.accessToken ?? null,
     connections: (resource.connections ?? resource.Connection ?? []).map(connection => ({
       uri: connection.uri,
+      protocol: connection.protocol ?? null,
+      address: connection.address ?? null,
       local: connection.local ?? false,
       relay: connection.relay ?? false,
     })),
@@ -117,7 +124,8 @@ const resourceSchema = z
 
 /**
  * `GET /api/v2/resources` (JSON array) or the legacy `GET /api/resources` XML
- * (`<MediaContainer><Device …><Connection …/>`). Access tokens are dropped.
+ * (`<MediaContainer><Device …><Connection …/>`). A server's access token is kept only to connect
+ * to it: it stays in the core, as every token does.
  */
 export const accountResourcesSchema = z
   .union([

@@ -1,3 +1,4 @@
+import type { LogsZipMode } from './routes-remote'
 import type { DemoFlow } from './sent-record'
 
 /** The faults and simulated conditions currently in force; read by the HTTP layer and the traffic. */
@@ -19,6 +20,8 @@ export interface FaultState {
   /** Writes received and answered since the start (tests watch an apply's steps with them). */
   writesReceived: number
   writesAnswered: number
+  /** How `/diagnostics/logs` answers. */
+  logsZipMode: LogsZipMode
 }
 
 /** A fault state with nothing in force. */
@@ -33,5 +36,6 @@ export function createFaultState(): FaultState {
     writeDelaySkip: 0,
     writesReceived: 0,
     writesAnswered: 0,
+    logsZipMode: 'zip',
   }
 }

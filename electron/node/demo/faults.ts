@@ -1,5 +1,7 @@
 import { err, ok, type Result } from '../../common/util/result'
 import type { DemoWorld } from './demo-world'
+import type { PinStore } from './pin-store'
+import type { LogsZipMode } from './routes-remote'
 import type { DemoFlow } from './sent-record'
 
 /** What the faults need from the running server besides its state. */
@@ -35,14 +37,33 @@ export interface DemoFaults {
    * until reset: an apply slowed from a chosen step on.
    */
   readonly delayWrites: (millis: number, after?: number) => void
+  /** The owner refuses sign-ins (or no longer does); or every sign-in PIN expires now. */
+  readonly pins: (change: { readonly refuse?: boolean; readonly expire?: boolean }) => void
+  /** How `/diagnostics/logs` answers: a zip, or a truncated, non-zip, path-escaping or bomb one. */
+  readonly logsZip: (mode: LogsZipMode) => void
   /** Clears every fault and leak. */
   readonly reset: () => void
 }
 
 /** Creates the fault controls of a running demo. */
-export function createDemoFaults(world: DemoWorld, hooks: FaultHooks): DemoFaults {
+export function createDemoFaults(
+  world: DemoWorld,
+  hooks: FaultHooks,
+  pinStore: PinStore,
+): DemoFaults {
   const state = world.faults
   return {
+    pins: change => {
+      if (change.refuse !== undefined) {
+        pinStore.refuse(change.refuse)
+      }
+      if (change.expire === true) {
+        pinStore.expireAll()
+      }
+    },
+    logsZip: mode => {
+      state.logsZipMode = mode
+    },
     failPut: n => {
       state.putCountdown = Math.max(1, Math.floor(n))
     },
@@ -82,6 +103,8 @@ export function createDemoFaults(world: DemoWorld, hooks: FaultHooks): DemoFault
       state.remoteUnreachable = false
       state.writeDelayMs = 0
       state.writeDelaySkip = 0
+      state.logsZipMode = 'zip'
+      pinStore.refuse(false)
     },
   }
 }

@@ -198,7 +198,13 @@ function handleWrite(
   return candidate.handle(request, match)
 }
 
-function encode(answer: DemoResponse, request: DemoRequest): { text: string; contentType: string } {
+function encode(
+  answer: DemoResponse,
+  request: DemoRequest,
+): { text: string | Buffer; contentType: string } {
+  if (answer.bytes !== undefined) {
+    return { text: answer.bytes, contentType: answer.contentType ?? 'application/octet-stream' }
+  }
   if (answer.element !== undefined) {
     const json = request.format === 'json'
     return {

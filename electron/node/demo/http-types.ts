@@ -15,6 +15,8 @@ export interface DemoResponse {
   readonly element?: ResponseElement
   readonly json?: unknown
   readonly text?: string
+  /** A binary body (a zip of the logs). */
+  readonly bytes?: Buffer
   readonly contentType?: string
 }
 

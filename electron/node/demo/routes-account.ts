@@ -81,7 +81,20 @@ function resourcesJson(world: DemoWorld, includeRelay: boolean): Record<string, 
     relay,
     IPv6: false,
   })
-  const connections = [connection(demoNetwork.lanAddress, 32400, true, false)]
+  // The secure LAN address comes first, as plex.tv lists it; its plex.direct name resolves nowhere
+  // from here, so it is dead — a client must fall back to the next one: the demo on loopback.
+  const connections = [
+    connection(demoNetwork.lanAddress, 32400, true, false),
+    {
+      protocol: 'http',
+      address: '127.0.0.1',
+      port: world.port(),
+      uri: `http://127.0.0.1:${world.port()}`,
+      local: true,
+      relay: false,
+      IPv6: false,
+    },
+  ]
   if (remote !== 'off') {
     connections.push(connection(demoNetwork.publicAddress, 32400, false, false))
   }
@@ -112,7 +125,8 @@ function resourcesJson(world: DemoWorld, includeRelay: boolean): Record<string, 
       synced: false,
       relay: relayOn,
       presence: true,
-      httpsRequired: false,
+      // Secure connections Required (0) makes plex.tv tell apps to use https only.
+      httpsRequired: world.prefs.value('secureConnections') === 0,
       publicAddressMatches: true,
       dnsRebindingProtection: false,
       natLoopbackSupported: false,

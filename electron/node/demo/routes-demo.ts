@@ -1,6 +1,9 @@
 import type { DemoFaults } from './faults'
 import { demoFlows, isDemoFlow, type SentRecord } from './sent-record'
 import { status, type DemoRequest, type DemoResponse, type DemoRoute } from './http-types'
+import type { LogsZipMode } from './routes-remote'
+
+const logsZipModes: readonly LogsZipMode[] = ['zip', 'truncated', 'not-a-zip', 'traversal', 'bomb']
 
 function params(request: DemoRequest): URLSearchParams {
   const merged = new URLSearchParams(request.url.search)
@@ -83,6 +86,21 @@ export function demoRoutes(
         return status(400, 'delay takes ms (and after)')
       }
       faults.delayWrites(millis, after)
+      return status(204)
+    },
+    pins: p => {
+      faults.pins({
+        refuse: p.get('refuse') === null ? undefined : flag(p.get('refuse')),
+        expire: flag(p.get('expire')),
+      })
+      return status(204)
+    },
+    'logs-zip': p => {
+      const mode = p.get('mode') ?? 'zip'
+      if (!logsZipModes.includes(mode as LogsZipMode)) {
+        return status(400, `logs-zip takes mode=${logsZipModes.join('|')}`)
+      }
+      faults.logsZip(mode as LogsZipMode)
       return status(204)
     },
     reset: () => {

@@ -27,6 +27,8 @@ import {
 } from './settings-catalog'
 import type { SentRecord } from './sent-record'
 import { createSimClock } from './sim-clock'
+import { createPinStore } from './pin-store'
+import { remoteRoutes } from './routes-remote'
 
 /** Options of startDemoServer. */
 export interface DemoServerOptions {
@@ -135,36 +137,42 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   const identity = prefs.identity()
   // The log starts once the port is known; the hooks below run only after that.
   const logRef: { current?: LogRuntime } = {}
-  const faults = createDemoFaults(world, {
-    logOtherClient: (method, target, status) =>
-      logRef.current?.inbound({
-        method,
-        target,
-        status,
-        bytes: 0,
-        millis: 14,
-        remoteAddress: '192.168.1.57',
-        remotePort: 51234,
-        signedIn: true,
-        user: 'other-admin',
-        product: 'Plex Web (Firefox)',
-      }),
-    advance: millis => logRef.current?.advance(millis),
-    update: async () => {
-      // A newer build: the modern setting list, some values back to their (new) defaults.
-      version = edition === 'legacy' ? demoVersions.modern : updatedVersion
-      edition = 'modern'
-      await prefs.migrate(settingsFor(edition), updateResets)
-      logRef.current?.restart(version, options.logFormat ?? '2025')
-      return version
+  const pins = createPinStore()
+  const faults = createDemoFaults(
+    world,
+    {
+      logOtherClient: (method, target, status) =>
+        logRef.current?.inbound({
+          method,
+          target,
+          status,
+          bytes: 0,
+          millis: 14,
+          remoteAddress: '192.168.1.57',
+          remotePort: 51234,
+          signedIn: true,
+          user: 'other-admin',
+          product: 'Plex Web (Firefox)',
+        }),
+      advance: millis => logRef.current?.advance(millis),
+      update: async () => {
+        // A newer build: the modern setting list, some values back to their (new) defaults.
+        version = edition === 'legacy' ? demoVersions.modern : updatedVersion
+        edition = 'modern'
+        await prefs.migrate(settingsFor(edition), updateResets)
+        logRef.current?.restart(version, options.logFormat ?? '2025')
+        return version
+      },
     },
-  })
+    pins,
+  )
   const running = await serveDemoHttp({
     port: options.port ?? 0,
     routes: [
       ...serverRoutes(world),
       ...libraryRoutes(world),
       ...accountRoutes(world),
+      ...remoteRoutes(world, dataDir, pins, () => faultState.logsZipMode),
       ...demoRoutes(
         faults,
         () => ({

@@ -2,7 +2,7 @@ import { appError, type AppError } from '../../common/api/errors'
 import { redactText, redactUrl } from '../../common/outbound/redact'
 import { err, ok, type Result } from '../../common/util/result'
 import { describeFetchFailure } from './fetch-failure'
-import { readBodyText, tooLargeReason } from './read-body'
+import { readBodyInto, readBodyText, tooLargeReason } from './read-body'
 
 /** What every request to a Plex HTTP endpoint needs; injected so tests point it anywhere. */
 export interface PlexHttpConfig {
@@ -28,6 +28,11 @@ export interface PlexRequest {
   readonly authenticated?: boolean
   /** The most of the body to read (default maxResponseBytes). */
   readonly maxBytes?: number
+  /**
+   * Where a successful answer's body goes, chunk by chunk, instead of into `text` (a download such
+   * as the server's log zip); an error answer is still read as text for its message.
+   */
+  readonly sink?: (chunk: Uint8Array) => void | Promise<void>
 }
 
 /** A response that arrived with a success status. */
@@ -134,7 +139,11 @@ export async function plexFetch(
       url = next
       response = await doFetch(url, { method, headers, body, signal, redirect: 'manual' })
     }
-    const read = await readBodyText(response, maxBytes, signal)
+    const sink = request.sink
+    const streamed = sink !== undefined && response.status >= 200 && response.status < 300
+    const read = streamed
+      ? await readBodyInto(response, maxBytes, signal, sink).then(r => (r.ok ? ok('') : r))
+      : await readBodyText(response, maxBytes, signal)
     if (!read.ok) {
       if (read.error === 'tooLarge') {
         return fail('badResponse', tooLargeReason(maxBytes))

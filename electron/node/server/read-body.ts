@@ -15,13 +15,30 @@ export async function readBodyText(
   maxBytes: number,
   signal: AbortSignal,
 ): Promise<Result<string, BodyProblem>> {
+  const chunks: Uint8Array[] = []
+  const read = await readBodyInto(response, maxBytes, signal, chunk => {
+    chunks.push(chunk)
+  })
+  return read.ok ? ok(Buffer.concat(chunks).toString('utf8')) : read
+}
+
+/**
+ * Hands a response body to `onChunk` as it arrives, at most `maxBytes` (cut off, as readBodyText
+ * does, when it is larger or `signal` aborts); resolves to the bytes read.
+ */
+export async function readBodyInto(
+  response: Response,
+  maxBytes: number,
+  signal: AbortSignal,
+  onChunk: (chunk: Uint8Array) => void | Promise<void>,
+): Promise<Result<number, BodyProblem>> {
   const declared = Number(response.headers.get('content-length'))
   if (Number.isFinite(declared) && declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined)
     return err('tooLarge')
   }
   if (response.body === null) {
-    return ok('')
+    return ok(0)
   }
   const reader: ReadableStreamDefaultReader<Uint8Array> = response.body.getReader()
   const aborted = new Promise<'aborted'>(resolve => {
@@ -30,7 +47,6 @@ export async function readBodyText(
     }
     signal.addEventListener('abort', () => resolve('aborted'), { once: true })
   })
-  const chunks: Uint8Array[] = []
   let size = 0
   try {
     for (;;) {
@@ -45,13 +61,13 @@ export async function readBodyText(
       if (size > maxBytes) {
         return err('tooLarge')
       }
-      chunks.push(next.value)
+      await onChunk(next.value)
     }
   } finally {
     // Releases the connection whether the body was read to its end or cut off.
     reader.cancel().catch(() => undefined)
   }
-  return ok(Buffer.concat(chunks).toString('utf8'))
+  return ok(size)
 }
 
 /** The one-line reason for a body over the cap. */
