@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { apiEventNames } from '../common/api/contract'
 import { createCoreService, type CoreService } from '../node/service/create-core-service'
 import { createMemorySecretStore } from '../node/service/ports'
-import { createDemoStarter } from '../node/service/demo-starter'
+import { createDemoStarter } from '../demo/demo-starter'
 import { createFileSettingsStore } from '../node/settings/file-settings-store'
 import { serveHttp, type HttpBridgeServer } from './serve-http'
 

@@ -1,6 +1,6 @@
 import { createWriteStream } from 'node:fs'
-import { createTrafficGenerator } from '../../electron/node/demo/traffic-generator'
-import { snapshotWorld } from '../../electron/node/demo/traffic-snapshot'
+import { createTrafficGenerator } from '../../electron/demo/traffic-generator'
+import { snapshotWorld } from '../../electron/demo/traffic-snapshot'
 
 const hourMs = 3_600_000
 

@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { startDemoServer } from '../../electron/node/demo/start-demo-server'
+import { startDemoServer } from '../../electron/demo/start-demo-server'
 
 /** The figures of one idle-watch run. */
 export interface WatchBenchFigures {

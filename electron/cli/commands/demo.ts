@@ -1,9 +1,9 @@
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { demoFlows, isDemoFlow } from '../../node/demo/sent-record'
-import type { LogFormat } from '../../node/demo/log-line'
-import { startDemoServer, type DemoServer } from '../../node/demo/start-demo-server'
+import { demoFlows, isDemoFlow } from '../../demo/sent-record'
+import type { LogFormat } from '../../demo/log-line'
+import { startDemoServer, type DemoServer } from '../../demo/start-demo-server'
 import {
   exitCode,
   fail,

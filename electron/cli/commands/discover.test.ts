@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startTestDemo } from '../../node/demo/demo-test-helpers'
+import { startTestDemo } from '../../demo/demo-test-helpers'
 import { corpusDir } from '../../node/server/testing/corpus-dir'
 import {
   closedPortUrl,

@@ -7,8 +7,8 @@ import type {
   MatchingPreview,
   RemoteAccessPreview,
 } from '../../common/api/preview-schemas'
-import { startTestDemo } from '../../node/demo/demo-test-helpers'
-import type { DemoServer } from '../../node/demo/start-demo-server'
+import { startTestDemo } from '../../demo/demo-test-helpers'
+import type { DemoServer } from '../../demo/start-demo-server'
 import { runCli } from '../run-cli'
 import { createMemoryIo } from '../testing/memory-io'
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { z } from 'zod'
-import { startTestDemo } from '../demo/demo-test-helpers'
+import { startTestDemo } from '../../demo/demo-test-helpers'
 import { decode } from '../server/plex-client'
 import { plexIdentificationHeaders } from '../server/plex-headers'
 import { closedPortUrl } from '../server/testing/http-fixture'

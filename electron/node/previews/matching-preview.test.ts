@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { call, startTestDemo } from '../demo/demo-test-helpers'
-import type { DemoServer } from '../demo/start-demo-server'
+import { call, startTestDemo } from '../../demo/demo-test-helpers'
+import type { DemoServer } from '../../demo/start-demo-server'
 import { createPlexClient } from '../server/plex-client'
 import { buildMatchingPreview } from './matching-preview'
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { startTestDemo } from '../demo/demo-test-helpers'
-import type { DemoServer } from '../demo/start-demo-server'
+import { startTestDemo } from '../../demo/demo-test-helpers'
+import type { DemoServer } from '../../demo/start-demo-server'
 import { createPlexClient, type PlexClient } from './plex-client'
 import { plexIdentificationHeaders } from './plex-headers'
 

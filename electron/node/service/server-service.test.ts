@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestDemo } from '../demo/demo-test-helpers'
-import type { DemoServer } from '../demo/start-demo-server'
+import { startTestDemo } from '../../demo/demo-test-helpers'
+import type { DemoServer } from '../../demo/start-demo-server'
 import { startTestCore, type TestCore } from './testing/test-core'
 
 describe('the servers Hush knows', () => {

@@ -3,9 +3,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Verdict } from '../../common/api/verify-schemas'
 import { switchCatalog } from '../../common/switches/catalog'
-import { createTrafficGenerator } from '../demo/traffic-generator'
-import { snapshotWorld } from '../demo/traffic-snapshot'
-import { demoFlows, type DemoFlow, type SentRecord } from '../demo/sent-record'
+import { createTrafficGenerator } from '../../demo/traffic-generator'
+import { snapshotWorld } from '../../demo/traffic-snapshot'
+import { demoFlows, type DemoFlow, type SentRecord } from '../../demo/sent-record'
 import {
   allowedVerdicts,
   indexShapes,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestDemo } from '../demo/demo-test-helpers'
+import { startTestDemo } from '../../demo/demo-test-helpers'
 import { buildCliBundle, repoRoot } from './testing/build-cli-bundle'
 
 const run = promisify(execFile)

@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startDemoServer, type DemoServer } from '../../demo/start-demo-server'
+import { startDemoServer, type DemoServer } from '../../../demo/start-demo-server'
 import { createFileSettingsStore } from '../../settings/file-settings-store'
 import { createCoreService, type CoreService } from '../create-core-service'
 import { createMemorySecretStore } from '../ports'

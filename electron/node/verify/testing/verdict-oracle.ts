@@ -1,6 +1,6 @@
 import type { SwitchStatus } from '../../../common/api/switch-schemas'
 import type { Verdict, Verification } from '../../../common/api/verify-schemas'
-import type { SentRecord } from '../../demo/sent-record'
+import type { SentRecord } from '../../../demo/sent-record'
 
 /**
  * The ground truth a verdict is judged against, built only from the demo's own record of what it

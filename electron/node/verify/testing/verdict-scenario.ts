@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import type { SwitchStatus } from '../../../common/api/switch-schemas'
 import type { VerifyReport } from '../../../common/api/verify-schemas'
 import { switchCatalog } from '../../../common/switches/catalog'
-import type { SentRecord } from '../../demo/sent-record'
+import type { SentRecord } from '../../../demo/sent-record'
 import { openSwitchboard, type OpenSwitchboard } from '../../switches/open-switchboard'
 import type { SwitchPlan } from '../../switches/plan-changes'
 import type { AppError } from '../../../common/api/errors'
@@ -14,7 +14,7 @@ import {
   startDemoServer,
   type DemoServer,
   type DemoServerOptions,
-} from '../../demo/start-demo-server'
+} from '../../../demo/start-demo-server'
 
 /** What a scenario can do: change switches as `hush` does, drive the demo, and note the moments. */
 export interface ScenarioContext {

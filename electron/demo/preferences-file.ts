@@ -1,7 +1,7 @@
-import { writeFileAtomic } from '../files/write-file-atomic'
+import { writeFileAtomic } from '../node/files/write-file-atomic'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { readFile } from 'node:fs/promises'
-import { err, ok, type Result } from '../../common/util/result'
+import { err, ok, type Result } from '../common/util/result'
 import { escapeXmlAttribute } from './xml-escape'
 
 /** The attributes of a Preferences.xml, in file order. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
-import { err, ok, type Result } from '../../common/util/result'
+import { err, ok, type Result } from '../common/util/result'
 import { parseSettingValue, storedText } from './pref-values'
 import {
   readPreferencesFile,

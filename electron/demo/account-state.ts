@@ -1,4 +1,4 @@
-import { writeFileAtomic } from '../files/write-file-atomic'
+import { writeFileAtomic } from '../node/files/write-file-atomic'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../common/util/result'
+import { err, ok, type Result } from '../common/util/result'
 import type { DemoWorld } from './demo-world'
 import type { PinStore } from './pin-store'
 import type { LogsZipMode } from './routes-remote'

@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '../../common/util/result'
+import { err, ok, type Result } from '../common/util/result'
 import type { SettingDefinition, SettingValue } from './setting-types'
 
 const trueWords = new Set(['1', 'true'])
