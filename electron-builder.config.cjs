@@ -15,12 +15,16 @@ const config = {
   copyright: 'Copyright © Hush contributors',
   directories: { buildResources: 'build', output: 'release/${version}' },
 
-  // Only what the app runs: the bundled main process, preload and renderer, and package.json.
+  // Only what the app runs: the bundled main process, demo server, preload and renderer, and
+  // package.json.
   // Sources, tests, e2e, the command line and web-mode bundle stay out, and so do source maps
   // (they embed the sources). npm dependencies are added by electron-builder.
   files: [
     'package.json',
     'dist/main/**/*',
+    // The demo server's own bundle, which the main process loads only when the demo is asked for
+    // ("try the demo", the smoke run): the main bundle holds none of it.
+    'dist/demo/**/*',
     'dist/preload/**/*',
     'dist/renderer/**/*',
     '!**/*.map',

@@ -36,7 +36,8 @@ await build({
 
 /**
  * The Electron shell, when its sources exist. Main: ESM for Node, with Electron and the native
- * packages left to the runtime (better-sqlite3 loads the `.node` built for Electron's ABI).
+ * packages left to the runtime (better-sqlite3 loads the `.node` built for Electron's ABI); the
+ * demo server in a bundle of its own, which main loads on demand.
  * Preload: one CommonJS file, because a sandboxed preload can require nothing but `electron`.
  */
 const nativePackages = ['better-sqlite3']
@@ -48,6 +49,19 @@ const shellBuilds = [
     platform: 'node',
     target: 'node22',
     external: ['electron', ...nativePackages],
+    banner: {
+      js: "import { createRequire as __hushRequire } from 'node:module'; const require = __hushRequire(import.meta.url);",
+    },
+  },
+  {
+    // The demo server, apart from the main bundle: the desktop loads it only when the demo is
+    // asked for (electron/main/on-demand-demo.ts), so the desktop bundle holds no demo code.
+    entry: 'electron/demo/demo-starter.ts',
+    outfile: 'dist/demo/demo-starter.mjs',
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+    external: nativePackages,
     banner: {
       js: "import { createRequire as __hushRequire } from 'node:module'; const require = __hushRequire(import.meta.url);",
     },

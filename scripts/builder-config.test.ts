@@ -165,6 +165,8 @@ module.exports = { ...base, ...overrides, directories: { ...base.directories, ou
     expect(entries).toContain(`/${entry}`)
     expect(entries).toContain('/dist/preload/index.cjs')
     expect(entries).toContain('/dist/renderer/index.html')
+    // The demo server's own bundle, loaded on demand (scripts/desktop-without-demo.test.ts).
+    expect(entries).toContain('/dist/demo/demo-starter.mjs')
   })
 
   it('puts every tray image beside the archive, where Windows can read an .ico directly', () => {
@@ -204,8 +206,10 @@ module.exports = { ...base, ...overrides, directories: { ...base.directories, ou
     expect([...packages].sort()).toEqual(['better-sqlite3', 'bindings', 'file-uri-to-path'])
   })
 
-  it('finds every package the main bundle imports at run time inside the app', () => {
-    const main = readFileSync(join(root, entry), 'utf8')
+  it('finds every package the main and demo bundles import at run time inside the app', () => {
+    const main = [entry, 'dist/demo/demo-starter.mjs']
+      .map(bundle => readFileSync(join(root, bundle), 'utf8'))
+      .join('\n')
     // What esbuild leaves for run time: top-level imports, import() and __require() of externals
     // (not the require("…") text inside code templates, such as ajv's).
     const runtimeImport =
@@ -218,7 +222,7 @@ module.exports = { ...base, ...overrides, directories: { ...base.directories, ou
         name.startsWith('@') ? name.split('/').slice(0, 2).join('/') : name.split('/')[0],
       )
     for (const name of new Set(bare)) {
-      expect(entries, `${name} is imported by the main bundle`).toContain(
+      expect(entries, `${name} is imported by a bundle`).toContain(
         `/node_modules/${name}/package.json`,
       )
     }

@@ -1,12 +1,12 @@
 import { join } from 'node:path'
 import { startDemoServer, type DemoServer } from './start-demo-server'
-import type { StartedDemo } from '../node/service/server-service'
+import type { DemoStarter } from '../node/service/server-service'
 
-/** Starts the in-process demo server on first use, with two hours of history; `close` stops it. */
-export function createDemoStarter(
-  stateDir: string,
-  speed = 1,
-): { readonly start: () => Promise<StartedDemo>; readonly close: () => Promise<void> } {
+/**
+ * Starts the in-process demo server on first use, with two hours of history; `close` stops it.
+ * Web mode imports it; the desktop loads it from its own bundle (dist/demo) when first asked.
+ */
+export function createDemoStarter(stateDir: string, speed = 1): DemoStarter {
   let demo: Promise<DemoServer> | undefined
   return {
     start: () => {

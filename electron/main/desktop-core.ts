@@ -2,8 +2,8 @@ import { app } from 'electron'
 import { join } from 'node:path'
 import { createEncryptedSecretStore } from '../node/secrets/encrypted-secret-store'
 import { createCoreService, type CoreService } from '../node/service/create-core-service'
-import { createDemoStarter } from '../demo/demo-starter'
 import { createMemorySecretStore, type Notifier } from '../node/service/ports'
+import { onDemandDemo } from './on-demand-demo'
 import { safeStorageCipher } from './secrets/safe-storage-cipher'
 import { createElectronSettingsStore } from './settings/electron-settings-store'
 import { startStep } from './startup/start-steps'
@@ -41,7 +41,7 @@ export async function startDesktopCore({
           : createMemorySecretStore()
       })
   const settings = await startStep('settings', () => createElectronSettingsStore(warn))
-  const demo = createDemoStarter(stateDir)
+  const demo = onDemandDemo(stateDir)
   // Opening the outbound store loads better-sqlite3: Electron's own build (HUSH_SQLITE_BINDING
   // from `npm start`, or the one electron-builder rebuilt into the package).
   const core = await startStep('store', () =>

@@ -1,11 +1,11 @@
-import { app, ipcMain } from 'electron'
+import { app } from 'electron'
 import { rm } from 'node:fs/promises'
 import type { CoreService } from '../node/service/create-core-service'
 import { appPaths } from './app-paths'
 import { startDesktopCore } from './desktop-core'
 import { deferApi } from './ipc/defer-api'
 import { deferEvents } from './ipc/defer-events'
-import { serveIpc } from './ipc/serve-ipc'
+import { serveElectronIpc } from './ipc/serve-ipc'
 import { isTrustedSender } from './ipc/trusted-sender'
 import { createDesktopNotifier } from './platform/notifier'
 import { appOrigin } from './security/security-config'
@@ -81,8 +81,7 @@ export function launchDesktop(
     window.webContents.once('did-fail-load', once)
   })
   const api = deferApi(core.then(started => started.api))
-  serveIpc(
-    ipcMain,
+  serveElectronIpc(
     api,
     frame => isTrustedSender(frame, window.webContents.mainFrame),
     deferEvents(core),

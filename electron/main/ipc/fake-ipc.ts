@@ -1,5 +1,5 @@
 import type { IpcRendererEvent } from 'electron'
-import type { IpcMainLike } from './serve-ipc'
+import type { IpcMainLike } from './ipc-bridge'
 import type { SenderFrameLike } from './trusted-sender'
 
 type RendererListener = (event: IpcRendererEvent, ...args: unknown[]) => void

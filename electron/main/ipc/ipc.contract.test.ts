@@ -4,7 +4,7 @@ import { describeContract } from '../../node/service/testing/contract-suite'
 import { startTestCore, type TestCore } from '../../node/service/testing/test-core'
 import { createPreloadBridge } from '../../preload/preload-bridge'
 import { createFakeIpc } from './fake-ipc'
-import { serveIpc } from './serve-ipc'
+import { serveIpc } from './ipc-bridge'
 import { isTrustedSender } from './trusted-sender'
 
 const started: TestCore[] = []

@@ -5,7 +5,7 @@ import { startTestCore, type TestCore } from '../../node/service/testing/test-co
 import { createPreloadBridge } from '../../preload/preload-bridge'
 import { deferApi } from '../ipc/defer-api'
 import { createFakeIpc } from '../ipc/fake-ipc'
-import { serveIpc } from '../ipc/serve-ipc'
+import { serveIpc } from '../ipc/ipc-bridge'
 import { isTrustedSender } from '../ipc/trusted-sender'
 import { menuLabels } from '../tray/tray-menu'
 import { readTrayState } from '../tray/tray-state'

@@ -19,6 +19,15 @@ export interface StartedDemo {
   readonly dataDir: string
 }
 
+/**
+ * Starts the built-in demo server on first use, and stops it. The core never imports the demo
+ * (electron/demo): each face that offers it passes one in.
+ */
+export interface DemoStarter {
+  readonly start: () => Promise<StartedDemo>
+  readonly close: () => Promise<void>
+}
+
 /** The server Hush is talking to now. */
 export interface ActiveServer {
   readonly record: KnownServerRecord

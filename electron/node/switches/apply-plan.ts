@@ -16,7 +16,7 @@ import {
 } from './apply-records'
 import type { SwitchStore } from './switch-store'
 import type { TargetIo } from './target-io'
-import { parseTargetKey } from './target-keys'
+import { parseTargetKey } from './targets/target-adapters'
 
 /** What applying a plan needs. */
 export interface ApplyContext {

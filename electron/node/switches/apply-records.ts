@@ -2,7 +2,7 @@ import type { PlanStep } from '../../common/api/switch-schemas'
 import type { ProfileId, SettingValue } from '../../common/switches/switch-types'
 import type { ApplyJournal, JournalStepStatus } from './apply-journal'
 import type { AuditEntry, HistoryEntry, SwitchStore } from './switch-store'
-import type { TargetRef } from './target-keys'
+import type { TargetRef } from './targets/target-adapters'
 
 /** A plan step with its parsed target and both values known. */
 export type ParsedStep = PlanStep & {

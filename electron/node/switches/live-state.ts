@@ -1,10 +1,12 @@
 import type { AppError } from '../../common/api/errors'
-import type { SwitchEntry } from '../../common/switches/switch-types'
+import type { SettingValue, SwitchEntry } from '../../common/switches/switch-types'
 import { err, ok, type Result } from '../../common/util/result'
 import type { AccountPrivacy, AccountUser } from '../account/account-schemas'
 import type { PlexAccountClient } from '../account/plex-account-client'
 import type { PlexClient } from '../server/plex-client'
 import type { PlexSection, PlexSetting } from '../server/plex-schemas'
+import type { AccountPart, TargetSource } from './targets/target-adapter'
+import { snapshotTargets, targetSources } from './targets/target-adapters'
 
 /** One library with its prefs as read. */
 export interface LiveLibrary {
@@ -39,18 +41,36 @@ export interface LiveStateSource {
 }
 
 /** Reads the server prefs, the libraries (with their prefs) and, when switches need it, the account. */
-export async function readLiveState(
+export function readLiveState(
   source: LiveStateSource,
   catalog: readonly SwitchEntry[],
+): Promise<Result<LiveState, AppError>> {
+  return readSources(source, targetSources(catalog))
+}
+
+/**
+ * Every value on the server a switch could be, by target key (every pref, every library's agent
+ * and prefs, not the account): what a snapshot before an apply keeps.
+ */
+export async function readServerValues(
+  client: PlexClient,
+  now: () => Date,
+): Promise<Result<Record<string, SettingValue>, AppError>> {
+  const live = await readSources({ client, account: null, now }, new Set(['libraries']))
+  return live.ok ? ok(snapshotTargets(live.value)) : live
+}
+
+async function readSources(
+  source: LiveStateSource,
+  sources: ReadonlySet<TargetSource>,
 ): Promise<Result<LiveState, AppError>> {
   const readAt = source.now().toISOString()
   const prefs = await source.client.prefs()
   if (!prefs.ok) {
     return prefs
   }
-  const kinds = new Set(catalog.flatMap(entry => entry.targets.map(target => target.kind)))
   const libraries: LiveLibrary[] = []
-  if (kinds.has('library-pref') || kinds.has('library-agent')) {
+  if (sources.has('libraries')) {
     const sections = await source.client.sections()
     if (!sections.ok) {
       return sections
@@ -66,13 +86,13 @@ export async function readLiveState(
       })
     }
   }
-  const needsAccount = [...kinds].some(kind => kind.startsWith('account-'))
+  const parts = new Set(accountParts.filter(part => sources.has(part)))
   let account: LiveAccount | null = null
   let accountProblem: string | null = null
-  if (needsAccount && source.account === null) {
+  if (parts.size > 0 && source.account === null) {
     accountProblem = 'no plex.tv account token is known to Hush'
-  } else if (needsAccount && source.account !== null) {
-    account = await readAccount(source.account, kinds)
+  } else if (parts.size > 0 && source.account !== null) {
+    account = await readAccount(source.account, parts)
   }
   return ok({
     readAt,
@@ -83,9 +103,11 @@ export async function readLiveState(
   })
 }
 
+const accountParts: readonly AccountPart[] = ['privacy', 'optOuts', 'viewStateSync']
+
 async function readAccount(
   client: PlexAccountClient,
-  kinds: ReadonlySet<string>,
+  parts: ReadonlySet<AccountPart>,
 ): Promise<LiveAccount> {
   const skipped = err({ kind: 'accountUnavailable' as const, message: 'not read' })
   const user = await client.user()
@@ -93,10 +115,8 @@ async function readAccount(
   if (!user.ok) {
     return { user, privacy: user, optOuts: user, viewStateSync: user }
   }
-  const privacy = kinds.has('account-privacy') ? await client.privacy() : skipped
-  const optOuts = kinds.has('account-opt-out') ? await client.optOuts(user.value.uuid) : skipped
-  const viewStateSync = kinds.has('account-view-state-sync')
-    ? await client.viewStateSync()
-    : skipped
+  const privacy = parts.has('privacy') ? await client.privacy() : skipped
+  const optOuts = parts.has('optOuts') ? await client.optOuts(user.value.uuid) : skipped
+  const viewStateSync = parts.has('viewStateSync') ? await client.viewStateSync() : skipped
   return { user, privacy, optOuts, viewStateSync }
 }

@@ -1,8 +1,9 @@
 import type { Plan, PlanStep } from '../../common/api/switch-schemas'
 import type { Language } from '../../common/i18n/localized-text'
-import type { SettingValue } from '../../common/switches/switch-types'
 import { sameSettingValue } from '../server/plex-values'
-import type { ResolvedSwitch, TargetInstance } from './resolve-targets'
+import type { ResolvedSwitch } from './resolve-targets'
+import type { Desired, RememberedValues, TargetInstance } from './targets/target-adapter'
+import { adapterOf, targetPosition } from './targets/target-adapters'
 
 /** What the owner wants of one switch. */
 export type SwitchWish = 'on' | 'off' | 'default'
@@ -12,78 +13,19 @@ export interface SwitchPlan extends Plan {
   readonly skipped: ReadonlyArray<{ readonly switchId: string; readonly reason: string }>
 }
 
-/** Values Hush saw before turning something off, by target key (previous agents, free-text prefs). */
-export type RememberedValues = Readonly<Record<string, SettingValue>>
-
-type Desired = { readonly value: SettingValue } | { readonly skip: string } | null
-
-// Step order: server prefs, library prefs, library agents, then the account.
-const kindOrder: Readonly<Record<string, number>> = {
-  'server-pref': 0,
-  'library-pref': 1,
-  'library-agent': 2,
-  'account-privacy': 3,
-  'account-opt-out': 3,
-  'account-view-state-sync': 3,
-}
-
-/** The value a target should take for a wish; null when it already fits or has nothing to do. */
+/**
+ * The value a target should take for a wish; null when it already fits or has nothing to do.
+ * `default` is the server's own default, where the server reports one.
+ */
 export function desiredValue(
   instance: TargetInstance,
   wish: SwitchWish,
   remembered: RememberedValues,
 ): Desired {
-  const target = instance.target
   if (wish === 'default') {
-    return target.kind === 'server-pref' || target.kind === 'library-pref'
-      ? instance.defaultValue === null
-        ? null
-        : { value: instance.defaultValue }
-      : null
+    return instance.defaultValue === null ? null : { value: instance.defaultValue }
   }
-  const off = wish === 'off'
-  switch (target.kind) {
-    case 'server-pref':
-    case 'library-pref': {
-      if (off) {
-        return { value: target.off }
-      }
-      if (target.on !== null) {
-        return { value: target.on }
-      }
-      if (instance.position === 'on') {
-        return null
-      }
-      const earlier = remembered[instance.key]
-      return earlier === undefined
-        ? { skip: `${instance.label} has no earlier value to restore; set it on the server itself` }
-        : { value: earlier }
-    }
-    case 'library-agent': {
-      if (off) {
-        if (instance.position === 'off') {
-          return null
-        }
-        const agent =
-          instance.libraryType === null ? undefined : target.offAgent[instance.libraryType]
-        return agent === undefined
-          ? { skip: `no local agent is known for ${instance.label}` }
-          : { value: agent }
-      }
-      if (instance.position === 'on') {
-        return null
-      }
-      // A library that was always local (photos, home videos) has no internet agent to go back to.
-      const earlier = remembered[instance.key]
-      return earlier === undefined ? null : { value: earlier }
-    }
-    case 'account-privacy':
-      return { value: off }
-    case 'account-opt-out':
-      return { value: off ? 'opt_out' : 'opt_in' }
-    case 'account-view-state-sync':
-      return { value: !off }
-  }
+  return adapterOf(instance.target.kind).desired(instance.target, instance, wish, remembered)
 }
 
 /** Builds a plan: one step per target whose value differs from what the wish asks. */
@@ -123,14 +65,14 @@ export function buildPlan(
         skipped.push({ switchId, reason: `${instance.label} is already set by ${owner.switchId}` })
         continue
       }
-      turnsOff ||= wish === 'off' || positionAfterDefault(instance, desired.value)
+      turnsOff ||= wish === 'off' || targetPosition(instance.target, desired.value) === 'off'
       steps.push({
         switchId,
         target: instance.key,
         label: instance.label,
         before: instance.value,
         after: desired.value,
-        order: kindOrder[instance.target.kind] ?? 9,
+        order: adapterOf(instance.target.kind).planOrder,
       })
     }
     if (turnsOff) {
@@ -142,12 +84,4 @@ export function buildPlan(
     .sort((a, b) => a.step.order - b.step.order || a.index - b.index)
     .map(({ step: { order: _order, ...step } }) => step)
   return { title, steps: ordered, breaks, readAt, skipped }
-}
-
-function positionAfterDefault(instance: TargetInstance, value: SettingValue): boolean {
-  const target = instance.target
-  return (
-    (target.kind === 'server-pref' || target.kind === 'library-pref') &&
-    sameSettingValue(value, target.off)
-  )
 }

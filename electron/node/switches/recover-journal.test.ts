@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ApplyJournal } from './apply-journal'
 import { recoverInterruptedApply } from './recover-journal'
 import { startEngineFixture, type EngineFixture } from './testing/engine-fixture'
-import { parseTargetKey } from './target-keys'
+import { parseTargetKey } from './targets/target-adapters'
 import { createTargetIo } from './target-io'
 
 let fixture: EngineFixture | undefined

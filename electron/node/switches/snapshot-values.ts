@@ -1,7 +1,7 @@
 import { redactText } from '../../common/outbound/redact'
 import { isSecretName } from '../../common/outbound/secret-names'
 import type { SettingValue } from '../../common/switches/switch-types'
-import { parseTargetKey } from './target-keys'
+import { parseTargetKey } from './targets/target-adapters'
 
 // The owner's account identity, which the server reports among its prefs (`/:/prefs`).
 const accountIdentity = /^PlexOnline(?:Mail|Username|Home|Token)$/i

@@ -2,7 +2,7 @@ import type { PlanStep } from '../../common/api/switch-schemas'
 import type { SettingValue } from '../../common/switches/switch-types'
 import { sameSettingValue } from '../server/plex-values'
 import type { TargetIo } from './target-io'
-import type { TargetRef } from './target-keys'
+import type { TargetRef } from './targets/target-adapters'
 
 /** A value as a message shows it: `nothing`, `""`, or the value. */
 export function describeValue(value: SettingValue | null): string {

@@ -6,18 +6,17 @@ import type { ProfileId, SettingValue, SwitchEntry } from '../../common/switches
 import { err, ok, type Result } from '../../common/util/result'
 import type { PlexAccountClient } from '../account/plex-account-client'
 import type { PlexClient } from '../server/plex-client'
-import { sameSettingValue } from '../server/plex-values'
 import { applyPlan } from './apply-plan'
 import { withApplyLock } from './apply-lock'
 import { recoverHoldingLock } from './recover-journal'
 import { reversePlan } from './reverse-plan'
-import { readLiveState, type LiveState } from './live-state'
+import { readLiveState, readServerValues, type LiveState } from './live-state'
 import { buildPlan, type SwitchPlan, type SwitchWish } from './plan-changes'
 import { resolveSwitch, type ResolvedSwitch } from './resolve-targets'
 import { switchStatus } from './switch-status'
 import type { HistoryEntry, SwitchStore } from './switch-store'
 import { createTargetIo } from './target-io'
-import { parseTargetKey, targetKey } from './target-keys'
+import { adapterOf, parseTargetKey } from './targets/target-adapters'
 import type { TargetReading } from '../observations/state-observations'
 
 /** What the engine needs: a connected server, the account (if reachable), the catalog, the state files. */
@@ -144,33 +143,6 @@ export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
     return ok(buildPlan(title, wishes, reading.value.live.readAt, remembered, language))
   }
 
-  async function snapshotValues(): Promise<Result<Record<string, SettingValue>, AppError>> {
-    const values: Record<string, SettingValue> = {}
-    const prefs = await deps.client.prefs()
-    if (!prefs.ok) {
-      return prefs
-    }
-    for (const setting of prefs.value) {
-      values[targetKey({ kind: 'server-pref', prefId: setting.id })] = setting.value
-    }
-    const sections = await deps.client.sections()
-    if (!sections.ok) {
-      return sections
-    }
-    for (const section of sections.value) {
-      values[targetKey({ kind: 'library-agent', section: section.key })] = section.agent
-      const sectionPrefs = await deps.client.sectionPrefs(section.key)
-      if (!sectionPrefs.ok) {
-        return sectionPrefs
-      }
-      for (const setting of sectionPrefs.value) {
-        values[targetKey({ kind: 'library-pref', section: section.key, prefId: setting.id })] =
-          setting.value
-      }
-    }
-    return ok(values)
-  }
-
   // A library's previous internet agent, and a free-text pref's value, before they were turned off.
   function valuesToRemember(steps: readonly PlanStep[]): Record<string, SettingValue> {
     const remember: Record<string, SettingValue> = {}
@@ -180,20 +152,16 @@ export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
       if (!ref || !entry || step.before === null) {
         continue
       }
-      for (const target of entry.targets) {
-        const agentOn =
-          ref.kind === 'library-agent' &&
-          target.kind === 'library-agent' &&
-          !target.localAgents.includes(String(step.before))
-        const textOn =
-          ref.kind === 'server-pref' &&
-          target.kind === 'server-pref' &&
-          target.on === null &&
-          [target.prefId, ...(target.aliases ?? [])].includes(ref.prefId) &&
-          !sameSettingValue(step.before, target.off)
-        if (agentOn || textOn) {
-          remember[step.target] = step.before
-        }
+      const adapter = adapterOf(ref.kind)
+      const before = step.before
+      const keeps = entry.targets.some(
+        target =>
+          target.kind === ref.kind &&
+          adapter.matches(target, ref) &&
+          adapter.remembers(target, before),
+      )
+      if (keeps) {
+        remember[step.target] = before
       }
     }
     return remember
@@ -210,7 +178,7 @@ export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
         command: options.command,
         profile: options.profile ?? null,
         force: options.force ?? false,
-        readSnapshotValues: snapshotValues,
+        readSnapshotValues: () => readServerValues(deps.client, now),
         recordHistory,
         valuesToRemember,
         now,

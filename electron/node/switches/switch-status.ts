@@ -1,7 +1,8 @@
 import type { SwitchStatus } from '../../common/api/switch-schemas'
 import { profileIds, type ProfileId, type SwitchState } from '../../common/switches/switch-types'
-import type { ResolvedSwitch, TargetInstance, TargetPosition } from './resolve-targets'
-import { sameSettingValue } from '../server/plex-values'
+import type { ResolvedSwitch } from './resolve-targets'
+import type { TargetInstance, TargetPosition } from './targets/target-adapter'
+import { targetPosition } from './targets/target-adapters'
 
 /** A switch's state with the reason when it is `unavailable` or `unknown`. */
 export function switchState(resolved: ResolvedSwitch): {
@@ -27,17 +28,9 @@ export function stateOf(positions: readonly TargetPosition[]): SwitchState {
 
 /** The position a target's server default has, when the server reports a default. */
 export function defaultPosition(instance: TargetInstance): TargetPosition | null {
-  const target = instance.target
-  if (
-    instance.defaultValue === null ||
-    (target.kind !== 'server-pref' && target.kind !== 'library-pref')
-  ) {
-    return null
-  }
-  if (sameSettingValue(instance.defaultValue, target.off)) {
-    return 'off'
-  }
-  return target.on === null || sameSettingValue(instance.defaultValue, target.on) ? 'on' : 'other'
+  return instance.defaultValue === null
+    ? null
+    : targetPosition(instance.target, instance.defaultValue)
 }
 
 /**

@@ -1,7 +1,6 @@
 import type { SwitchStatus } from '../../common/api/switch-schemas'
 import type { SwitchEntry } from '../../common/switches/switch-types'
-import { parseTargetKey } from '../switches/target-keys'
-import { catalogTarget, targetPosition } from '../switches/target-position'
+import { catalogTarget, parseTargetKey, targetPosition } from '../switches/targets/target-adapters'
 import type { StateTimeline, ValueBasis } from './state-timeline'
 
 /** A switch's state at a past moment, as far as the log and Hush's readings tell. */

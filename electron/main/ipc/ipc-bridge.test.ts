@@ -8,7 +8,7 @@ import {
 import { createEventHub } from '../../common/util/event-hub'
 import { createPreloadBridge } from '../../preload/preload-bridge'
 import { createFakeIpc } from './fake-ipc'
-import { serveIpc } from './serve-ipc'
+import { serveIpc } from './ipc-bridge'
 import { isTrustedSender } from './trusted-sender'
 
 const ownFrame = { url: 'app://hush/index.html' }
