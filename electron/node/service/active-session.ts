@@ -7,7 +7,7 @@ import { createSwitchEngine, type SwitchEngine } from '../switches/switch-engine
 import { openSwitchStore, type SwitchStore } from '../switches/switch-store'
 import { readingsRecorder } from '../observations/record-readings'
 import { openStateObservations } from '../observations/state-observations'
-import type { ActiveServer, ServerService } from './server-service'
+import type { ActiveServer, ServerService } from './server-connections'
 
 /** The active server with everything the core uses on it. */
 export interface ActiveBoard {

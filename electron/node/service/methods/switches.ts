@@ -1,8 +1,8 @@
-import type { ApiEvents, PrivacyApi } from '../../common/api/contract'
-import type { AppError } from '../../common/api/errors'
-import type { EventHub } from '../../common/util/event-hub'
-import { ok, type Result } from '../../common/util/result'
-import type { ActiveBoard } from './active-board'
+import type { ApiEvents, PrivacyApi } from '../../../common/api/contract'
+import type { AppError } from '../../../common/api/errors'
+import type { EventHub } from '../../../common/util/event-hub'
+import { ok, type Result } from '../../../common/util/result'
+import type { ActiveBoard } from '../active-session'
 
 type SwitchMethods = Pick<
   PrivacyApi,

@@ -1,6 +1,6 @@
-import type { PrivacyApi } from '../../common/api/contract'
-import type { OutboundLog } from '../outbound/outbound-log'
-import type { StoredEvent } from '../outbound/store/event-queries'
+import type { PrivacyApi } from '../../../common/api/contract'
+import type { OutboundLog } from '../../outbound/outbound-log'
+import type { StoredEvent } from '../../outbound/store/event-queries'
 
 type LogMethods = Pick<
   PrivacyApi,
