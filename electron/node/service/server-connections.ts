@@ -1,16 +1,14 @@
-import type { ApiEvents, PrivacyApi } from '../../common/api/contract'
+import type { ApiEvents } from '../../common/api/contract'
 import { appError, type AppError } from '../../common/api/errors'
-import type { ServerInfo } from '../../common/api/server-schemas'
 import type { EventHub } from '../../common/util/event-hub'
 import { err, ok, type Result } from '../../common/util/result'
-import { discoverServer } from '../server/discover-server'
 import {
   resolveConnection,
   type Connection,
   type ConnectionRequest,
 } from '../server/resolve-connection'
 import { readKnownServers, rememberServer, type KnownServerRecord } from './known-servers'
-import type { SecretStore } from './ports'
+import type { NamedServer, RequestLimits, SecretStore } from './ports'
 
 /** A demo server the core started in-process. */
 export interface StartedDemo {
@@ -25,30 +23,43 @@ export interface ActiveServer {
   readonly connection: Connection
 }
 
-/** What the server service needs. */
-export interface ServerServiceDeps {
+/** What the server connections need. */
+export interface ServerConnectionsDeps {
   readonly stateDir: string
   readonly env: Readonly<Record<string, string | undefined>>
   readonly secrets: SecretStore
   readonly events: EventHub<ApiEvents>
-  /** Starts (or returns the already running) in-process demo server. */
-  readonly startDemo: () => Promise<StartedDemo>
+  /** Starts (or returns the already running) in-process demo server; absent: no demo. */
+  readonly startDemo?: () => Promise<StartedDemo>
+  readonly named?: NamedServer
+  readonly limits?: RequestLimits
 }
 
-type ServerMethods = Pick<
-  PrivacyApi,
-  | 'server.discover'
-  | 'server.check'
-  | 'server.list'
-  | 'server.connect'
-  | 'server.connectLocal'
-  | 'server.connectDemo'
-  | 'server.select'
->
+/** Where a connected server's files are, and whether it is the demo. */
+export interface ServerPlace {
+  readonly demo: boolean
+  readonly dataDir: string | null
+}
 
-/** The connection half of the core: which server is active, and the `server.*` methods. */
-export interface ServerService {
-  readonly methods: ServerMethods
+/** Which server is active, and how Hush gets there. */
+export interface ServerConnections {
+  /** A request with the host's limits (timeout, Ctrl-C), without its environment. */
+  readonly request: (extra: Partial<ConnectionRequest>) => ConnectionRequest
+  /** The request for the server the host names: its options, then its environment. */
+  readonly namedRequest: (dataDir?: string) => ConnectionRequest
+  /**
+   * Makes a proven connection the active one; with `remember` its token is kept and it joins the
+   * list of servers (the next start reconnects to it). Tells `server.checked` either way.
+   */
+  readonly activate: (
+    connection: Result<Connection, AppError>,
+    token: string | null,
+    place: ServerPlace,
+    remember: boolean,
+  ) => Promise<Result<ActiveServer, AppError>>
+  readonly connectDemo: () => Promise<Result<ActiveServer, AppError>>
+  /** Connects again to a known server: the demo, or with its kept token. */
+  readonly reconnect: (record: KnownServerRecord) => Promise<Result<ActiveServer, AppError>>
   /** The active server, or an AppError saying why there is none. */
   readonly active: () => Result<ActiveServer, AppError>
   /** Re-connects to the server that was active when Hush last ran, if it can. */
@@ -57,21 +68,25 @@ export interface ServerService {
   readonly onConnected: (listener: (server: ActiveServer) => void) => () => void
 }
 
-/** Creates the server service. */
-export function createServerService(deps: ServerServiceDeps): ServerService {
+/** Creates the server connections of one core. */
+export function createServerConnections(deps: ServerConnectionsDeps): ServerConnections {
   let current: ActiveServer | undefined
   const listeners = new Set<(server: ActiveServer) => void>()
+  const named = deps.named ?? {}
   const request = (extra: Partial<ConnectionRequest>): ConnectionRequest => ({
     stateDir: deps.stateDir,
     env: {},
+    timeoutMs: deps.limits?.timeoutMs,
+    signal: deps.limits?.signal,
     ...extra,
   })
 
   async function activate(
     connection: Result<Connection, AppError>,
-    token: string,
-    extra: { demo: boolean; dataDir: string | null },
-  ): Promise<Result<ServerInfo, AppError>> {
+    token: string | null,
+    place: ServerPlace,
+    remember: boolean,
+  ): Promise<Result<ActiveServer, AppError>> {
     if (!connection.ok) {
       deps.events.emit('server.checked', { reachable: false, message: connection.error.message })
       return connection
@@ -81,33 +96,39 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
       id: info.machineIdentifier,
       url: info.url,
       name: info.friendlyName || info.url,
-      ...extra,
+      ...place,
     }
-    await deps.secrets.set(`server:${record.id}`, token)
-    await rememberServer(deps.stateDir, record)
-    current = { record, connection: connection.value }
-    listeners.forEach(listener => listener(current as ActiveServer))
+    if (remember) {
+      if (token === null) {
+        return err(appError('tokenNotFound', 'the local server needs a token'))
+      }
+      await deps.secrets.set(`server:${record.id}`, token)
+      await rememberServer(deps.stateDir, record)
+    }
+    const server: ActiveServer = { record, connection: connection.value }
+    current = server
+    listeners.forEach(listener => listener(server))
     deps.events.emit('server.checked', { reachable: true, message: null })
-    return ok(info)
+    return ok(server)
   }
 
-  async function connectDemo(): Promise<Result<ServerInfo, AppError>> {
+  async function connectDemo(): Promise<Result<ActiveServer, AppError>> {
+    if (!deps.startDemo) {
+      return err(appError('invalidInput', 'this Hush has no demo server'))
+    }
     const demo = await deps.startDemo()
     const connection = await resolveConnection(request({ server: demo.url, token: demo.token }))
-    return activate(connection, demo.token, { demo: true, dataDir: demo.dataDir })
+    return activate(connection, demo.token, { demo: true, dataDir: demo.dataDir }, true)
   }
 
-  /** Connects again to a known server: the demo, or with its kept token, or by local discovery. */
-  async function reconnect(record: KnownServerRecord): Promise<Result<ServerInfo, AppError>> {
+  async function reconnect(record: KnownServerRecord): Promise<Result<ActiveServer, AppError>> {
     if (record.demo) {
       return connectDemo()
     }
     const token = await deps.secrets.get(`server:${record.id}`)
     if (token) {
-      return activate(await resolveConnection(request({ server: record.url, token })), token, {
-        demo: false,
-        dataDir: record.dataDir,
-      })
+      const connection = await resolveConnection(request({ server: record.url, token }))
+      return activate(connection, token, { demo: false, dataDir: record.dataDir }, true)
     }
     return err(
       appError(
@@ -118,70 +139,18 @@ export function createServerService(deps: ServerServiceDeps): ServerService {
   }
 
   return {
-    methods: {
-      'server.discover': async ({ dataDir }) => {
-        const report = await discoverServer(request({ dataDir, env: deps.env }))
-        return report.ok
-          ? report.value
-          : {
-              dataDir: dataDir ?? null,
-              preferencesFile: null,
-              machineIdentifier: null,
-              tokenFound: false,
-              serverUrl: 'http://127.0.0.1:32400',
-              reachable: false,
-              friendlyName: null,
-              version: null,
-              problem: report.error.message,
-            }
-      },
-      'server.check': async () => {
-        if (!current) {
-          return err(appError('unreachable', 'no server is connected yet'))
-        }
-        const identity = await current.connection.client.identity()
-        deps.events.emit('server.checked', {
-          reachable: identity.ok,
-          message: identity.ok ? null : identity.error.message,
-        })
-        return identity.ok ? ok(current.connection.info) : identity
-      },
-      'server.list': async () => {
-        const known = await readKnownServers(deps.stateDir)
-        return known.servers.map(server => ({
-          id: server.id,
-          url: server.url,
-          name: server.name,
-          demo: server.demo,
-          active: server.id === current?.record.id,
-        }))
-      },
-      'server.connect': async ({ url, token }) =>
-        activate(await resolveConnection(request({ server: url, token })), token, {
-          demo: false,
-          dataDir: null,
-        }),
-      'server.connectLocal': async ({ dataDir }) => {
-        const connection = await resolveConnection(request({ dataDir, env: deps.env }))
-        const token = connection.ok ? connection.value.http.token : null
-        if (connection.ok && !token) {
-          return err(appError('tokenNotFound', 'the local server needs a token'))
-        }
-        const found = await discoverServer(request({ dataDir, env: deps.env }))
-        return activate(connection, token ?? '', {
-          demo: false,
-          dataDir: found.ok ? found.value.dataDir : null,
-        })
-      },
-      'server.connectDemo': connectDemo,
-      'server.select': async ({ id }) => {
-        const record = (await readKnownServers(deps.stateDir)).servers.find(s => s.id === id)
-        if (!record) {
-          return err(appError('invalidInput', 'Hush does not know that server'))
-        }
-        return reconnect(record)
-      },
-    },
+    request,
+    namedRequest: dataDir =>
+      request({
+        env: deps.env,
+        server: named.server,
+        token: named.token,
+        tokenFile: named.tokenFile,
+        dataDir: dataDir ?? named.dataDir,
+      }),
+    activate,
+    connectDemo,
+    reconnect,
     active: () =>
       current ? ok(current) : err(appError('unreachable', 'no server is connected yet')),
     restore: async () => {

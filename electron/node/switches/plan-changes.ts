@@ -8,9 +8,7 @@ import type { ResolvedSwitch, TargetInstance } from './resolve-targets'
 export type SwitchWish = 'on' | 'off' | 'default'
 
 /** A plan, plus the targets it had to leave alone and why. */
-export interface SwitchPlan extends Plan {
-  readonly skipped: ReadonlyArray<{ readonly switchId: string; readonly reason: string }>
-}
+export type SwitchPlan = Plan & { readonly skipped: NonNullable<Plan['skipped']> }
 
 /** Values Hush saw before turning something off, by target key (previous agents, free-text prefs). */
 export type RememberedValues = Readonly<Record<string, SettingValue>>

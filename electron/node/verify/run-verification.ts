@@ -56,13 +56,13 @@ export async function runVerification(
   const logNowMs = Math.max(serverMs ?? hushNow.getTime(), facts.lastMs ?? Number.NEGATIVE_INFINITY)
   const observed = withCurrentReadings(
     await openStateObservations(deps.stateDir).spans(deps.server.machineIdentifier),
-    reading.value.board.switches,
+    reading.value.switchboard.switches,
     logNowMs,
   )
   return ok(
     verifySwitches({
       catalog: deps.catalog,
-      switches: reading.value.board.switches,
+      switches: reading.value.switchboard.switches,
       events,
       facts,
       logFiles: files.length,

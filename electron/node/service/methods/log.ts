@@ -1,6 +1,7 @@
 import type { PrivacyApi } from '../../../common/api/contract'
+import { ok } from '../../../common/util/result'
+import { importPaths } from '../../outbound/import/import-paths'
 import type { OutboundLog } from '../../outbound/outbound-log'
-import type { StoredEvent } from '../../outbound/store/event-queries'
 
 type LogMethods = Pick<
   PrivacyApi,
@@ -9,6 +10,7 @@ type LogMethods = Pick<
   | 'log.stats'
   | 'log.event'
   | 'log.export'
+  | 'log.import'
   | 'log.tailStatus'
   | 'log.evidence'
 >
@@ -16,24 +18,18 @@ type LogMethods = Pick<
 /** The `log.*` methods over the outbound log (the store and its live tail). */
 export function createLogMethods(log: OutboundLog): LogMethods {
   return {
-    'log.page': ({ limit, before, offset, ...filter }) => {
-      const page = log.page({ ...filter, limit, before, offset })
-      return Promise.resolve({ events: page.events.map(toView), nextBefore: page.nextBefore })
-    },
+    'log.page': ({ limit, before, offset, ...filter }) =>
+      Promise.resolve(log.page({ ...filter, limit, before, offset })),
     'log.count': filter => Promise.resolve({ total: log.count(filter) }),
     'log.stats': filter => Promise.resolve(log.stats(filter)),
-    'log.event': ({ id }) => {
-      const event = log.event(id)
-      return Promise.resolve(event ? toView(event) : null)
+    'log.event': ({ id }) => Promise.resolve(log.event(id)),
+    'log.export': ({ format, filter, after, limit }) =>
+      Promise.resolve(log.exportText(format, filter, { after, limit })),
+    'log.import': async ({ paths, privacyLevel }) => {
+      const files = await importPaths(paths)
+      return files.ok ? ok(await log.importFiles(files.value, { privacyLevel })) : files
     },
-    'log.export': ({ format, filter }) => Promise.resolve(log.exportText(format, filter)),
     'log.tailStatus': () => Promise.resolve(log.tailStatus()),
     'log.evidence': () => Promise.resolve(log.evidence()),
   }
-}
-
-/** A stored event as the contract shows it (without the store's own `localTime` flag). */
-function toView(event: StoredEvent) {
-  const { localTime, ...view } = event
-  return view
 }
