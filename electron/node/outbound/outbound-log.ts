@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { PrivacyLevel } from '../../common/outbound/privacy-level'
 import { importFiles, type ImportResult } from './import/import-files'
-import { serverLogName } from './import/log-files'
+import { serverLogName } from '../../common/outbound/server-log-names'
 import {
   eventById,
   iterateEvents,
