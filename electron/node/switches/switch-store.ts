@@ -5,6 +5,7 @@ import {
   profileIdSchema,
   settingValueSchema,
 } from '../../common/api/switch-schemas'
+import { auditEntryViewSchema } from '../../common/api/watch-schemas'
 import { readJsonFile, writeJsonFile } from '../files/json-file'
 import { ensurePrivateDir } from '../files/private-files'
 import { writeFileAtomic } from '../files/write-file-atomic'
@@ -32,18 +33,8 @@ export const historyEntrySchema = z.object({
 /** One apply, set or undo that changed the server. */
 export type HistoryEntry = z.infer<typeof historyEntrySchema>
 
-/** One change Hush made (or tried to make) on a server. */
-export const auditEntrySchema = z.object({
-  at: z.string(),
-  serverId: z.string(),
-  command: z.string(),
-  switchId: z.string(),
-  target: z.string(),
-  before: settingValueSchema.nullable(),
-  after: settingValueSchema.nullable(),
-  outcome: z.enum(['applied', 'failed', 'rolled-back', 'rollback-failed']),
-  detail: z.string().nullable(),
-})
+/** One change Hush made (or tried to make) on a server: the contract's entry, and its server. */
+export const auditEntrySchema = auditEntryViewSchema.extend({ serverId: z.string() })
 
 /** One change Hush made (or tried to make) on a server. */
 export type AuditEntry = z.infer<typeof auditEntrySchema>
