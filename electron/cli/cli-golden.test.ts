@@ -13,8 +13,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Plan } from '../common/api/switch-schemas'
 import { startDemoServer, type DemoServer } from '../demo/start-demo-server'
-import { createTrafficGenerator } from '../demo/traffic-generator'
-import { snapshotWorld } from '../demo/traffic-snapshot'
+import { snapshotTraffic } from '../demo/traffic-snapshot'
 import { corpusDir } from '../node/server/testing/corpus-dir'
 import { openSwitchStore } from '../node/switches/switch-store'
 import { runCli } from './run-cli'
@@ -137,17 +136,7 @@ async function orderCrashDumps(dir: string): Promise<void> {
 /** Forty minutes of the demo's traffic from a fixed start: most categories, tokens to redact. */
 function generatedLog(): string {
   const start = Date.UTC(2025, 7, 4, 18)
-  const generator = createTrafficGenerator({
-    seed: 5,
-    startTime: start,
-    format: '2025',
-    utcOffsetMinutes: 60,
-    machineIdentifier: '0123456789abcdef0123456789abcdef01234567',
-    version: '1.42.2.10156-f737b826c',
-    port: 32400,
-    dataDir: '/config/Library/Application Support/Plex Media Server',
-    world: snapshotWorld({ seed: 5, crashVersions: ['1.42.2.10156-f737b826c'] }),
-  })
+  const generator = snapshotTraffic({ seed: 5, startTime: start })
   generator.banner(start, '1.42.2.10156-f737b826c')
   return generator
     .advanceTo(start + 40 * 60_000)

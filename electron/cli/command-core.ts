@@ -10,7 +10,7 @@ import { createMemorySecretStore, type NamedServer } from '../node/service/ports
 import { createFileSettingsStore } from '../node/settings/file-settings-store'
 import { resolveStateDir } from '../node/state/state-dir'
 import type { WatchChoices } from '../node/watch/core-watch'
-import { integerOption, stringOption, type CommandContext } from './command'
+import { fail, integerOption, stringOption, type CommandContext } from './command'
 
 /** The core of one command, and the contract it is reached through. */
 export interface CommandCore {
@@ -130,6 +130,21 @@ export async function withCommandCore<T>(
   } finally {
     await core.close()
   }
+}
+
+/**
+ * Runs a command on its core once connected to the server the options name; a connection that
+ * fails is the command's one-line failure.
+ */
+export function withConnectedCore(
+  context: CommandContext,
+  options: CommandCoreOptions,
+  run: (core: CommandCore, server: ConnectedServer) => Promise<number>,
+): Promise<number> {
+  return withCommandCore(context, options, async core => {
+    const connected = await core.connect()
+    return connected.ok ? run(core, connected.value) : fail(context.io, connected.error.message)
+  })
 }
 
 /** A core for the commands that only use Hush's state folder (`hush log …`). */

@@ -1,6 +1,6 @@
 import { profileIds } from '../../common/switches/switch-types'
 import { exitCode, fail, flagOption, printJson, type Command } from '../command'
-import { withCommandCore } from '../command-core'
+import { withConnectedCore } from '../command-core'
 import { formatPlan } from '../format/format-switches'
 import { planJson, profileArgument } from './plan'
 
@@ -19,11 +19,7 @@ export const applyCommand: Command = {
     const { io } = context
     const profile = profileArgument(context)
     const json = flagOption(context, 'json')
-    return withCommandCore(context, { changes: true }, async core => {
-      const connected = await core.connect()
-      if (!connected.ok) {
-        return fail(io, connected.error.message)
-      }
+    return withConnectedCore(context, { changes: true }, async (core, server) => {
       const plan = await core.bridge.call('switches.planProfile', { profile })
       if (!plan.ok) {
         return fail(io, plan.error.message)
@@ -33,9 +29,7 @@ export const applyCommand: Command = {
       show(formatPlan(plan.value))
       if (plan.value.steps.length > 0 && !flagOption(context, 'yes')) {
         const count = plan.value.steps.length
-        show(
-          `\nApply these ${count} change${count === 1 ? '' : 's'} to ${connected.value.url}? [y/N] `,
-        )
+        show(`\nApply these ${count} change${count === 1 ? '' : 's'} to ${server.url}? [y/N] `)
         const answer = await io.readLine()
         if (io.signal.aborted) {
           return fail(io, 'cancelled; nothing was changed')

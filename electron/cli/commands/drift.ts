@@ -1,5 +1,5 @@
 import { exitCode, fail, flagOption, printJson, type Command } from '../command'
-import { withCommandCore } from '../command-core'
+import { withConnectedCore } from '../command-core'
 import { formatDrift } from '../format/format-drift'
 
 /** `hush drift`: the live switches compared once with the owner's profile and later choices. */
@@ -10,12 +10,8 @@ export const driftCommand: Command = {
   options: { json: { type: 'boolean' } },
   connects: true,
   run: context =>
-    withCommandCore(context, {}, async ({ bridge, connect }) => {
+    withConnectedCore(context, {}, async ({ bridge }) => {
       const { io } = context
-      const connected = await connect()
-      if (!connected.ok) {
-        return fail(io, connected.error.message)
-      }
       const drift = await bridge.call('watch.drift', {})
       if (!drift.ok) {
         return fail(io, drift.error.message)

@@ -7,7 +7,7 @@ import {
   UsageError,
   type Command,
 } from '../command'
-import { withCommandCore } from '../command-core'
+import { withConnectedCore } from '../command-core'
 import { formatOverrides, overridesCsv } from '../format/format-overrides'
 
 /** `hush overrides`: every value that differs from Plex's default, who set it and since when. */
@@ -25,11 +25,7 @@ export const overridesCommand: Command = {
     if (format !== 'text' && format !== 'json' && format !== 'csv') {
       throw new UsageError(`--format takes text, json or csv, not "${format}"`)
     }
-    return withCommandCore(context, {}, async ({ bridge, connect }) => {
-      const connected = await connect()
-      if (!connected.ok) {
-        return fail(io, connected.error.message)
-      }
+    return withConnectedCore(context, {}, async ({ bridge }) => {
       const report = await bridge.call('watch.overrides', {})
       if (!report.ok) {
         return fail(io, report.error.message)

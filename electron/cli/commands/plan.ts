@@ -9,7 +9,7 @@ import {
   type Command,
   type CommandContext,
 } from '../command'
-import { withCommandCore } from '../command-core'
+import { withConnectedCore } from '../command-core'
 import { formatPlan } from '../format/format-switches'
 
 /** Reads the `<profile>` argument; anything else is a usage error. */
@@ -44,11 +44,7 @@ export const planCommand: Command = {
   run: context => {
     const { io } = context
     const profile = profileArgument(context)
-    return withCommandCore(context, {}, async ({ bridge, connect, printWarnings }) => {
-      const connected = await connect()
-      if (!connected.ok) {
-        return fail(io, connected.error.message)
-      }
+    return withConnectedCore(context, {}, async ({ bridge, printWarnings }) => {
       const plan = await bridge.call('switches.planProfile', { profile })
       if (!plan.ok) {
         return fail(io, plan.error.message)

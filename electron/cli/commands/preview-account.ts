@@ -1,5 +1,5 @@
 import { exitCode, fail, flagOption, printJson, type Command } from '../command'
-import { withCommandCore } from '../command-core'
+import { withConnectedCore } from '../command-core'
 
 /** `hush preview account`: the plex.tv account opt-outs and online media sources. */
 export const previewAccountCommand: Command = {
@@ -9,11 +9,7 @@ export const previewAccountCommand: Command = {
   options: { json: { type: 'boolean' } },
   connects: true,
   run: context =>
-    withCommandCore(context, {}, async ({ bridge, connect }) => {
-      const connected = await connect()
-      if (!connected.ok) {
-        return fail(context.io, connected.error.message)
-      }
+    withConnectedCore(context, {}, async ({ bridge }) => {
       const preview = await bridge.call('preview.account', {})
       if (!preview.ok) {
         return fail(context.io, preview.error.message)

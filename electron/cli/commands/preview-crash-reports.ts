@@ -1,6 +1,6 @@
 import type { CrashReportsPreview } from '../../common/api/preview-schemas'
 import { exitCode, fail, flagOption, printJson, type Command } from '../command'
-import { withCommandCore } from '../command-core'
+import { withConnectedCore } from '../command-core'
 
 /** `hush preview crash-reports`: the dumps waiting to be uploaded, and `--delete` to remove them. */
 export const previewCrashReportsCommand: Command = {
@@ -11,13 +11,9 @@ export const previewCrashReportsCommand: Command = {
   options: { delete: { type: 'boolean' }, yes: { type: 'boolean' }, json: { type: 'boolean' } },
   connects: true,
   run: context =>
-    withCommandCore(context, {}, async ({ bridge, connect }) => {
+    withConnectedCore(context, {}, async ({ bridge }, server) => {
       const { io } = context
-      const connected = await connect()
-      if (!connected.ok) {
-        return fail(io, connected.error.message)
-      }
-      const { dataDir } = connected.value
+      const { dataDir } = server
       const preview = await bridge.call('preview.crashReports', {})
       if (!preview.ok) {
         return fail(io, preview.error.message)

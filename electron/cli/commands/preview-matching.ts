@@ -1,6 +1,6 @@
 import type { MatchingPreview } from '../../common/api/preview-schemas'
 import { exitCode, fail, flagOption, printJson, stringOption, type Command } from '../command'
-import { withCommandCore } from '../command-core'
+import { withConnectedCore } from '../command-core'
 
 /** `hush preview matching`: what a metadata refresh would send, per library and item. */
 export const previewMatchingCommand: Command = {
@@ -10,11 +10,7 @@ export const previewMatchingCommand: Command = {
   options: { library: { type: 'string' }, json: { type: 'boolean' } },
   connects: true,
   run: context =>
-    withCommandCore(context, {}, async ({ bridge, connect }) => {
-      const connected = await connect()
-      if (!connected.ok) {
-        return fail(context.io, connected.error.message)
-      }
+    withConnectedCore(context, {}, async ({ bridge }) => {
       const libraryId = stringOption(context, 'library')
       const preview = await bridge.call(
         'preview.matching',

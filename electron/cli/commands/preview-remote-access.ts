@@ -1,6 +1,6 @@
 import type { RemoteAccessPreview } from '../../common/api/preview-schemas'
 import { exitCode, fail, flagOption, printJson, type Command } from '../command'
-import { withCommandCore } from '../command-core'
+import { withConnectedCore } from '../command-core'
 
 /** `hush preview remote-access`: how the server is reached from outside and what it publishes. */
 export const previewRemoteAccessCommand: Command = {
@@ -10,11 +10,7 @@ export const previewRemoteAccessCommand: Command = {
   options: { json: { type: 'boolean' } },
   connects: true,
   run: context =>
-    withCommandCore(context, {}, async ({ bridge, connect }) => {
-      const connected = await connect()
-      if (!connected.ok) {
-        return fail(context.io, connected.error.message)
-      }
+    withConnectedCore(context, {}, async ({ bridge }) => {
       const preview = await bridge.call('preview.remoteAccess', {})
       if (!preview.ok) {
         return fail(context.io, preview.error.message)

@@ -8,7 +8,7 @@ import {
   UsageError,
   type Command,
 } from '../command'
-import { withCommandCore } from '../command-core'
+import { withConnectedCore } from '../command-core'
 import { formatApplied, formatPlan } from '../format/format-switches'
 
 /** `hush set <switch-id> on|off`: one switch, applied at once (with verification and rollback). */
@@ -29,11 +29,7 @@ export const setCommand: Command = {
     if (duration !== undefined && forSeconds === undefined) {
       throw new UsageError(`--for takes a duration such as 30m, 2h or 1h30m, not "${duration}"`)
     }
-    return withCommandCore(context, { changes: true }, async core => {
-      const connected = await core.connect()
-      if (!connected.ok) {
-        return fail(io, connected.error.message)
-      }
+    return withConnectedCore(context, { changes: true }, async core => {
       const plan = await core.bridge.call('switches.planSet', { switchId, value })
       if (!plan.ok) {
         return fail(io, plan.error.message)

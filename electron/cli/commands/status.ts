@@ -2,7 +2,7 @@ import { switchCatalog } from '../../common/switches/catalog'
 import { policyItemKey } from '../../common/policy/policy-item'
 import { formatStatusTable } from '../format/format-switches'
 import { exitCode, fail, flagOption, printJson, type Command } from '../command'
-import { withCommandCore } from '../command-core'
+import { withConnectedCore } from '../command-core'
 
 /** `hush status`: the server, then each switch with its state, raw values and profile values. */
 export const statusCommand: Command = {
@@ -12,12 +12,8 @@ export const statusCommand: Command = {
   options: { json: { type: 'boolean' } },
   connects: true,
   run: context =>
-    withCommandCore(context, {}, async ({ bridge, connect, printWarnings }) => {
+    withConnectedCore(context, {}, async ({ bridge, printWarnings }) => {
       const { io } = context
-      const connected = await connect()
-      if (!connected.ok) {
-        return fail(io, connected.error.message)
-      }
       const reading = await bridge.call('switches.status', {})
       printWarnings()
       if (!reading.ok) {

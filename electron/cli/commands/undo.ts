@@ -1,5 +1,5 @@
 import { exitCode, fail, flagOption, printJson, type Command } from '../command'
-import { withCommandCore } from '../command-core'
+import { withConnectedCore } from '../command-core'
 import { formatApplied } from '../format/format-switches'
 
 /** `hush undo`: restores the values from before the last apply or set; repeat to go further back. */
@@ -10,12 +10,8 @@ export const undoCommand: Command = {
   options: { json: { type: 'boolean' }, force: { type: 'boolean' } },
   connects: true,
   run: context =>
-    withCommandCore(context, { changes: true }, async core => {
+    withConnectedCore(context, { changes: true }, async core => {
       const { io } = context
-      const connected = await core.connect()
-      if (!connected.ok) {
-        return fail(io, connected.error.message)
-      }
       const report = await core.bridge.call('switches.undo', {
         force: flagOption(context, 'force'),
       })

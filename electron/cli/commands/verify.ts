@@ -5,7 +5,7 @@ import { backgroundFlows } from '../../common/evidence/background-flows'
 import { switchCatalog } from '../../common/switches/catalog'
 import { renderVerifyReport } from '../../node/verify/verify-report-file'
 import { exitCode, fail, flagOption, printJson, stringOption, type Command } from '../command'
-import { withCommandCore } from '../command-core'
+import { withConnectedCore } from '../command-core'
 
 /** `hush verify`: the evidence, per switch that is off, that nothing of its kind left since. */
 export const verifyCommand: Command = {
@@ -19,13 +19,9 @@ export const verifyCommand: Command = {
   },
   connects: true,
   run: context =>
-    withCommandCore(context, {}, async ({ bridge, connect }) => {
+    withConnectedCore(context, {}, async ({ bridge }, server) => {
       const { io } = context
-      const connected = await connect()
-      if (!connected.ok) {
-        return fail(io, connected.error.message)
-      }
-      const { dataDir } = connected.value
+      const { dataDir } = server
       const report = await bridge.call('verify.run', {})
       if (!report.ok) {
         return fail(io, report.error.message)

@@ -1,13 +1,12 @@
 import {
   exitCode,
-  fail,
   flagOption,
   integerOption,
   printJson,
   UsageError,
   type Command,
 } from '../command'
-import { withCommandCore } from '../command-core'
+import { withConnectedCore } from '../command-core'
 import { formatDrift } from '../format/format-drift'
 
 /**
@@ -25,12 +24,8 @@ export const watchCommand: Command = {
   },
   connects: true,
   run: context =>
-    withCommandCore(context, {}, async core => {
+    withConnectedCore(context, {}, async (core, server) => {
       const { io } = context
-      const connected = await core.connect()
-      if (!connected.ok) {
-        return fail(io, connected.error.message)
-      }
       const settings = await core.bridge.call('settings.get', {})
       const seconds = integerOption(context, 'interval', settings.driftPollSeconds)
       if (seconds < 1) {
@@ -63,7 +58,7 @@ export const watchCommand: Command = {
       await core.startWatch({ pollSeconds: seconds, enforce })
       if (!json) {
         io.stdout(
-          `Watching ${connected.value.friendlyName} every ${seconds}s${enforce ? ', enforcing your choices' : ''}; Ctrl-C stops.\n`,
+          `Watching ${server.friendlyName} every ${seconds}s${enforce ? ', enforcing your choices' : ''}; Ctrl-C stops.\n`,
         )
       }
       await new Promise<void>(resolve => {
