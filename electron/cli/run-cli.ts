@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util'
+import { hushVersion } from '../common/hush-version'
 import { commandTable } from './command-table'
 import { connectionOptions, connectionUsage, globalOptions } from './common-options'
 import { exitCode, UsageError, type CliIo, type Command } from './command'
@@ -56,7 +57,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return argv.length === 0 ? exitCode.usage : exitCode.ok
   }
   if (argv[0] === '--version') {
-    io.stdout('hush 0.1.0\n')
+    io.stdout(`hush ${hushVersion}\n`)
     return exitCode.ok
   }
   const found = findCommand(argv)

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import { startDemoServer, type DemoServer } from './start-demo-server'
-import type { DemoStarter } from '../node/service/server-service'
+import type { DemoStarter } from '../node/service/server-connections'
 
 /**
  * Starts the in-process demo server on first use, with two hours of history; `close` stops it.

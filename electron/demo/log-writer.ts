@@ -1,11 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-
-/** The name of the server's main log, and of its rotated copies `.1.log` … `.5.log`. */
-export const serverLogName = 'Plex Media Server'
-
-/** How many rotated copies the server keeps (reference §3.3). */
-export const rotatedCopies = 5
+import { maxRotations, rotatedLogName } from '../common/outbound/server-log-names'
 
 /** Appends lines to `Logs/Plex Media Server.log`, rotating it at a size. */
 export interface LogWriter {
@@ -17,7 +12,7 @@ export interface LogWriter {
 
 /** The path of the current log, or of rotated copy n (1–5). */
 export function serverLogPath(logsDir: string, n = 0): string {
-  return join(logsDir, n === 0 ? `${serverLogName}.log` : `${serverLogName}.${n}.log`)
+  return join(logsDir, rotatedLogName(n))
 }
 
 /**
@@ -29,8 +24,8 @@ export function createLogWriter(logsDir: string, rotateBytes: number): LogWriter
   const file = serverLogPath(logsDir)
   let size = existsSync(file) ? statSync(file).size : 0
   const rotate = (): void => {
-    rmSync(serverLogPath(logsDir, rotatedCopies), { force: true })
-    for (let n = rotatedCopies - 1; n >= 1; n--) {
+    rmSync(serverLogPath(logsDir, maxRotations), { force: true })
+    for (let n = maxRotations - 1; n >= 1; n--) {
       const from = serverLogPath(logsDir, n)
       if (existsSync(from)) {
         renameSync(from, serverLogPath(logsDir, n + 1))

@@ -2,9 +2,10 @@ import { agentsFor } from './agents'
 import { createLibraryFixture } from './library-fixture'
 import { libraryPrefsFor } from './library-prefs'
 import { createRandom } from './random'
-import type { DemoFlow } from './sent-record'
+import type { DemoFlow, SentRecord } from './sent-record'
 import { settingsFor, type DemoEdition } from './settings-catalog'
 import type { SettingValue } from './setting-types'
+import { createTrafficGenerator, type TrafficGenerator } from './traffic-generator'
 import type { TrafficWorld } from './traffic-types'
 
 /** Options of snapshotWorld. */
@@ -70,4 +71,27 @@ export function snapshotWorld(options: SnapshotOptions): TrafficWorld {
     plexTvDown: () => false,
     remoteUnreachable: () => false,
   }
+}
+
+/**
+ * The traffic of a fresh modern demo without a running server, from a fixed start: a fixed
+ * machine, the 2025 grammar, one hour ahead of UTC, one crash dump waiting. For benchmarks and
+ * tests that want a real-shaped log that is the same at every run.
+ */
+export function snapshotTraffic(options: {
+  readonly seed: number
+  readonly startTime: number
+  readonly onSent?: (record: SentRecord) => void
+}): TrafficGenerator {
+  const version = '1.42.2.10156-f737b826c'
+  return createTrafficGenerator({
+    ...options,
+    format: '2025',
+    utcOffsetMinutes: 60,
+    machineIdentifier: '0123456789abcdef0123456789abcdef01234567',
+    version,
+    port: 32400,
+    dataDir: '/config/Library/Application Support/Plex Media Server',
+    world: snapshotWorld({ seed: options.seed, crashVersions: [version] }),
+  })
 }

@@ -4,6 +4,9 @@ import { createEncryptedSecretStore } from '../node/secrets/encrypted-secret-sto
 import { createCoreService, type CoreService } from '../node/service/create-core-service'
 import { createMemorySecretStore, type Notifier } from '../node/service/ports'
 import { onDemandDemo } from './on-demand-demo'
+import type { Language } from '../common/i18n/localized-text'
+import type { Notice } from '../common/notices/notice'
+import { showNotice } from '../common/notices/notice-texts'
 import { safeStorageCipher } from './secrets/safe-storage-cipher'
 import { createElectronSettingsStore } from './settings/electron-settings-store'
 import { startStep } from './startup/start-steps'
@@ -12,6 +15,8 @@ import { startStep } from './startup/start-steps'
 export interface DesktopCoreOptions {
   readonly stateDir: string
   readonly notifier: Notifier
+  /** The language of the shell's own notices (the keychain, the settings file), until the core's. */
+  readonly language: Language
   /**
    * A smoke run: no keychain (it may prompt), no login item, no environment (no real server),
    * and the built-in demo server connected before the window asks for anything.
@@ -26,21 +31,24 @@ export interface DesktopCoreOptions {
 export async function startDesktopCore({
   stateDir,
   notifier,
+  language,
   smoke,
 }: DesktopCoreOptions): Promise<CoreService> {
-  const warn = (message: string) => notifier.notify('Hush', message)
+  const warn = (notice: Notice) => notifier.notify(showNotice(notice, language))
   const secrets = smoke
     ? createMemorySecretStore()
     : await startStep('keychain', async () => {
         const { cipher, warning } = await safeStorageCipher()
         if (warning) {
-          warn(warning)
+          warn({ kind: warning })
         }
         return cipher
           ? createEncryptedSecretStore(join(stateDir, 'secrets.json'), cipher)
           : createMemorySecretStore()
       })
-  const settings = await startStep('settings', () => createElectronSettingsStore(warn))
+  const settings = await startStep('settings', () =>
+    createElectronSettingsStore(() => warn({ kind: 'settingsRepaired' })),
+  )
   const demo = onDemandDemo(stateDir)
   // Opening the outbound store loads better-sqlite3: Electron's own build (HUSH_SQLITE_BINDING
   // from `npm start`, or the one electron-builder rebuilt into the package).
@@ -53,9 +61,9 @@ export async function startDesktopCore({
       startDemo: demo.start,
       sqliteBinding: process.env.HUSH_SQLITE_BINDING,
       onBackgroundError: error => console.error('hush:', error),
+      notifier,
     }),
   )
-  notifyOwner(core, notifier)
   if (!smoke) {
     app.setLoginItemSettings({ openAtLogin: (await core.api['settings.get']({})).startAtLogin })
     core.events.on('settings.changed', changed =>
@@ -75,22 +83,4 @@ export async function startDesktopCore({
     ...core,
     stop: async () => Promise.all([core.stop(), demo.close()]).then(() => undefined),
   }
-}
-
-/** Tells the owner what the core notices while Hush sits in the tray. */
-function notifyOwner(core: CoreService, notifier: Notifier): void {
-  core.events.on('drift.detected', ({ changes }) =>
-    notifier.notify(
-      'Your Plex privacy settings changed',
-      `${changes.length} switch(es) moved away from your choice.`,
-    ),
-  )
-  core.events.on('destination.discovered', ({ host }) =>
-    notifier.notify('A new destination', `Your server contacted ${host} for the first time.`),
-  )
-  core.events.on('server.checked', ({ reachable, message }) => {
-    if (!reachable && message) {
-      notifier.notify('Plex Media Server unreachable', message)
-    }
-  })
 }

@@ -1,6 +1,7 @@
 import { app } from 'electron'
 import { rm } from 'node:fs/promises'
 import type { CoreService } from '../node/service/create-core-service'
+import { showNotice } from '../common/notices/notice-texts'
 import { appPaths } from './app-paths'
 import { startDesktopCore } from './desktop-core'
 import { deferApi } from './ipc/defer-api'
@@ -72,7 +73,7 @@ export function launchDesktop(
   const core = new Promise<CoreService>((resolve, reject) => {
     const start = () =>
       withDeadline(
-        startDesktopCore({ stateDir: paths.stateDir, notifier, smoke: smoke !== null }),
+        startDesktopCore({ stateDir: paths.stateDir, notifier, language, smoke: smoke !== null }),
         coreStartDeadlineMs,
       ).then(resolve, reject)
     let started = false
@@ -91,7 +92,7 @@ export function launchDesktop(
     void runTrayAction(action, api, {
       open: show,
       quit,
-      report: message => notifier.notify('Hush could not make that change', message),
+      report: reason => notifier.notify(showNotice({ kind: 'changeFailed', reason }, language)),
     })
   })
   tray?.renderItems(startingTrayItems(language), 'Hush', 'unreachable')

@@ -1,4 +1,4 @@
-import type { DemoStarter } from '../node/service/server-service'
+import type { DemoStarter } from '../node/service/server-connections'
 
 /**
  * The demo server's own bundle, beside the desktop's (scripts/build.mjs): dist/main/index.mjs

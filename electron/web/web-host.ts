@@ -55,7 +55,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     startDemo: demo.start,
     onBackgroundError: error =>
       options.onWarning?.(error instanceof Error ? error.message : String(error)),
-    onNote: message => options.onWarning?.(message),
+    // `hush serve` says at start what the owner must know: an apply that was interrupted.
+    notifier: {
+      notify: notice => {
+        if (notice.kind === 'applyInterrupted') {
+          options.onWarning?.(notice.body)
+        }
+      },
+    },
   })
   if (options.demo) {
     const connected = await core.api['server.connectDemo']({})

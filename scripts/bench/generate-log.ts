@@ -1,6 +1,5 @@
 import { createWriteStream } from 'node:fs'
-import { createTrafficGenerator } from '../../electron/demo/traffic-generator'
-import { snapshotWorld } from '../../electron/demo/traffic-snapshot'
+import { snapshotTraffic } from '../../electron/demo/traffic-snapshot'
 
 const hourMs = 3_600_000
 
@@ -18,17 +17,7 @@ export function demoGenerator(
   start: number,
   seed: number,
 ): { advanceTo: (time: number) => readonly GeneratedLine[] } {
-  return createTrafficGenerator({
-    seed,
-    startTime: start,
-    format: '2025',
-    utcOffsetMinutes: 60,
-    machineIdentifier: '0123456789abcdef0123456789abcdef01234567',
-    version: '1.42.2.10156-f737b826c',
-    port: 32400,
-    dataDir: '/config/Library/Application Support/Plex Media Server',
-    world: snapshotWorld({ seed, crashVersions: ['1.42.2.10156-f737b826c'] }),
-  })
+  return snapshotTraffic({ seed, startTime: start })
 }
 
 /**

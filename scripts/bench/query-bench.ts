@@ -1,5 +1,5 @@
 // The outbound log's queries as the dashboard asks them (renderer/src/store/slices/log-slice.ts
-// through electron/node/service/log-methods.ts), on a filled store, in a process of its own so
+// through electron/node/service/methods/log.ts), on a filled store, in a process of its own so
 // that its RSS is that of a core holding the store. Run as `node dist/bench.mjs --queries DIR`.
 import { dirname } from 'node:path'
 import type { EventFilter } from '../../electron/node/outbound/store/filter-clause'

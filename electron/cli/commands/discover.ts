@@ -1,8 +1,6 @@
-import { discoverServer } from '../../node/server/discover-server'
-import { connectionRequestFrom } from '../../node/server/connection-request'
-import { defaultTimeoutMs, resolveConnection } from '../../node/server/resolve-connection'
 import type { DiscoveryReport } from '../../common/api/server-schemas'
-import { exitCode, fail, flagOption, integerOption, printJson, type Command } from '../command'
+import { exitCode, fail, flagOption, printJson, stringOption, type Command } from '../command'
+import { withCommandCore } from '../command-core'
 
 /** `hush discover`: the server's data folder, identity, and whether a token was found. */
 export const discoverCommand: Command = {
@@ -12,37 +10,34 @@ export const discoverCommand: Command = {
   usage: '[--json]',
   options: { json: { type: 'boolean' } },
   connects: true,
-  async run(context) {
-    const { io } = context
-    const request = connectionRequestFrom(context.options, io.env, {
-      timeoutMs: integerOption(context, 'timeout', defaultTimeoutMs),
-      signal: io.signal,
-    })
-    // A server named on the command line must be a working one: prove it like every command does.
-    if (request.server ?? io.env.HUSH_SERVER) {
-      const connection = await resolveConnection(request)
-      if (!connection.ok) {
-        return fail(io, connection.error.message)
+  run: context =>
+    withCommandCore(context, {}, async ({ bridge, connect }) => {
+      const { io } = context
+      // A server named on the command line must be a working one: prove it like every command does.
+      if (stringOption(context, 'server') || io.env.HUSH_SERVER) {
+        const connected = await connect()
+        if (!connected.ok) {
+          return fail(io, connected.error.message)
+        }
       }
-    }
-    const result = await discoverServer(request)
-    if (!result.ok) {
-      return fail(io, result.error.message)
-    }
-    const report = result.value
-    if (!report.reachable && report.dataDir === null && report.machineIdentifier === null) {
-      return fail(
-        io,
-        `no Plex Media Server found (${report.problem ?? 'nothing answered'}); pass --data-dir or --server`,
-      )
-    }
-    if (flagOption(context, 'json')) {
-      printJson(io, report)
-    } else {
-      io.stdout(formatReport(report))
-    }
-    return exitCode.ok
-  },
+      const result = await bridge.call('server.discover', {})
+      if (!result.ok) {
+        return fail(io, result.error.message)
+      }
+      const report = result.value
+      if (!report.reachable && report.dataDir === null && report.machineIdentifier === null) {
+        return fail(
+          io,
+          `no Plex Media Server found (${report.problem ?? 'nothing answered'}); pass --data-dir or --server`,
+        )
+      }
+      if (flagOption(context, 'json')) {
+        printJson(io, report)
+      } else {
+        io.stdout(formatReport(report))
+      }
+      return exitCode.ok
+    }),
 }
 
 function formatReport(report: DiscoveryReport): string {

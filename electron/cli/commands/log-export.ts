@@ -1,10 +1,12 @@
 import { closeSync, openSync, writeSync } from 'node:fs'
-import { iterateEvents } from '../../node/outbound/store/event-queries'
-import { exportEvents, type ExportFormat } from '../../node/outbound/store/export-events'
 import { fail, stringOption, UsageError, type Command } from '../command'
-import { filterOptions, openCliStore, readFilter, stateDirOption } from './log-common'
+import { withStateCore } from '../command-core'
+import { filterOptions, readFilter, stateDirOption } from './log-options'
 
-const formats: readonly ExportFormat[] = ['csv', 'json', 'ndjson']
+const formats = ['csv', 'json', 'ndjson'] as const
+
+/** Events asked of the core per part: the export streams, and never sits whole in memory. */
+const partLimit = 5000
 
 /** `hush log export --format csv|json|ndjson [--out FILE]`: every stored event (filtered), oldest first. */
 export const logExportCommand: Command = {
@@ -19,8 +21,8 @@ export const logExportCommand: Command = {
     out: { type: 'string' },
   },
   run: context => {
-    const format = stringOption(context, 'format')
-    if (!formats.includes(format as ExportFormat)) {
+    const format = formats.find(name => name === stringOption(context, 'format'))
+    if (format === undefined) {
       throw new UsageError('--format takes csv, json or ndjson')
     }
     const filter = readFilter(context)
@@ -39,24 +41,29 @@ export const logExportCommand: Command = {
       }
     }
     const target = fd
-    const db = openCliStore(context)
-    try {
-      const count = exportEvents(iterateEvents(db, filter), format as ExportFormat, text => {
-        if (target === null) {
-          context.io.stdout(text)
-        } else {
-          writeSync(target, text)
+    return withStateCore(context, async bridge => {
+      try {
+        let count = 0
+        let after: number | undefined
+        do {
+          const part = await bridge.call('log.export', { format, filter, after, limit: partLimit })
+          if (target === null) {
+            context.io.stdout(part.content)
+          } else {
+            writeSync(target, part.content)
+          }
+          count += part.count
+          after = part.next ?? undefined
+        } while (after !== undefined)
+        if (target !== null) {
+          context.io.stderr(`hush: ${count} events written to ${out}\n`)
         }
-      })
-      if (target !== null) {
-        context.io.stderr(`hush: ${count} events written to ${out}\n`)
+        return 0
+      } finally {
+        if (target !== null) {
+          closeSync(target)
+        }
       }
-      return Promise.resolve(0)
-    } finally {
-      db.close()
-      if (target !== null) {
-        closeSync(target)
-      }
-    }
+    })
   },
 }

@@ -1,8 +1,12 @@
-import { pageEvents, type StoredEvent } from '../../node/outbound/store/event-queries'
+import type { LogPage, StoredEventView } from '../../common/api/log-schemas'
 import { flagOption, integerOption, printJson, UsageError, type Command } from '../command'
-import { filterOptions, openCliStore, readFilter, stateDirOption } from './log-common'
+import { withStateCore } from '../command-core'
+import { filterOptions, readFilter, stateDirOption } from './log-options'
 
-function row(e: StoredEvent): string {
+/** The most events the contract gives in one page; a longer list is asked for page by page. */
+const pageLimit = 500
+
+function row(e: StoredEventView): string {
   const outcome = e.status !== null ? String(e.status) : e.error !== null ? 'error' : '-'
   return `${e.time}  ${outcome.padEnd(5)} ${e.method.padEnd(6)} ${e.category.padEnd(17)} ${e.url || e.host}`
 }
@@ -28,9 +32,16 @@ export const logListCommand: Command = {
     }
     const before =
       context.options.before === undefined ? undefined : integerOption(context, 'before', 0)
-    const db = openCliStore(context)
-    try {
-      const page = pageEvents(db, { ...filter, limit, before })
+    return withStateCore(context, async bridge => {
+      const page: LogPage = { events: [], nextBefore: before ?? null }
+      let cursor = before
+      do {
+        const wanted = Math.min(pageLimit, limit - page.events.length)
+        const next = await bridge.call('log.page', { ...filter, limit: wanted, before: cursor })
+        page.events.push(...next.events)
+        page.nextBefore = next.nextBefore
+        cursor = next.nextBefore ?? undefined
+      } while (page.events.length < limit && cursor !== undefined)
       if (flagOption(context, 'json')) {
         printJson(context.io, page)
       } else {
@@ -39,9 +50,7 @@ export const logListCommand: Command = {
           context.io.stdout(`(more: --before ${page.nextBefore})\n`)
         }
       }
-      return Promise.resolve(0)
-    } finally {
-      db.close()
-    }
+      return 0
+    })
   },
 }

@@ -1,6 +1,6 @@
-import { eventStats } from '../../node/outbound/store/event-stats'
 import { flagOption, printJson, type Command } from '../command'
-import { openCliStore, stateDirOption } from './log-common'
+import { withStateCore } from '../command-core'
+import { stateDirOption } from './log-options'
 
 /** `hush log stats`: counts by category, host and day. */
 export const logStatsCommand: Command = {
@@ -8,13 +8,12 @@ export const logStatsCommand: Command = {
   summary: 'Count stored outbound events by category, host and day',
   usage: '[--state-dir DIR] [--json]',
   options: { ...stateDirOption, json: { type: 'boolean' } },
-  run: context => {
-    const db = openCliStore(context)
-    try {
-      const stats = eventStats(db)
+  run: context =>
+    withStateCore(context, async bridge => {
+      const stats = await bridge.call('log.stats', {})
       if (flagOption(context, 'json')) {
         printJson(context.io, stats)
-        return Promise.resolve(0)
+        return 0
       }
       const lines = [
         `${stats.total} events (${stats.skippedLines} lines skipped, ${stats.droppedEvents} events dropped by the flood cap)`,
@@ -39,9 +38,6 @@ export const logStatsCommand: Command = {
       }
       lines.push(...[...days].map(([day, count]) => `  ${day}  ${count}`))
       context.io.stdout(`${lines.join('\n')}\n`)
-      return Promise.resolve(0)
-    } finally {
-      db.close()
-    }
-  },
+      return 0
+    }),
 }

@@ -1,4 +1,3 @@
-import { formatOverrides, listOverrides, overridesCsv } from '../../node/watch/list-overrides'
 import {
   exitCode,
   fail,
@@ -8,7 +7,8 @@ import {
   UsageError,
   type Command,
 } from '../command'
-import { openCommandBoard } from '../connect-command'
+import { withConnectedCore } from '../command-core'
+import { formatOverrides, overridesCsv } from '../format/format-overrides'
 
 /** `hush overrides`: every value that differs from Plex's default, who set it and since when. */
 export const overridesCommand: Command = {
@@ -17,7 +17,7 @@ export const overridesCommand: Command = {
   usage: '[--json] [--format text|json|csv]',
   options: { json: { type: 'boolean' }, format: { type: 'string' } },
   connects: true,
-  async run(context) {
+  run: context => {
     const { io } = context
     const format = flagOption(context, 'json')
       ? 'json'
@@ -25,21 +25,19 @@ export const overridesCommand: Command = {
     if (format !== 'text' && format !== 'json' && format !== 'csv') {
       throw new UsageError(`--format takes text, json or csv, not "${format}"`)
     }
-    const board = await openCommandBoard(context)
-    if (!board.ok) {
-      return fail(io, board.error.message)
-    }
-    const report = await listOverrides(board.value.engine, board.value.store)
-    if (!report.ok) {
-      return fail(io, report.error.message)
-    }
-    if (format === 'json') {
-      printJson(io, report.value)
-    } else if (format === 'csv') {
-      io.stdout(overridesCsv(report.value))
-    } else {
-      io.stdout(formatOverrides(report.value))
-    }
-    return exitCode.ok
+    return withConnectedCore(context, {}, async ({ bridge }) => {
+      const report = await bridge.call('watch.overrides', {})
+      if (!report.ok) {
+        return fail(io, report.error.message)
+      }
+      if (format === 'json') {
+        printJson(io, report.value)
+      } else if (format === 'csv') {
+        io.stdout(overridesCsv(report.value))
+      } else {
+        io.stdout(formatOverrides(report.value))
+      }
+      return exitCode.ok
+    })
   },
 }

@@ -1,5 +1,5 @@
+import type { Plan } from '../../common/api/switch-schemas'
 import { profileIds, type ProfileId } from '../../common/switches/switch-types'
-import { formatPlan } from '../../node/switches/format-switches'
 import {
   exitCode,
   fail,
@@ -9,7 +9,8 @@ import {
   type Command,
   type CommandContext,
 } from '../command'
-import { openCommandBoard } from '../connect-command'
+import { withConnectedCore } from '../command-core'
+import { formatPlan } from '../format/format-switches'
 
 /** Reads the `<profile>` argument; anything else is a usage error. */
 export function profileArgument(context: CommandContext): ProfileId {
@@ -24,6 +25,15 @@ export function profileArgument(context: CommandContext): ProfileId {
   return profile as ProfileId
 }
 
+/**
+ * A plan as `--json` prints it: the command line names the profile itself, so the plan's own
+ * `profile` (which the contract adds for `switches.apply`) is left out.
+ */
+export function planJson(plan: Plan): Omit<Plan, 'profile'> {
+  const { profile: _profile, ...shown } = plan
+  return shown
+}
+
 /** `hush plan <profile>`: the diff a profile would make, and what stops working. */
 export const planCommand: Command = {
   name: 'plan',
@@ -31,25 +41,21 @@ export const planCommand: Command = {
   usage: `<${profileIds.join('|')}> [--json]`,
   options: { json: { type: 'boolean' } },
   connects: true,
-  async run(context) {
+  run: context => {
     const { io } = context
     const profile = profileArgument(context)
-    const board = await openCommandBoard(context)
-    if (!board.ok) {
-      return fail(io, board.error.message)
-    }
-    const plan = await board.value.engine.planProfile(profile)
-    if (!plan.ok) {
-      return fail(io, plan.error.message)
-    }
-    for (const warning of board.value.store.warnings()) {
-      io.stderr(`hush: warning: ${warning}\n`)
-    }
-    if (flagOption(context, 'json')) {
-      printJson(io, plan.value)
-    } else {
-      io.stdout(formatPlan(plan.value))
-    }
-    return exitCode.ok
+    return withConnectedCore(context, {}, async ({ bridge, printWarnings }) => {
+      const plan = await bridge.call('switches.planProfile', { profile })
+      if (!plan.ok) {
+        return fail(io, plan.error.message)
+      }
+      printWarnings()
+      if (flagOption(context, 'json')) {
+        printJson(io, planJson(plan.value))
+      } else {
+        io.stdout(formatPlan(plan.value))
+      }
+      return exitCode.ok
+    })
   },
 }

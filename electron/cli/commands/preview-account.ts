@@ -1,6 +1,5 @@
-import { buildAccountPreview } from '../../node/previews/account-preview'
 import { exitCode, fail, flagOption, printJson, type Command } from '../command'
-import { connectCommand } from '../connect-command'
+import { withConnectedCore } from '../command-core'
 
 /** `hush preview account`: the plex.tv account opt-outs and online media sources. */
 export const previewAccountCommand: Command = {
@@ -9,28 +8,25 @@ export const previewAccountCommand: Command = {
   usage: '[--json]',
   options: { json: { type: 'boolean' } },
   connects: true,
-  async run(context) {
-    const connected = await connectCommand(context)
-    if (!connected.ok) {
-      return fail(context.io, connected.error.message)
-    }
-    const preview = await buildAccountPreview(connected.value.account)
-    if (!preview.ok) {
-      return fail(context.io, preview.error.message)
-    }
-    if (flagOption(context, 'json')) {
-      printJson(context.io, preview.value)
+  run: context =>
+    withConnectedCore(context, {}, async ({ bridge }) => {
+      const preview = await bridge.call('preview.account', {})
+      if (!preview.ok) {
+        return fail(context.io, preview.error.message)
+      }
+      if (flagOption(context, 'json')) {
+        printJson(context.io, preview.value)
+        return exitCode.ok
+      }
+      const { reachable, reason, settings, caveats } = preview.value
+      const lines = reachable
+        ? settings.map(setting => `${setting.label.padEnd(48)} ${setting.value ?? 'unknown'}`)
+        : [`The account cannot be checked: ${reason ?? 'plex.tv did not answer'}`]
+      if (reachable && reason) {
+        lines.push(`Some values could not be read: ${reason}`)
+      }
+      lines.push(...caveats.map(text => `Note: ${text}`))
+      context.io.stdout(`${lines.join('\n')}\n`)
       return exitCode.ok
-    }
-    const { reachable, reason, settings, caveats } = preview.value
-    const lines = reachable
-      ? settings.map(setting => `${setting.label.padEnd(48)} ${setting.value ?? 'unknown'}`)
-      : [`The account cannot be checked: ${reason ?? 'plex.tv did not answer'}`]
-    if (reachable && reason) {
-      lines.push(`Some values could not be read: ${reason}`)
-    }
-    lines.push(...caveats.map(text => `Note: ${text}`))
-    context.io.stdout(`${lines.join('\n')}\n`)
-    return exitCode.ok
-  },
+    }),
 }

@@ -1,8 +1,6 @@
 import type { CrashReportsPreview } from '../../common/api/preview-schemas'
-import { deleteCrashDumps } from '../../node/previews/crash-dumps'
-import { buildCrashReportsPreview } from '../../node/previews/crash-reports-preview'
 import { exitCode, fail, flagOption, printJson, type Command } from '../command'
-import { connectCommand } from '../connect-command'
+import { withConnectedCore } from '../command-core'
 
 /** `hush preview crash-reports`: the dumps waiting to be uploaded, and `--delete` to remove them. */
 export const previewCrashReportsCommand: Command = {
@@ -12,49 +10,45 @@ export const previewCrashReportsCommand: Command = {
   usage: '[--delete] [--yes] [--json]',
   options: { delete: { type: 'boolean' }, yes: { type: 'boolean' }, json: { type: 'boolean' } },
   connects: true,
-  async run(context) {
-    const { io } = context
-    const connected = await connectCommand(context)
-    if (!connected.ok) {
-      return fail(io, connected.error.message)
-    }
-    const { dataDir } = connected.value
-    const preview = await buildCrashReportsPreview(connected.value.connection.client, dataDir)
-    if (!preview.ok) {
-      return fail(io, preview.error.message)
-    }
-    const pending = preview.value.dumps.filter(dump => dump.status === 'pending')
-    let deleted: string[] = []
-    if (flagOption(context, 'delete')) {
-      if (dataDir === null) {
-        return fail(
-          io,
-          'cannot delete dumps: the server’s data folder is not on this machine (pass --data-dir)',
-        )
+  run: context =>
+    withConnectedCore(context, {}, async ({ bridge }, server) => {
+      const { io } = context
+      const { dataDir } = server
+      const preview = await bridge.call('preview.crashReports', {})
+      if (!preview.ok) {
+        return fail(io, preview.error.message)
       }
-      if (pending.length > 0 && !flagOption(context, 'yes')) {
-        io.stdout(`Delete ${pending.length} pending crash dump(s)? Type "yes" to confirm: `)
-        const answer = await io.readLine()
-        if (answer?.trim().toLowerCase() !== 'yes') {
-          return fail(io, 'nothing deleted (not confirmed; pass --yes to skip the question)')
+      const pending = preview.value.dumps.filter(dump => dump.status === 'pending')
+      let deleted: string[] = []
+      if (flagOption(context, 'delete')) {
+        if (dataDir === null) {
+          return fail(
+            io,
+            'cannot delete dumps: the server’s data folder is not on this machine (pass --data-dir)',
+          )
         }
+        if (pending.length > 0 && !flagOption(context, 'yes')) {
+          io.stdout(`Delete ${pending.length} pending crash dump(s)? Type "yes" to confirm: `)
+          const answer = await io.readLine()
+          if (answer?.trim().toLowerCase() !== 'yes') {
+            return fail(io, 'nothing deleted (not confirmed; pass --yes to skip the question)')
+          }
+        }
+        const removed = await bridge.call('preview.deleteCrashDumps', {
+          paths: pending.map(dump => dump.path),
+        })
+        if (!removed.ok) {
+          return fail(io, removed.error.message)
+        }
+        deleted = removed.value.deleted
       }
-      const removed = await deleteCrashDumps(
-        dataDir,
-        pending.map(dump => dump.path),
-      )
-      if (!removed.ok) {
-        return fail(io, removed.error.message)
+      if (flagOption(context, 'json')) {
+        printJson(io, { ...preview.value, deleted })
+      } else {
+        io.stdout(formatCrashReports(preview.value, deleted))
       }
-      deleted = removed.value
-    }
-    if (flagOption(context, 'json')) {
-      printJson(io, { ...preview.value, deleted })
-    } else {
-      io.stdout(formatCrashReports(preview.value, deleted))
-    }
-    return exitCode.ok
-  },
+      return exitCode.ok
+    }),
 }
 
 function formatCrashReports(preview: CrashReportsPreview, deleted: readonly string[]): string {

@@ -1,7 +1,6 @@
 import type { MatchingPreview } from '../../common/api/preview-schemas'
-import { buildMatchingPreview } from '../../node/previews/matching-preview'
 import { exitCode, fail, flagOption, printJson, stringOption, type Command } from '../command'
-import { connectCommand } from '../connect-command'
+import { withConnectedCore } from '../command-core'
 
 /** `hush preview matching`: what a metadata refresh would send, per library and item. */
 export const previewMatchingCommand: Command = {
@@ -10,26 +9,26 @@ export const previewMatchingCommand: Command = {
   usage: '[--library ID] [--json]',
   options: { library: { type: 'string' }, json: { type: 'boolean' } },
   connects: true,
-  async run(context) {
-    const connected = await connectCommand(context)
-    if (!connected.ok) {
-      return fail(context.io, connected.error.message)
-    }
-    const libraryId = stringOption(context, 'library')
-    const preview = await buildMatchingPreview(connected.value.connection.client, { libraryId })
-    if (!preview.ok) {
-      return fail(context.io, preview.error.message)
-    }
-    if (libraryId !== undefined && preview.value.libraries.length === 0) {
-      return fail(context.io, `this server has no library ${libraryId}`)
-    }
-    if (flagOption(context, 'json')) {
-      printJson(context.io, preview.value)
-    } else {
-      context.io.stdout(formatMatching(preview.value))
-    }
-    return exitCode.ok
-  },
+  run: context =>
+    withConnectedCore(context, {}, async ({ bridge }) => {
+      const libraryId = stringOption(context, 'library')
+      const preview = await bridge.call(
+        'preview.matching',
+        libraryId === undefined ? {} : { libraryId },
+      )
+      if (!preview.ok) {
+        return fail(context.io, preview.error.message)
+      }
+      if (libraryId !== undefined && preview.value.libraries.length === 0) {
+        return fail(context.io, `this server has no library ${libraryId}`)
+      }
+      if (flagOption(context, 'json')) {
+        printJson(context.io, preview.value)
+      } else {
+        context.io.stdout(formatMatching(preview.value))
+      }
+      return exitCode.ok
+    }),
 }
 
 function formatMatching(preview: MatchingPreview): string {

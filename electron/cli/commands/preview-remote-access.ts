@@ -1,7 +1,6 @@
 import type { RemoteAccessPreview } from '../../common/api/preview-schemas'
-import { buildRemoteAccessPreview } from '../../node/previews/remote-access-preview'
 import { exitCode, fail, flagOption, printJson, type Command } from '../command'
-import { connectCommand } from '../connect-command'
+import { withConnectedCore } from '../command-core'
 
 /** `hush preview remote-access`: how the server is reached from outside and what it publishes. */
 export const previewRemoteAccessCommand: Command = {
@@ -10,28 +9,19 @@ export const previewRemoteAccessCommand: Command = {
   usage: '[--json]',
   options: { json: { type: 'boolean' } },
   connects: true,
-  async run(context) {
-    const connected = await connectCommand(context)
-    if (!connected.ok) {
-      return fail(context.io, connected.error.message)
-    }
-    const { connection, account, dataDir } = connected.value
-    const preview = await buildRemoteAccessPreview(
-      connection.client,
-      account,
-      connection.info.machineIdentifier,
-      dataDir,
-    )
-    if (!preview.ok) {
-      return fail(context.io, preview.error.message)
-    }
-    if (flagOption(context, 'json')) {
-      printJson(context.io, preview.value)
-    } else {
-      context.io.stdout(formatRemoteAccess(preview.value))
-    }
-    return exitCode.ok
-  },
+  run: context =>
+    withConnectedCore(context, {}, async ({ bridge }) => {
+      const preview = await bridge.call('preview.remoteAccess', {})
+      if (!preview.ok) {
+        return fail(context.io, preview.error.message)
+      }
+      if (flagOption(context, 'json')) {
+        printJson(context.io, preview.value)
+      } else {
+        context.io.stdout(formatRemoteAccess(preview.value))
+      }
+      return exitCode.ok
+    }),
 }
 
 function yesNo(value: boolean | null): string {

@@ -4,9 +4,8 @@ import type { VerifyReport } from '../../common/api/verify-schemas'
 import { backgroundFlows } from '../../common/evidence/background-flows'
 import { switchCatalog } from '../../common/switches/catalog'
 import { renderVerifyReport } from '../../node/verify/verify-report-file'
-import { runVerification } from '../../node/verify/run-verification'
 import { exitCode, fail, flagOption, printJson, stringOption, type Command } from '../command'
-import { connectCommand } from '../connect-command'
+import { withConnectedCore } from '../command-core'
 
 /** `hush verify`: the evidence, per switch that is off, that nothing of its kind left since. */
 export const verifyCommand: Command = {
@@ -19,46 +18,35 @@ export const verifyCommand: Command = {
     unmasked: { type: 'boolean' },
   },
   connects: true,
-  async run(context) {
-    const { io } = context
-    const connected = await connectCommand(context)
-    if (!connected.ok) {
-      return fail(io, connected.error.message)
-    }
-    const { connection, engine, account, dataDir, stateDir } = connected.value
-    const report = await runVerification({
-      client: connection.client,
-      engine,
-      account,
-      stateDir,
-      catalog: switchCatalog,
-      server: connection.info,
-      dataDir,
-    })
-    if (!report.ok) {
-      return fail(io, report.error.message)
-    }
-    const reportPath = stringOption(context, 'report')
-    let sha256: string | null = null
-    if (reportPath !== undefined) {
-      const format = extname(reportPath).toLowerCase() === '.html' ? 'html' : 'markdown'
-      const rendered = renderVerifyReport(report.value, {
-        format,
-        masked: !flagOption(context, 'unmasked'),
-      })
-      await writeFile(reportPath, rendered.content)
-      sha256 = rendered.sha256
-    }
-    if (flagOption(context, 'json')) {
-      printJson(io, { ...report.value, report: reportPath ? { path: reportPath, sha256 } : null })
-    } else {
-      io.stdout(formatVerification(report.value, dataDir === null))
-      if (reportPath) {
-        io.stdout(`\nReport written to ${reportPath} (SHA-256 ${sha256 ?? ''})\n`)
+  run: context =>
+    withConnectedCore(context, {}, async ({ bridge }, server) => {
+      const { io } = context
+      const { dataDir } = server
+      const report = await bridge.call('verify.run', {})
+      if (!report.ok) {
+        return fail(io, report.error.message)
       }
-    }
-    return exitCode.ok
-  },
+      const reportPath = stringOption(context, 'report')
+      let sha256: string | null = null
+      if (reportPath !== undefined) {
+        const format = extname(reportPath).toLowerCase() === '.html' ? 'html' : 'markdown'
+        const rendered = renderVerifyReport(report.value, {
+          format,
+          masked: !flagOption(context, 'unmasked'),
+        })
+        await writeFile(reportPath, rendered.content)
+        sha256 = rendered.sha256
+      }
+      if (flagOption(context, 'json')) {
+        printJson(io, { ...report.value, report: reportPath ? { path: reportPath, sha256 } : null })
+      } else {
+        io.stdout(formatVerification(report.value, dataDir === null))
+        if (reportPath) {
+          io.stdout(`\nReport written to ${reportPath} (SHA-256 ${sha256 ?? ''})\n`)
+        }
+      }
+      return exitCode.ok
+    }),
 }
 
 const verdictLabels: Readonly<Record<string, string>> = {

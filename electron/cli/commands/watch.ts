@@ -1,19 +1,13 @@
-import { dirname } from 'node:path'
-import type { DriftReport } from '../../common/api/watch-schemas'
-import { createFileSettingsStore } from '../../node/settings/file-settings-store'
-import { startDriftWatch } from '../../node/watch/drift-watch'
-import { formatDrift } from '../../node/watch/format-drift'
-import { openServerVersions } from '../../node/watch/server-versions'
 import {
   exitCode,
-  fail,
   flagOption,
   integerOption,
   printJson,
   UsageError,
   type Command,
 } from '../command'
-import { openCommandBoard } from '../connect-command'
+import { withConnectedCore } from '../command-core'
+import { formatDrift } from '../format/format-drift'
 
 /**
  * `hush watch`: stays in the foreground, prints drift and the end of timed exceptions as they
@@ -29,63 +23,50 @@ export const watchCommand: Command = {
     json: { type: 'boolean' },
   },
   connects: true,
-  async run(context) {
-    const { io } = context
-    const board = await openCommandBoard(context)
-    if (!board.ok) {
-      return fail(io, board.error.message)
-    }
-    const stateDir = dirname(board.value.store.dir)
-    const settings = await createFileSettingsStore(stateDir).read()
-    const seconds = integerOption(context, 'interval', settings.driftPollSeconds)
-    if (seconds < 1) {
-      throw new UsageError('--interval takes at least 1 second')
-    }
-    const enforce = flagOption(context, 'enforce') || settings.enforce
-    const json = flagOption(context, 'json')
-    const line = (kind: string, text: string, value: unknown) => {
-      if (json) {
-        printJson(io, { kind, at: new Date().toISOString(), ...(value as object) })
-      } else {
-        io.stdout(`${new Date().toISOString()} ${text}`)
+  run: context =>
+    withConnectedCore(context, {}, async (core, server) => {
+      const { io } = context
+      const settings = await core.bridge.call('settings.get', {})
+      const seconds = integerOption(context, 'interval', settings.driftPollSeconds)
+      if (seconds < 1) {
+        throw new UsageError('--interval takes at least 1 second')
       }
-    }
-    const { connection, engine, store } = board.value
-    const watch = startDriftWatch({
-      client: connection.client,
-      http: connection.http,
-      engine,
-      store,
-      serverId: connection.info.machineIdentifier,
-      versions: openServerVersions(stateDir, () => new Date()),
-      pollMs: seconds * 1000,
-      enforce: () => enforce,
-      onDrift: (drift: DriftReport, enforced) => {
-        line('drift', formatDrift(drift), { drift })
-        if (enforced?.ok && enforced.value !== null) {
-          line('enforced', `Enforced: ${enforced.value.message}\n`, { result: enforced.value })
-        } else if (enforced && !enforced.ok) {
-          io.stderr(`hush: could not enforce your choices: ${enforced.error.message}\n`)
+      const enforce = flagOption(context, 'enforce') || settings.enforce
+      const json = flagOption(context, 'json')
+      const line = (kind: string, text: string, value: object) => {
+        if (json) {
+          printJson(io, { kind, at: new Date().toISOString(), ...value })
+        } else {
+          io.stdout(`${new Date().toISOString()} ${text}`)
         }
-      },
-      onRevert: report =>
-        report.ok
-          ? line('reverted', `${report.value.message}\n`, { result: report.value })
-          : io.stderr(`hush: a timed change could not be undone: ${report.error.message}\n`),
-      onError: error => io.stderr(`hush: ${error.message}\n`),
-    })
-    if (!json) {
-      io.stdout(
-        `Watching ${connection.info.friendlyName} every ${seconds}s${enforce ? ', enforcing your choices' : ''}; Ctrl-C stops.\n`,
-      )
-    }
-    await new Promise<void>(resolve => {
-      if (io.signal.aborted) {
-        resolve()
       }
-      io.signal.addEventListener('abort', () => resolve(), { once: true })
-    })
-    await watch.stop()
-    return exitCode.ok
-  },
+      core.bridge.on('drift.detected', ({ report, enforcement }) => {
+        line('drift', formatDrift(report), { drift: report })
+        if (enforcement?.ok && enforcement.value !== null) {
+          line('enforced', `Enforced: ${enforcement.value.message}\n`, {
+            result: enforcement.value,
+          })
+        } else if (enforcement && !enforcement.ok) {
+          io.stderr(`hush: could not enforce your choices: ${enforcement.error.message}\n`)
+        }
+      })
+      core.bridge.on('switches.changed', ({ reason, report }) => {
+        if (reason === 'revert' && report) {
+          line('reverted', `${report.message}\n`, { result: report })
+        }
+      })
+      await core.startWatch({ pollSeconds: seconds, enforce })
+      if (!json) {
+        io.stdout(
+          `Watching ${server.friendlyName} every ${seconds}s${enforce ? ', enforcing your choices' : ''}; Ctrl-C stops.\n`,
+        )
+      }
+      await new Promise<void>(resolve => {
+        if (io.signal.aborted) {
+          resolve()
+        }
+        io.signal.addEventListener('abort', () => resolve(), { once: true })
+      })
+      return exitCode.ok
+    }),
 }

@@ -23,6 +23,7 @@ export const apiMethodNames = [
   'log.stats',
   'log.event',
   'log.export',
+  'log.import',
   'log.tailStatus',
   'log.evidence',
   'preview.matching',
@@ -46,4 +47,5 @@ export const apiEventNames = [
   'destination.discovered',
   'drift.detected',
   'settings.changed',
+  'owner.notified',
 ] as const

@@ -1,14 +1,19 @@
 import { z } from 'zod'
+import type { ShownNotice } from '../notices/notice'
 import type { apiEventNames } from './contract-names'
-import { resultSchema } from './errors'
+import { resultSchema, type AppError } from './errors'
+import type { Result } from '../util/result'
 import {
   evidenceSummarySchema,
+  logExportQuerySchema,
   logExportSchema,
   logFilterSchema,
+  logImportQuerySchema,
+  logImportSchema,
   logPageQuerySchema,
   logPageSchema,
   logStatsSchema,
-  outboundEventSchema,
+  storedEventSchema,
   tailStatusSchema,
 } from './log-schemas'
 import {
@@ -18,11 +23,17 @@ import {
   remoteAccessPreviewSchema,
 } from './preview-schemas'
 import { verifyReportSchema } from './verify-schemas'
-import { discoveryReportSchema, serverInfoSchema } from './server-schemas'
+import { connectedServerSchema, discoveryReportSchema, serverInfoSchema } from './server-schemas'
 import { appSettingsPatchSchema, appSettingsSchema, knownServerSchema } from './settings-schemas'
-import { applyReportSchema, planSchema, profileIdSchema, switchboardSchema } from './switch-schemas'
+import {
+  applyReportSchema,
+  planSchema,
+  profileIdSchema,
+  switchboardSchema,
+  type ApplyReport,
+} from './switch-schemas'
 import type { driftCauseSchema } from './watch-schemas'
-import { driftReportSchema, overridesReportSchema } from './watch-schemas'
+import { driftReportSchema, overridesReportSchema, type DriftReport } from './watch-schemas'
 
 const none = z.object({})
 const onOff = z.enum(['on', 'off'])
@@ -36,7 +47,7 @@ const onOff = z.enum(['on', 'off'])
 export const apiMethods = {
   'server.discover': {
     input: z.object({ dataDir: z.string().optional() }),
-    output: discoveryReportSchema,
+    output: resultSchema(discoveryReportSchema),
   },
   'server.check': { input: none, output: resultSchema(serverInfoSchema) },
   'server.list': { input: none, output: z.array(knownServerSchema) },
@@ -44,9 +55,14 @@ export const apiMethods = {
     input: z.object({ url: z.string().url(), token: z.string().min(1).max(200) }),
     output: resultSchema(serverInfoSchema),
   },
+  /**
+   * The server the host names (its environment: HUSH_SERVER, HUSH_TOKEN; the CLI: its options),
+   * else the one on this machine, with the token from its preferences. With `remember: false` it
+   * is used until the core stops and not kept in the list of servers (the CLI: one command).
+   */
   'server.connectLocal': {
-    input: z.object({ dataDir: z.string().optional() }),
-    output: resultSchema(serverInfoSchema),
+    input: z.object({ dataDir: z.string().optional(), remember: z.boolean().default(true) }),
+    output: resultSchema(connectedServerSchema),
   },
   'server.connectDemo': { input: none, output: resultSchema(serverInfoSchema) },
   'server.select': {
@@ -73,22 +89,27 @@ export const apiMethods = {
       value: onOff,
       /** A timed exception: revert after this many seconds. */
       forSeconds: z.number().int().positive().optional(),
+      force: z.boolean().default(false),
+      /** The plan `switches.planSet` showed: applied as it is (its `readAt` guards it). */
+      plan: planSchema.optional(),
     }),
     output: resultSchema(applyReportSchema),
   },
-  'switches.undo': { input: none, output: resultSchema(applyReportSchema) },
+  'switches.undo': {
+    input: z.object({ force: z.boolean().default(false) }),
+    output: resultSchema(applyReportSchema),
+  },
 
   'log.page': { input: logPageQuerySchema, output: logPageSchema },
   'log.count': { input: logFilterSchema, output: z.object({ total: z.number() }) },
   'log.stats': { input: logFilterSchema, output: logStatsSchema },
   'log.event': {
     input: z.object({ id: z.number().int() }),
-    output: outboundEventSchema.nullable(),
+    output: storedEventSchema.nullable(),
   },
-  'log.export': {
-    input: z.object({ format: z.enum(['csv', 'json', 'ndjson']), filter: logFilterSchema }),
-    output: logExportSchema,
-  },
+  'log.export': { input: logExportQuerySchema, output: logExportSchema },
+  /** Stores the outbound exchanges of log files, resumably (a Logs folder: oldest first). */
+  'log.import': { input: logImportQuerySchema, output: resultSchema(logImportSchema) },
   'log.tailStatus': { input: none, output: tailStatusSchema },
   'log.evidence': { input: none, output: evidenceSummarySchema },
 
@@ -148,7 +169,11 @@ export type PrivacyApi = {
 /** Push events, core → faces. Past-tense names: something happened. */
 export interface ApiEvents extends Record<(typeof apiEventNames)[number], unknown> {
   'server.checked': { readonly reachable: boolean; readonly message: string | null }
-  'switches.changed': { readonly reason: 'apply' | 'set' | 'undo' | 'revert' | 'drift' }
+  'switches.changed': {
+    readonly reason: 'apply' | 'set' | 'undo' | 'revert' | 'drift'
+    /** What the change did, when the core made it by itself (a revert, enforcement). */
+    readonly report?: ApplyReport
+  }
   'log.recorded': { readonly count: number; readonly newest: string | null }
   'destination.discovered': { readonly host: string; readonly category: string }
   'drift.detected': {
@@ -160,8 +185,14 @@ export interface ApiEvents extends Record<(typeof apiEventNames)[number], unknow
     }[]
     /** Whether enforcement put the switches back (false when it is off or failed). */
     readonly enforced: boolean
+    /** The whole drift report, as `watch.drift` answers it. */
+    readonly report: DriftReport
+    /** What enforcement did (null: it was off; a null value: nothing to put back). */
+    readonly enforcement: Result<ApplyReport | null, AppError> | null
   }
   'settings.changed': z.infer<typeof appSettingsSchema>
+  /** The core told the owner something (a desktop notification; see common/notices). */
+  'owner.notified': ShownNotice
 }
 
 /** A push event name. */

@@ -22,6 +22,12 @@ export const outboundEventSchema = z.object({
   source: z.object({ file: z.string(), line: z.number() }),
 })
 
+/** An outbound exchange as the store keeps it: with whether its time has a zone. */
+export const storedEventSchema = outboundEventSchema.extend({
+  /** The time has no zone: the log had no start-up banner to read its offset from. */
+  localTime: z.boolean(),
+})
+
 /** A filter time: an ISO 8601 date or time (`2025-08-04`, `2025-08-04T20:03Z`). */
 const filterTimeSchema = z.string().max(64).refine(isFilterTime, {
   message: 'takes an ISO 8601 date or time, such as 2025-08-04 or 2025-08-04T20:03Z',
@@ -47,7 +53,7 @@ export const logPageQuerySchema = logFilterSchema.extend({
 
 /** One page of events. */
 export const logPageSchema = z.object({
-  events: z.array(outboundEventSchema),
+  events: z.array(storedEventSchema),
   /** The cursor for the next (older) page, or null at the end. */
   nextBefore: z.number().nullable(),
 })
@@ -68,11 +74,50 @@ export const logStatsSchema = z.object({
   droppedEvents: z.number(),
 })
 
-/** An export of the (filtered) log. */
+/** What `log.export` is asked: a format, a filter, and optionally one part of the export. */
+export const logExportQuerySchema = z.object({
+  format: z.enum(['csv', 'json', 'ndjson']),
+  filter: logFilterSchema,
+  /** Continue after this event id (the `next` of the previous part). */
+  after: z.number().int().optional(),
+  /** At most this many events in this part; absent: the whole export at once. */
+  limit: z.number().int().min(1).max(10_000).optional(),
+})
+
+/**
+ * An export of the (filtered) log, or one part of it: the first part holds the CSV header or the
+ * opening bracket, the last (`next` null) the closing one, so the parts joined are the whole.
+ */
 export const logExportSchema = z.object({
   format: z.enum(['csv', 'json', 'ndjson']),
   fileName: z.string(),
   content: z.string(),
+  /** Events in this part. */
+  count: z.number(),
+  /** The `after` of the next part, or null when this part is the last. */
+  next: z.number().nullable(),
+})
+
+/** What `log.import` is asked: log files or Logs folders (oldest first), and how much to keep. */
+export const logImportQuerySchema = z.object({
+  paths: z.array(z.string().min(1)).min(1).max(1000),
+  /** Overrides the owner's privacy level for this import. */
+  privacyLevel: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]).optional(),
+})
+
+/** What an import stored, and what it skipped. */
+export const logImportSchema = z.object({
+  files: z.number(),
+  inserted: z.number(),
+  answered: z.number(),
+  duplicates: z.number(),
+  dropped: z.number(),
+  skipped: z.object({
+    malformed: z.number(),
+    tooLong: z.number(),
+    invalidUtf8: z.number(),
+    notLogLine: z.number(),
+  }),
 })
 
 /** The state of live collection from the server's Logs folder. */
@@ -85,6 +130,8 @@ export const tailStatusSchema = z.object({
 
 /** One outbound HTTP exchange, redacted. */
 export type OutboundEventView = z.infer<typeof outboundEventSchema>
+/** One outbound HTTP exchange as the store keeps it. */
+export type StoredEventView = z.infer<typeof storedEventSchema>
 /** A filter over the outbound log. */
 export type LogFilter = z.infer<typeof logFilterSchema>
 /** A page request over the outbound log. */

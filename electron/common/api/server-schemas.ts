@@ -29,3 +29,9 @@ export const serverInfoSchema = z.object({
 
 /** The identity of a connected server, from `/identity` and `/`. */
 export type ServerInfo = z.infer<typeof serverInfoSchema>
+
+/** A server Hush connected to, with its data folder when Hush can read it (Logs/, Crash Reports/). */
+export const connectedServerSchema = serverInfoSchema.extend({ dataDir: z.string().nullable() })
+
+/** A server Hush connected to, with its data folder when Hush can read it. */
+export type ConnectedServer = z.infer<typeof connectedServerSchema>

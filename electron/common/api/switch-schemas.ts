@@ -78,6 +78,8 @@ export const planSchema = z.object({
   /** Switch ids that change, with what stops working (in the owner's language). */
   breaks: z.array(z.object({ switchId: z.string(), text: z.string() })),
   readAt: z.string(),
+  /** Switches the plan leaves alone, and why (e.g. a setting this server does not have). */
+  skipped: z.array(z.object({ switchId: z.string(), reason: z.string() })).optional(),
 })
 
 /** What an apply, set or undo did. */

@@ -1,14 +1,8 @@
-import type { LocalizedText } from '../i18n/localized-text'
+import type { TitledText } from '../i18n/localized-text'
 import type { FlowId } from './switch-types'
 
-/** How a data flow is named and explained on screen. */
-export interface FlowText {
-  readonly title: LocalizedText
-  readonly description: LocalizedText
-}
-
 /** Every flow's title and description, in the order the flows are shown. */
-export const flowTexts: Readonly<Record<FlowId, FlowText>> = {
+export const flowTexts: Readonly<Record<FlowId, TitledText>> = {
   'metadata-matching': {
     title: { en: 'Metadata for your media', zh: '媒体元数据' },
     description: {

@@ -1,14 +1,8 @@
-import type { LocalizedText } from '../i18n/localized-text'
+import type { TitledText } from '../i18n/localized-text'
 import type { ProfileId } from './switch-types'
 
-/** How a profile is named and explained on screen. */
-export interface ProfileText {
-  readonly title: LocalizedText
-  readonly description: LocalizedText
-}
-
 /** Every profile's title and description (docs/privacy-map.md "Profiles"), in the order shown. */
-export const profileTexts: Readonly<Record<ProfileId, ProfileText>> = {
+export const profileTexts: Readonly<Record<ProfileId, TitledText>> = {
   'plex-defaults': {
     title: { en: 'Plex defaults', zh: 'Plex 默认' },
     description: {

@@ -6,6 +6,7 @@ import {
   type ApiEvents,
   type PrivacyApi,
 } from '../../common/api/contract'
+import { invalidInputMessage } from '../../common/api/errors'
 import type { EventHub } from '../../common/util/event-hub'
 import type { SenderFrameLike } from './trusted-sender'
 
@@ -53,7 +54,7 @@ export function serveIpc(
       }
       const parsed = apiMethods[method].input.safeParse(raw ?? {})
       if (!parsed.success) {
-        throw new Error(`invalid input for ${method}`)
+        throw new Error(invalidInputMessage(method, parsed.error))
       }
       const handler = api[method] as (input: unknown) => Promise<unknown>
       return handler(parsed.data)

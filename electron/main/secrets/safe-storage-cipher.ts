@@ -4,8 +4,8 @@ import type { SecretCipher } from '../../node/secrets/encrypted-secret-store'
 /** What the OS keychain offers on this machine. */
 export interface CipherAvailability {
   readonly cipher: SecretCipher | null
-  /** A warning for the owner, e.g. on Linux without a keyring. */
-  readonly warning: string | null
+  /** What to warn the owner of (common/notices): no keychain, or Linux without a keyring. */
+  readonly warning: 'noKeychain' | 'weakKeychain' | null
 }
 
 /**
@@ -14,10 +14,7 @@ export interface CipherAvailability {
  */
 export async function safeStorageCipher(): Promise<CipherAvailability> {
   if (!(await safeStorage.isAsyncEncryptionAvailable())) {
-    return {
-      cipher: null,
-      warning: 'No keychain is available: Hush will ask for the server token each time.',
-    }
+    return { cipher: null, warning: 'noKeychain' }
   }
   const weak =
     process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text'
@@ -29,8 +26,6 @@ export async function safeStorageCipher(): Promise<CipherAvailability> {
         return { plain: result, reEncrypt: shouldReEncrypt }
       },
     },
-    warning: weak
-      ? 'No desktop keyring was found: the server token is stored obfuscated, not encrypted. Install and unlock a keyring (GNOME Keyring or KWallet) to protect it.'
-      : null,
+    warning: weak ? 'weakKeychain' : null,
   }
 }

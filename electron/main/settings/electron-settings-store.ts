@@ -6,9 +6,7 @@ import type { SettingsStore } from '../../node/service/ports'
  * atomically; a file that fails the schema is kept aside by our own check, and Hush starts from
  * defaults rather than a white screen (intiface-desktop#60).
  */
-export async function createElectronSettingsStore(
-  onRepair: (message: string) => void,
-): Promise<SettingsStore> {
+export async function createElectronSettingsStore(onRepair: () => void): Promise<SettingsStore> {
   // electron-store is ESM-only; loaded here so nothing else in main depends on it.
   const { default: Store } = await import('electron-store')
   const store = new Store<{ settings?: unknown }>({ name: 'settings', clearInvalidConfig: false })
@@ -20,9 +18,7 @@ export async function createElectronSettingsStore(
       })
       if (!parsed.success) {
         store.set('settingsCorrupt', store.get('settings'))
-        onRepair(
-          'Your Hush settings could not be read; they were kept aside and defaults are in use.',
-        )
+        onRepair()
         return Promise.resolve(defaultAppSettings)
       }
       return Promise.resolve(parsed.data)

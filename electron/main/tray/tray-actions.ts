@@ -21,7 +21,11 @@ export async function runTrayAction(
     case 'quit':
       return host.quit()
     case 'set-switch': {
-      const report = await api['switches.set']({ switchId: action.id, value: action.value })
+      const report = await api['switches.set']({
+        switchId: action.id,
+        value: action.value,
+        force: false,
+      })
       if (!report.ok) {
         host.report(report.error.message)
       }

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { OutboundEvent } from '../../common/outbound/outbound-event'
-import { createTrafficGenerator } from '../../demo/traffic-generator'
 import type { SentRecord } from '../../demo/sent-record'
-import { snapshotWorld } from '../../demo/traffic-snapshot'
+import { snapshotTraffic } from '../../demo/traffic-snapshot'
 import { LogParser } from './parse/log-parser'
 import { recordReader } from './testing/parsed-records'
 import { OrderedEvents } from './parse/ordered-events'
@@ -11,16 +10,9 @@ describe('the parser on a day of the demo server’s log', () => {
   it('finds every request the generator wrote, to the host it wrote, in the banner’s zone', () => {
     const start = Date.UTC(2026, 2, 1, 8)
     const sent: SentRecord[] = []
-    const generator = createTrafficGenerator({
+    const generator = snapshotTraffic({
       seed: 42,
       startTime: start,
-      format: '2025',
-      utcOffsetMinutes: 60,
-      machineIdentifier: '0123456789abcdef0123456789abcdef01234567',
-      version: '1.42.2.10156-f737b826c',
-      port: 32400,
-      dataDir: '/config/Library/Application Support/Plex Media Server',
-      world: snapshotWorld({ seed: 42, crashVersions: ['1.42.2.10156-f737b826c'] }),
       onSent: record => sent.push(record),
     })
     const lines = generator.advanceTo(start + 86_400_000)

@@ -2,7 +2,7 @@ import { access } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { PrivacyLevel } from '../../common/outbound/privacy-level'
 import { importFiles, type ImportResult } from './import/import-files'
-import { serverLogName } from './import/log-files'
+import { serverLogName } from '../../common/outbound/server-log-names'
 import {
   eventById,
   iterateEvents,
@@ -15,7 +15,7 @@ import { EventWriter } from './store/event-writer'
 import { exportEvents, type ExportFormat } from './store/export-events'
 import { evidenceSummary } from './store/evidence-summary'
 import type { EvidenceSummary } from '../../common/api/log-schemas'
-import { openStore, storePath } from './store/open-store'
+import { openStore, storePath, type StoreDb } from './store/open-store'
 import { TailFollower, type TailClock } from './tail/tail-follower'
 
 /** How the outbound log is kept. */
@@ -23,8 +23,13 @@ export interface OutboundLogOptions {
   /** Hush's state folder (state-dir.ts); the store is `outbound.sqlite` in it. */
   readonly stateDir: string
   readonly privacyLevel?: PrivacyLevel
-  /** Events older than this many days are deleted (default 90). */
-  readonly retentionDays?: number
+  /** Events older than this many days are deleted (default 90); null: none are (the CLI). */
+  readonly retentionDays?: number | null
+  /**
+   * Open the store at once (default; the app's start step names a failure), or on first use (a
+   * CLI command that may never read the log).
+   */
+  readonly openAtOnce?: boolean
   readonly floodCap?: number
   readonly intervalMs?: number
   readonly clock?: TailClock
@@ -56,28 +61,56 @@ export interface OutboundLog {
   readonly evidence: () => EvidenceSummary
   readonly count: (filter?: EventFilter) => number
   readonly event: (id: number) => StoredEvent | null
+  /** The export, or one part of it (`after` an id, at most `limit` events; see log-schemas.ts). */
   readonly exportText: (
     format: ExportFormat,
     filter?: EventFilter,
-  ) => { format: ExportFormat; fileName: string; content: string }
-  readonly importFiles: (paths: readonly string[]) => Promise<ImportResult>
+    part?: { readonly after?: number; readonly limit?: number },
+  ) => ExportedText
+  /** Imports log files, resumably; `privacyLevel` overrides the log's own for this import. */
+  readonly importFiles: (
+    paths: readonly string[],
+    options?: { readonly privacyLevel?: PrivacyLevel },
+  ) => Promise<ImportResult>
   /** Called after a poll stored events: how many, and the newest event's time. */
   readonly onRecorded: (listener: (count: number, newest: string | null) => void) => () => void
   readonly close: () => Promise<void>
+}
+
+/** An export, or one part of it. */
+export interface ExportedText {
+  readonly format: ExportFormat
+  readonly fileName: string
+  readonly content: string
+  readonly count: number
+  /** The id the next part starts after, or null when this part is the last. */
+  readonly next: number | null
 }
 
 const retentionEveryMs = 6 * 3_600_000
 
 /** Opens the outbound log in a state folder. */
 export function openOutboundLog(options: OutboundLogOptions): OutboundLog {
-  const db = openStore(storePath(options.stateDir), { nativeBinding: options.nativeBinding })
-  const writer = new EventWriter(db, {
-    privacyLevel: options.privacyLevel,
-    floodCap: options.floodCap,
-  })
-  const retentionDays = options.retentionDays ?? 90
+  const retentionDays = options.retentionDays === undefined ? 90 : options.retentionDays
   let lastRetention = Date.now()
-  applyRetention(db, retentionDays)
+  let opened: { readonly db: StoreDb; readonly writer: EventWriter } | undefined
+  const store = () => {
+    if (opened === undefined) {
+      const db = openStore(storePath(options.stateDir), { nativeBinding: options.nativeBinding })
+      const writer = new EventWriter(db, {
+        privacyLevel: options.privacyLevel,
+        floodCap: options.floodCap,
+      })
+      if (retentionDays !== null) {
+        applyRetention(db, retentionDays)
+      }
+      opened = { db, writer }
+    }
+    return opened
+  }
+  if (options.openAtOnce !== false) {
+    store()
+  }
   const listeners = new Set<(count: number, newest: string | null) => void>()
   let follower: TailFollower | null = null
   let status: TailState = { state: 'idle', logsDir: null, lastEventAt: null, debugLogging: null }
@@ -104,6 +137,7 @@ export function openOutboundLog(options: OutboundLogOptions): OutboundLog {
         lastEventAt: null,
         debugLogging: null,
       }
+      const { db, writer } = store()
       follower = new TailFollower({
         db,
         writer,
@@ -119,7 +153,7 @@ export function openOutboundLog(options: OutboundLogOptions): OutboundLog {
           if (result.inserted > 0) {
             listeners.forEach(listener => listener(result.inserted, result.newest))
           }
-          if (Date.now() - lastRetention > retentionEveryMs) {
+          if (retentionDays !== null && Date.now() - lastRetention > retentionEveryMs) {
             lastRetention = Date.now()
             applyRetention(db, retentionDays)
           }
@@ -129,28 +163,55 @@ export function openOutboundLog(options: OutboundLogOptions): OutboundLog {
     },
     stopFollowing,
     tailStatus: () => status,
-    page: query => pageEvents(db, { ...query, limit: query.limit ?? 200 }),
-    stats: filter => eventStats(db, filter ?? {}),
-    evidence: () => evidenceSummary(db),
-    count: filter => countEvents(db, filter ?? {}),
-    event: id => eventById(db, id),
-    exportText: (format, filter = {}) => {
-      const parts: string[] = []
-      exportEvents(iterateEvents(db, filter), format, text => parts.push(text))
+    page: query => pageEvents(store().db, { ...query, limit: query.limit ?? 200 }),
+    stats: filter => eventStats(store().db, filter ?? {}),
+    evidence: () => evidenceSummary(store().db),
+    count: filter => countEvents(store().db, filter ?? {}),
+    event: id => eventById(store().db, id),
+    exportText: (format, filter = {}, part = {}) => {
+      const texts: string[] = []
+      let next: number | null = null
+      let more = false
+      const events = function* () {
+        let taken = 0
+        for (const event of iterateEvents(store().db, filter, part.after)) {
+          if (taken === part.limit) {
+            more = true
+            return
+          }
+          taken++
+          next = event.id
+          yield event
+        }
+      }
+      const count = exportEvents(events(), format, text => texts.push(text), {
+        opens: part.after === undefined,
+        closes: () => !more,
+      })
       return {
         format,
         fileName: `hush-outbound.${format === 'ndjson' ? 'ndjson' : format}`,
-        content: parts.join(''),
+        content: texts.join(''),
+        count,
+        next: more ? next : null,
       }
     },
-    importFiles: paths => importFiles(db, writer, paths),
+    importFiles: (paths, { privacyLevel } = {}) => {
+      const { db, writer } = store()
+      const importer =
+        privacyLevel === undefined
+          ? writer
+          : new EventWriter(db, { privacyLevel, floodCap: options.floodCap })
+      return importFiles(db, importer, paths)
+    },
     onRecorded: listener => {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
     close: async () => {
       await stopFollowing()
-      db.close()
+      opened?.db.close()
+      opened = undefined
     },
   }
 }

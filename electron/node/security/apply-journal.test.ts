@@ -171,14 +171,14 @@ describe('hush apply stopped in the middle', () => {
         secrets: createMemorySecretStore(),
         settings: createFileSettingsStore(fixture.stateDir),
         startDemo: () => Promise.resolve(fixture.demo),
-        onNote: note => notes.push(note),
+        notifier: { notify: notice => notes.push(notice.body) },
       })
       try {
         expect(notes).toEqual([expect.stringMatching(/was interrupted after 5 changes of \d+/)])
         expect((await core.api['server.connectDemo']({})).ok).toBe(true)
         const status = await core.api['switches.status']({})
         expect(status.ok && status.value.interrupted).toMatchObject({ changed: 5 })
-        expect((await core.api['switches.undo']({})).ok).toBe(true)
+        expect((await core.api['switches.undo']({ force: false })).ok).toBe(true)
         expect(await everything(fixture)).toEqual(before)
       } finally {
         await core.stop()

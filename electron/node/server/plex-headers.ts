@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto'
+import { hushVersion } from '../../common/hush-version'
 import { securePrivateTreeSync } from '../files/private-files'
 import { readRegularFile } from '../files/regular-file'
 import { writeFileAtomic } from '../files/write-file-atomic'
 import { arch, platform, release } from 'node:os'
 import { join } from 'node:path'
-
-/** The product version sent in `X-Plex-Version`. */
-export const hushVersion = '0.1.0'
 
 /** The `X-Plex-*` headers that identify Hush to a server and to plex.tv. */
 export function plexIdentificationHeaders(clientIdentifier: string): Record<string, string> {

@@ -1,118 +1,178 @@
 import { join } from 'node:path'
 import type { ApiEvents, PrivacyApi } from '../../common/api/contract'
+import { defaultAppSettings } from '../../common/api/settings-schemas'
+import type { Language } from '../../common/i18n/localized-text'
 import { createEventHub, type EventHub } from '../../common/util/event-hub'
+import { ok } from '../../common/util/result'
 import { defaultAccountUrl } from '../account/plex-account-client'
-import { openOutboundLog, type OutboundLog } from '../outbound/outbound-log'
+import { openOutboundLog } from '../outbound/outbound-log'
+import { serverOrigin } from '../server/server-url'
 import { recoverInterruptedApply } from '../switches/recover-journal'
-import { openSwitchStore } from '../switches/switch-store'
-import { createCoreWatch } from '../watch/core-watch'
-import { createActiveBoard } from './active-board'
-import { createLogMethods } from './log-methods'
-import type { Notifier, SecretStore, SettingsStore } from './ports'
-import { createPreviewMethods } from './preview-methods'
-import { createServerService, type StartedDemo } from './server-service'
-import { createSettingsMethods } from './settings-service'
-import { createSwitchMethods } from './switch-methods'
+import { openSwitchStore, type SwitchStore } from '../switches/switch-store'
+import { createCoreWatch, type WatchChoices } from '../watch/core-watch'
+import { createSessions, type ActiveSession } from './active-session'
+import { createLogMethods } from './methods/log'
+import { createPreviewMethods } from './methods/preview'
+import { createServerMethods } from './methods/server'
+import { createSettingsMethods } from './methods/settings'
+import { createSwitchMethods } from './methods/switches'
+import { createVerifyMethods } from './methods/verify'
+import { createWatchMethods } from './methods/watch'
+import { createOwnerNotices } from './owner-notices'
+import type { NamedServer, Notifier, RequestLimits, SecretStore, SettingsStore } from './ports'
+import { createServerConnections, type StartedDemo } from './server-connections'
 
-/** What the core needs from its host (the Electron shell, `hush serve`, or a test). */
+/**
+ * How long a core lives: `resident` (the desktop app, `hush serve`: it follows the active server's
+ * log, watches it once started, and reconnects to the last server) or `command` (one `hush`
+ * command: none of that; its store opens on first use, and it ends the timed exceptions that are
+ * due when it opens a session, as no watch does it).
+ */
+export type CoreLifetime = 'resident' | 'command'
+
+/** What the core needs from its host (the Electron shell, `hush serve`, a CLI command, a test). */
 export interface CoreServiceDeps {
   readonly stateDir: string
   readonly env: Readonly<Record<string, string | undefined>>
   readonly secrets: SecretStore
   readonly settings: SettingsStore
-  /** Starts (or returns) the demo server the core uses for "try the demo". */
-  readonly startDemo: () => Promise<StartedDemo>
+  /** Starts (or returns) the demo server the core uses for "try the demo"; absent: none. */
+  readonly startDemo?: () => Promise<StartedDemo>
   /** Path of a better-sqlite3 build for this runtime (Electron's ABI in the app), if not the default. */
   readonly sqliteBinding?: string
   /** How often the live tail polls the server's Logs folder. */
   readonly tailIntervalMs?: number
   /** Called with errors that reach no caller (a failed background step). */
   readonly onBackgroundError?: (error: unknown) => void
-  /** Desktop notifications for drift, ended timed changes and new destinations (the app only). */
+  /** Where what the core tells the owner goes besides `owner.notified` (common/notices). */
   readonly notifier?: Notifier
-  /** Told one line the owner should read at start (an apply that was interrupted). */
-  readonly onNote?: (message: string) => void
+  /** Default: `resident`. */
+  readonly lifetime?: CoreLifetime
+  /** The server the host names (the CLI's common options). */
+  readonly named?: NamedServer
+  readonly limits?: RequestLimits
+  /** The language of the core's texts, fixed (the CLI speaks English); default: the owner's. */
+  readonly language?: Language
 }
 
 /** The core: the contract's implementation, its push events, and its lifecycle. */
 export interface CoreService {
   readonly api: PrivacyApi
   readonly events: EventHub<ApiEvents>
-  /** Reconnects to the last server and starts following its log. */
-  readonly start: () => Promise<void>
+  /**
+   * Starts the watch (drift, timed exceptions; new destinations in a resident core) and, in a
+   * resident core, reconnects to the last server and starts following its log.
+   */
+  readonly start: (choices?: WatchChoices) => Promise<void>
   readonly stop: () => Promise<void>
 }
 
 /** Composes the core from its parts; nothing here imports Electron. */
 export async function createCoreService(deps: CoreServiceDeps): Promise<CoreService> {
+  const resident = (deps.lifetime ?? 'resident') === 'resident'
   const report = deps.onBackgroundError ?? (() => {})
   const events = createEventHub<ApiEvents>(report)
-  // An apply killed mid-way (by any face) becomes undoable before anything else runs.
-  const interrupted = await recoverInterruptedApply(openSwitchStore(deps.stateDir))
-  if (interrupted !== null) {
-    deps.onNote?.(interrupted)
-    deps.notifier?.notify('Hush', interrupted)
+  // A command reads the owner's settings only when it needs them (its watch).
+  const settings = resident ? await deps.settings.read() : defaultAppSettings
+  let language = settings.language
+  events.on('settings.changed', changed => (language = changed.language))
+  const languageNow = () => deps.language ?? language
+  const notify = createOwnerNotices({ notifier: deps.notifier, events, language: languageNow })
+  events.on('server.checked', ({ reachable, message }) => {
+    if (!reachable && message) {
+      notify({ kind: 'serverUnreachable', reason: message })
+    }
+  })
+  const recover = async (store: SwitchStore) => {
+    const interrupted = await recoverInterruptedApply(store)
+    if (interrupted !== null) {
+      notify(interrupted)
+    }
   }
-  const settings = await deps.settings.read()
-  const outbound: OutboundLog = openOutboundLog({
+  // An apply killed mid-way (by any face) becomes undoable before anything else runs.
+  if (resident) {
+    await recover(openSwitchStore(deps.stateDir))
+  }
+  const outbound = openOutboundLog({
     stateDir: deps.stateDir,
     privacyLevel: settings.privacyLevel as 0 | 1 | 2 | 3,
-    retentionDays: settings.retentionDays,
+    retentionDays: resident ? settings.retentionDays : null,
+    openAtOnce: resident,
     intervalMs: deps.tailIntervalMs,
     nativeBinding: deps.sqliteBinding,
   })
-  const servers = createServerService({
+  const servers = createServerConnections({
     stateDir: deps.stateDir,
     env: deps.env,
     secrets: deps.secrets,
     events,
     startDemo: deps.startDemo,
+    named: deps.named,
+    limits: deps.limits,
   })
-  // The demo serves the plex.tv account paths itself; a real server's account is on plex.tv.
-  let language = settings.language
-  events.on('settings.changed', changed => (language = changed.language))
-  const board = createActiveBoard(
-    servers,
-    deps.stateDir,
-    server =>
-      server.record.demo
-        ? server.connection.info.url
-        : (deps.env.HUSH_ACCOUNT_URL ?? defaultAccountUrl),
-    () => language,
-  )
-  const stopConnected = servers.onConnected(server => {
-    if (server.record.dataDir !== null) {
-      outbound.follow(join(server.record.dataDir, 'Logs')).catch(report)
+  const endDueExceptions = async (session: ActiveSession) => {
+    await recover(session.store)
+    // A timed exception (`hush set … --for 2h`) ends at the first use of Hush after its time.
+    for (const ended of await session.engine.revertExpired()) {
+      notify(
+        ended.ok
+          ? { kind: 'timedChangeEnded', message: ended.value.message }
+          : { kind: 'timedChangeFailed', reason: ended.error.message },
+      )
     }
+  }
+  const session = createSessions({
+    servers,
+    stateDir: deps.stateDir,
+    // The demo serves the plex.tv account paths itself; a real server's account is on plex.tv.
+    accountUrl: server =>
+      server.record.demo
+        ? ok(server.connection.info.url)
+        : serverOrigin(
+            deps.named?.accountUrl ?? deps.env.HUSH_ACCOUNT_URL ?? defaultAccountUrl,
+            'the account address (--account-url)',
+          ),
+    language: languageNow,
+    onOpen: resident ? undefined : endDueExceptions,
   })
+  const stopConnected = resident
+    ? servers.onConnected(server => {
+        if (server.record.dataDir !== null) {
+          outbound.follow(join(server.record.dataDir, 'Logs')).catch(report)
+        }
+      })
+    : () => undefined
   const stopRecorded = outbound.onRecorded((count, newest) =>
     events.emit('log.recorded', { count, newest }),
   )
   const watch = createCoreWatch({
     stateDir: deps.stateDir,
-    board,
+    session,
     onConnected: servers.onConnected,
-    outbound,
+    outbound: resident ? outbound : undefined,
     events,
     settings: () => deps.settings.read(),
-    notifier: deps.notifier,
+    notify,
     onError: report,
   })
   const api: PrivacyApi = {
-    ...servers.methods,
-    ...createSwitchMethods(board, events),
+    ...createServerMethods(servers, deps.stateDir, events),
+    ...createSwitchMethods({ session, events, notify, changeSignal: deps.limits?.changeSignal }),
     ...createLogMethods(outbound),
-    ...createPreviewMethods(board),
+    ...createPreviewMethods(session),
+    ...createVerifyMethods(session),
+    ...createWatchMethods(session, deps.stateDir),
     ...createSettingsMethods(deps.settings, events),
-    ...watch.methods,
   }
   return {
     api,
     events,
-    start: async () => {
+    start: async choices => {
       // The watch listens before the last server is restored, so it watches it from the start.
-      await watch.start()
-      await servers.restore()
+      await watch.start(choices)
+      if (resident) {
+        await servers.restore()
+      }
     },
     stop: async () => {
       await watch.stop()

@@ -9,9 +9,7 @@ import { adapterOf, targetPosition } from './targets/target-adapters'
 export type SwitchWish = 'on' | 'off' | 'default'
 
 /** A plan, plus the targets it had to leave alone and why. */
-export interface SwitchPlan extends Plan {
-  readonly skipped: ReadonlyArray<{ readonly switchId: string; readonly reason: string }>
-}
+export type SwitchPlan = Plan & { readonly skipped: NonNullable<Plan['skipped']> }
 
 /**
  * The value a target should take for a wish; null when it already fits or has nothing to do.

@@ -1,6 +1,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { showNotice } from '../../common/notices/notice-texts'
 import type { ApplyJournal } from './apply-journal'
 import { recoverInterruptedApply } from './recover-journal'
 import { startEngineFixture, type EngineFixture } from './testing/engine-fixture'
@@ -53,8 +54,10 @@ describe('an apply journal left behind', () => {
     fixture = await startEngineFixture()
     const before = await fixture.dump()
     await killedApply(fixture, ['applied', 'applied', 'writing', 'pending'])
-    const note = await recoverInterruptedApply(fixture.store)
-    expect(note).toMatch(/was interrupted after 3 changes of 4; hush undo restores/)
+    const notice = await recoverInterruptedApply(fixture.store)
+    expect(notice && showNotice(notice, 'en').body).toMatch(
+      /was interrupted after 3 changes of 4; hush undo restores/,
+    )
     expect(await fixture.store.journal()).toBeNull()
     const [entry] = await fixture.engine.history()
     expect(entry).toMatchObject({
@@ -68,8 +71,8 @@ describe('an apply journal left behind', () => {
       'the apply was interrupted after this change',
       'the apply was interrupted while writing this change; it may not have landed',
     ])
-    const board = await fixture.engine.readSwitchStates()
-    expect(board.ok && board.value.board.interrupted).toMatchObject({ changed: 3, of: 4 })
+    const reading = await fixture.engine.readSwitchStates()
+    expect(reading.ok && reading.value.switchboard.interrupted).toMatchObject({ changed: 3, of: 4 })
     const undone = await fixture.engine.undoLast()
     expect(undone.ok).toBe(true)
     expect(undone.ok && undone.value.applied).toHaveLength(2)

@@ -1,16 +1,18 @@
+import type { Notice } from '../../common/notices/notice'
 import { ok } from '../../common/util/result'
 import { withApplyLock } from './apply-lock'
 import type { ApplyJournal } from './apply-journal'
 import type { AuditEntry, HistoryEntry, SwitchStore } from './switch-store'
 
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`
+/** What the owner is told of a recovered apply (its words: common/notices/notice-texts.ts). */
+export type InterruptedApply = Extract<Notice, { kind: 'applyInterrupted' }>
 
 /**
  * Finds the journal of an apply that never ended (Hush was killed, crashed, or the machine lost
  * power mid-apply) and makes it undoable: the changes that landed, or may have landed, become an
  * undo history entry marked `interrupted`, with the values from before them, and the audit trail
  * records them. Runs at the start of every face (each command that opens the switchboard, the
- * core of the desktop app and `hush serve`). Resolves to a one-line note for the owner, or null.
+ * core of the desktop app and `hush serve`). Resolves to the notice for the owner, or null.
  *
  * It holds the apply lock while it works: a journal whose apply is still running in another Hush
  * (the lock's holder is alive) is left alone.
@@ -18,7 +20,7 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 export async function recoverInterruptedApply(
   store: SwitchStore,
   now: () => Date = () => new Date(),
-): Promise<string | null> {
+): Promise<InterruptedApply | null> {
   if ((await store.journal()) === null) {
     return null
   }
@@ -35,7 +37,7 @@ export async function recoverInterruptedApply(
 export async function recoverHoldingLock(
   store: SwitchStore,
   now: () => Date,
-): Promise<string | null> {
+): Promise<InterruptedApply | null> {
   const journal = await store.journal()
   if (journal === null) {
     return null
@@ -43,24 +45,24 @@ export async function recoverHoldingLock(
   const landed = journal.steps.filter(
     step => step.status === 'writing' || step.status === 'applied',
   )
-  const what = `hush ${journal.command} (started ${journal.startedAt})`
-  let note: string
-  if (journal.kind === 'undo') {
-    // The entry it was undoing is still open: undo again finishes it (steps put back are skipped).
-    note = `${what} was interrupted after ${plural(landed.length, 'change')}; run hush undo to finish it`
-  } else if (landed.length === 0) {
-    note = `${what} was interrupted before it changed anything`
-  } else {
+  // An undo's entry is still open: undo again finishes it (steps put back are skipped).
+  if (journal.kind === 'apply' && landed.length > 0) {
     const history = await store.history()
     if (!history.some(entry => entry.id === journal.id)) {
       await store.appendAudit(landed.map(step => auditOf(journal, step, now)))
       history.push(historyOf(journal, landed, now))
       await store.saveHistory(history)
     }
-    note = `${what} was interrupted after ${plural(landed.length, 'change')} of ${journal.steps.length}; hush undo restores the values from before it`
   }
   await store.clearJournal()
-  return note
+  return {
+    kind: 'applyInterrupted',
+    command: journal.command,
+    startedAt: journal.startedAt,
+    landed: landed.length,
+    of: journal.steps.length,
+    undoing: journal.kind === 'undo',
+  }
 }
 
 function historyOf(

@@ -33,8 +33,8 @@ describe('the switch engine against the demo server', () => {
     expect(report.applied).toHaveLength(plan.steps.length)
 
     const after = await must(engine.readSwitchStates())
-    expect(after.board.profile).toBe('lockdown')
-    for (const status of after.board.switches) {
+    expect(after.switchboard.profile).toBe('lockdown')
+    for (const status of after.switchboard.switches) {
       if (status.state === 'unavailable' || status.profiles.lockdown === 'keep') {
         continue
       }
@@ -57,9 +57,9 @@ describe('the switch engine against the demo server', () => {
       }),
     )
     const offState = await must(engine.readSwitchStates())
-    expect(offState.board.switches.find(status => status.id === 'metadata-matching')?.state).toBe(
-      'off',
-    )
+    expect(
+      offState.switchboard.switches.find(status => status.id === 'metadata-matching')?.state,
+    ).toBe('off')
     const onPlan = await must(engine.planSet('metadata-matching', 'on'))
     expect(onPlan.skipped).toEqual([])
     await must(engine.applyPlan(onPlan, { command: 'set metadata-matching on' }))
@@ -154,22 +154,24 @@ describe('the switch engine against the demo server', () => {
     }
     fixture = await startEngineFixture({ catalog: [invented, aliased] })
     const reading = await must(fixture.engine.readSwitchStates())
-    expect(reading.board.switches.map(status => [status.id, status.state])).toEqual([
+    expect(reading.switchboard.switches.map(status => [status.id, status.state])).toEqual([
       ['invented', 'unavailable'],
       ['aliased', 'on'],
     ])
-    expect(reading.board.switches[0]?.reason).toBe('this server has no setting NoSuchPrefAnywhere')
-    expect(reading.board.switches[1]?.targets[0]?.key).toBe('pref:RelayEnabled')
+    expect(reading.switchboard.switches[0]?.reason).toBe(
+      'this server has no setting NoSuchPrefAnywhere',
+    )
+    expect(reading.switchboard.switches[1]?.targets[0]?.key).toBe('pref:RelayEnabled')
   })
 
   it('says unknown, with the reason, for account switches when plex.tv cannot be reached', async () => {
     fixture = await startEngineFixture()
     await fixture.fault('plex-tv', { down: '1' })
     const reading = await must(fixture.engine.readSwitchStates())
-    const usage = reading.board.switches.find(status => status.id === 'usage-data')
+    const usage = reading.switchboard.switches.find(status => status.id === 'usage-data')
     expect(usage?.state).toBe('unknown')
     expect(usage?.reason).toMatch(/plex\.tv account/)
-    const relay = reading.board.switches.find(status => status.id === 'relay')
+    const relay = reading.switchboard.switches.find(status => status.id === 'relay')
     expect(relay?.state).toBe('on')
     const plan = await must(fixture.engine.planProfile('private'))
     expect(plan.skipped.map(entry => entry.switchId)).toContain('usage-data')
@@ -182,7 +184,7 @@ describe('every catalog entry against the demo server', () => {
     const { engine } = fixture
     const start = await fixture.dump()
     const initial = await must(engine.readSwitchStates())
-    for (const status of initial.board.switches) {
+    for (const status of initial.switchboard.switches) {
       if (status.state === 'unavailable') {
         continue
       }
@@ -190,14 +192,14 @@ describe('every catalog entry against the demo server', () => {
       expect(off.steps.length > 0).toBe(status.state !== 'off')
       await must(engine.applyPlan(off, { command: `set ${status.id} off` }))
       const reading = await must(engine.readSwitchStates())
-      expect(`${status.id}: ${reading.board.switches.find(s => s.id === status.id)?.state}`).toBe(
-        `${status.id}: off`,
-      )
+      expect(
+        `${status.id}: ${reading.switchboard.switches.find(s => s.id === status.id)?.state}`,
+      ).toBe(`${status.id}: off`)
       if (off.steps.length > 0) {
         await must(engine.undoLast())
       }
       const back = await must(engine.readSwitchStates())
-      expect(back.board.switches.find(s => s.id === status.id)).toEqual(status)
+      expect(back.switchboard.switches.find(s => s.id === status.id)).toEqual(status)
     }
     expect(await fixture.dump()).toEqual(start)
   }, 90_000)
@@ -209,14 +211,14 @@ describe('every catalog entry against the demo server', () => {
       engine.applyPlan(await must(engine.planProfile('lockdown')), { command: 'apply lockdown' }),
     )
     const locked = await must(engine.readSwitchStates())
-    for (const status of locked.board.switches) {
+    for (const status of locked.switchboard.switches) {
       if (status.state !== 'off') {
         continue
       }
       const on = await must(engine.planSet(status.id, 'on'))
       await must(engine.applyPlan(on, { command: `set ${status.id} on` }))
       const reading = await must(engine.readSwitchStates())
-      const state = reading.board.switches.find(s => s.id === status.id)?.state
+      const state = reading.switchboard.switches.find(s => s.id === status.id)?.state
       // A free-text pref Hush never saw set stays off (Hush does not invent a value), and says so.
       const expected = on.steps.length === 0 ? 'off' : 'on'
       expect(`${status.id}: ${state === 'mixed' ? 'on' : state}`).toBe(`${status.id}: ${expected}`)

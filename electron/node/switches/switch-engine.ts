@@ -49,7 +49,7 @@ export interface ApplyOptions {
 
 /** The live state of every switch, with the resolved targets kept for planning. */
 export interface SwitchReading {
-  readonly board: Switchboard
+  readonly switchboard: Switchboard
   readonly resolved: readonly ResolvedSwitch[]
   readonly live: LiveState
 }
@@ -108,7 +108,7 @@ export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
     return ok({
       live: live.value,
       resolved,
-      board: {
+      switchboard: {
         server: deps.server,
         switches: switches.map(status => ({ ...status, until: until.get(status.id) ?? null })),
         profile: last?.profile ?? null,

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { showNotice } from '../../common/notices/notice-texts'
 import { openSwitchStore, type HistoryEntry } from './switch-store'
 import { startEngineFixture, type EngineFixture } from './testing/engine-fixture'
 
@@ -48,7 +49,8 @@ describe('the switchboard files', () => {
     await store.saveHistory([entry])
     await writeFile(join(temp, 'switchboard', 'history.json'), '{"version": 1, "entries": [ trunc')
     expect(await store.history()).toEqual([])
-    const [warning] = store.warnings()
+    const [repaired] = store.warnings()
+    const warning = repaired && showNotice({ kind: 'fileRepaired', ...repaired }, 'en').body
     expect(warning).toMatch(
       /history\.json was unreadable; it was moved to .*history\.corrupt-1700000000000\.json/,
     )

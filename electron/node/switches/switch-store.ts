@@ -5,6 +5,7 @@ import {
   profileIdSchema,
   settingValueSchema,
 } from '../../common/api/switch-schemas'
+import { auditEntryViewSchema } from '../../common/api/watch-schemas'
 import { readJsonFile, writeJsonFile } from '../files/json-file'
 import { ensurePrivateDir } from '../files/private-files'
 import { writeFileAtomic } from '../files/write-file-atomic'
@@ -32,18 +33,8 @@ export const historyEntrySchema = z.object({
 /** One apply, set or undo that changed the server. */
 export type HistoryEntry = z.infer<typeof historyEntrySchema>
 
-/** One change Hush made (or tried to make) on a server. */
-export const auditEntrySchema = z.object({
-  at: z.string(),
-  serverId: z.string(),
-  command: z.string(),
-  switchId: z.string(),
-  target: z.string(),
-  before: settingValueSchema.nullable(),
-  after: settingValueSchema.nullable(),
-  outcome: z.enum(['applied', 'failed', 'rolled-back', 'rollback-failed']),
-  detail: z.string().nullable(),
-})
+/** One change Hush made (or tried to make) on a server: the contract's entry, and its server. */
+export const auditEntrySchema = auditEntryViewSchema.extend({ serverId: z.string() })
 
 /** One change Hush made (or tried to make) on a server. */
 export type AuditEntry = z.infer<typeof auditEntrySchema>
@@ -82,6 +73,12 @@ const rememberedFileSchema = z.object({
   servers: z.record(z.string(), z.record(z.string(), settingValueSchema)),
 })
 
+/** A file found corrupt, and where it was moved so that nothing is lost. */
+export interface RepairedFile {
+  readonly path: string
+  readonly movedTo: string
+}
+
 /**
  * Hush's switchboard files under `<stateDir>/switchboard/`: history.json (what undo walks back),
  * audit.json (every change), remembered.json (previous agents and free-text values, per server),
@@ -107,14 +104,14 @@ export interface SwitchStore {
   journal(): Promise<ApplyJournal | null>
   saveJournal(journal: ApplyJournal): Promise<void>
   clearJournal(): Promise<void>
-  /** Files found corrupt and moved aside since the store was opened, as one-line messages. */
-  warnings(): readonly string[]
+  /** Files found corrupt and moved aside since the store was opened (a `fileRepaired` notice each). */
+  warnings(): readonly RepairedFile[]
 }
 
 /** Opens the switchboard files in Hush's state folder. */
 export function openSwitchStore(stateDir: string, now: () => Date = () => new Date()): SwitchStore {
   const dir = join(stateDir, 'switchboard')
-  const warnings: string[] = []
+  const warnings: RepairedFile[] = []
   const historyPath = join(dir, 'history.json')
   const auditPath = join(dir, 'audit.json')
   const rememberedPath = join(dir, 'remembered.json')
@@ -127,9 +124,7 @@ export function openSwitchStore(stateDir: string, now: () => Date = () => new Da
   ): Promise<z.output<S>> {
     const read = await readJsonFile(path, schema, empty, now)
     if (read.status === 'repaired') {
-      warnings.push(
-        `${path} was unreadable; it was moved to ${read.movedTo} and Hush started it afresh`,
-      )
+      warnings.push({ path, movedTo: read.movedTo })
     }
     return read.value
   }

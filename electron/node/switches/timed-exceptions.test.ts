@@ -43,7 +43,7 @@ describe('a switch set for a while', () => {
     expect(report.ok && report.value.message).toMatch(/Until 2026-11-29T08:00:00.000Z\./)
     const during = await engine.readSwitchStates()
     const relay = during.ok
-      ? during.value.board.switches.find(status => status.id === 'relay')
+      ? during.value.switchboard.switches.find(status => status.id === 'relay')
       : undefined
     expect(relay).toMatchObject({ state: 'off', until: '2026-11-29T08:00:00.000Z' })
     expect(await engine.revertExpired()).toEqual([])
@@ -55,7 +55,7 @@ describe('a switch set for a while', () => {
     expect((await fixture.dump())['pref:RelayEnabled']).toBe(true)
     const after = await engine.readSwitchStates()
     expect(
-      after.ok && after.value.board.switches.find(status => status.id === 'relay')?.until,
+      after.ok && after.value.switchboard.switches.find(status => status.id === 'relay')?.until,
     ).toBeNull()
     expect(await engine.revertExpired()).toEqual([])
     const audit = await fixture.store.audit()

@@ -10,7 +10,7 @@ import type { OutboundEvent } from '../../common/outbound/outbound-event'
 import { parseFiles } from '../outbound/parse/parse-file'
 import { serverLogFiles } from '../previews/server-log-files'
 import type { PlexClient } from '../server/plex-client'
-import { hushVersion } from '../server/plex-headers'
+import { hushVersion } from '../../common/hush-version'
 import type { SwitchEngine } from '../switches/switch-engine'
 import { readLogFacts } from './log-facts'
 import { buildStateTimeline } from './state-timeline'
@@ -56,13 +56,13 @@ export async function runVerification(
   const logNowMs = Math.max(serverMs ?? hushNow.getTime(), facts.lastMs ?? Number.NEGATIVE_INFINITY)
   const observed = withCurrentReadings(
     await openStateObservations(deps.stateDir).spans(deps.server.machineIdentifier),
-    reading.value.board.switches,
+    reading.value.switchboard.switches,
     logNowMs,
   )
   return ok(
     verifySwitches({
       catalog: deps.catalog,
-      switches: reading.value.board.switches,
+      switches: reading.value.switchboard.switches,
       events,
       facts,
       logFiles: files.length,

@@ -33,7 +33,7 @@ export async function checkDrift(deps: DriftDeps): Promise<Result<DriftReport, A
   const serverId = identity.value.machineIdentifier
   const seen = await deps.versions.observe(serverId, identity.value.version)
   const history = await deps.engine.history()
-  const { profile, wants } = ownerChoices(history, reading.value.board.switches)
+  const { profile, wants } = ownerChoices(history, reading.value.switchboard.switches)
   const lastChange = history.at(-1)?.at ?? null
   const updatedSince =
     seen.now.changedAt !== null && (lastChange === null || seen.now.changedAt >= lastChange)
@@ -43,7 +43,7 @@ export async function checkDrift(deps: DriftDeps): Promise<Result<DriftReport, A
       ? 'unknown'
       : 'someone-else'
   const changes: DriftChange[] = []
-  for (const status of reading.value.board.switches) {
+  for (const status of reading.value.switchboard.switches) {
     const wanted = wants.get(status.id)
     if (wanted === undefined || status.state === wanted) {
       continue

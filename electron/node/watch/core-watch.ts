@@ -1,34 +1,38 @@
-import type { ApiEvents, PrivacyApi } from '../../common/api/contract'
-import type { AppError } from '../../common/api/errors'
+import type { ApiEvents } from '../../common/api/contract'
 import type { AppSettings } from '../../common/api/settings-schemas'
 import type { EventHub } from '../../common/util/event-hub'
-import type { Result } from '../../common/util/result'
 import type { OutboundLog } from '../outbound/outbound-log'
-import type { ActiveBoard } from '../service/active-board'
-import type { Notifier } from '../service/ports'
-import type { ActiveServer } from '../service/server-service'
-import { checkDrift } from './check-drift'
+import type { SessionSource } from '../service/active-session'
+import type { NotifyOwner } from '../service/owner-notices'
+import type { ActiveServer } from '../service/server-connections'
 import { startDestinationWatch } from './destination-watch'
 import { startDriftWatch, type DriftWatch } from './drift-watch'
-import { listOverrides } from './list-overrides'
 import { openServerVersions } from './server-versions'
 
 /** What the core's watch is built from. */
 export interface CoreWatchDeps {
   readonly stateDir: string
-  readonly board: () => Result<ActiveBoard, AppError>
+  readonly session: SessionSource
   readonly onConnected: (listener: (server: ActiveServer) => void) => () => void
-  readonly outbound: Pick<OutboundLog, 'stats' | 'onRecorded'>
+  /** The outbound log, watched for new destinations; absent: destinations are not watched. */
+  readonly outbound?: Pick<OutboundLog, 'stats' | 'onRecorded'>
   readonly events: EventHub<ApiEvents>
   readonly settings: () => Promise<AppSettings>
-  readonly notifier?: Notifier
+  readonly notify: NotifyOwner
   readonly onError: (error: unknown) => void
 }
 
-/** The watch as the core runs it: its contract methods and its lifecycle. */
+/** A host's own choices for the watch, over the owner's settings (`hush watch --interval --enforce`). */
+export interface WatchChoices {
+  readonly pollSeconds?: number
+  /** Enforce the owner's choices even when the setting is off. */
+  readonly enforce?: boolean
+}
+
+/** The watch as the core runs it (its methods: service/methods/watch.ts). */
 export interface CoreWatch {
-  readonly methods: Pick<PrivacyApi, 'watch.drift' | 'watch.overrides'>
-  readonly start: () => Promise<void>
+  /** Starts watching the active server (and each one connected after). */
+  readonly start: (choices?: WatchChoices) => Promise<void>
   readonly stop: () => Promise<void>
 }
 
@@ -47,7 +51,7 @@ export function createCoreWatch(deps: CoreWatchDeps): CoreWatch {
   async function watchActive(): Promise<void> {
     await drift?.stop()
     drift = null
-    const active = deps.board()
+    const active = await deps.session()
     if (!active.ok) {
       return
     }
@@ -72,59 +76,47 @@ export function createCoreWatch(deps: CoreWatchDeps): CoreWatch {
             why,
           })),
           enforced: restored,
+          report,
+          enforcement: enforced,
         })
-        if (restored) {
-          deps.events.emit('switches.changed', { reason: 'drift' })
+        if (enforced?.ok && enforced.value !== null) {
+          deps.events.emit('switches.changed', { reason: 'drift', report: enforced.value })
         }
-        const names = report.changes.map(change => change.switchId).join(', ')
-        deps.notifier?.notify(
-          restored ? 'Hush put your privacy settings back' : 'Your Plex privacy settings changed',
-          `${names}: no longer as you chose${restored ? ' (restored)' : ''}.`,
-        )
+        const switchIds = report.changes.map(change => change.switchId)
+        deps.notify({ kind: 'drift', switchIds, restored })
       },
       onRevert: report => {
         if (report.ok) {
-          deps.events.emit('switches.changed', { reason: 'revert' })
-          deps.notifier?.notify('A temporary change ended', report.value.message)
+          deps.events.emit('switches.changed', { reason: 'revert', report: report.value })
+          deps.notify({ kind: 'timedChangeEnded', message: report.value.message })
         } else {
-          deps.onError(report.error)
+          deps.notify({ kind: 'timedChangeFailed', reason: report.error.message })
         }
       },
       onError: deps.onError,
     })
   }
 
-  const restart = () => void watchActive().catch(deps.onError)
+  // One restart at a time: a connect during the last one must not leave two watches running.
+  let watching = Promise.resolve()
+  const restart = () => {
+    watching = watching.then(watchActive).catch(deps.onError)
+  }
 
   return {
-    methods: {
-      'watch.drift': async () => {
-        const active = deps.board()
-        if (!active.ok) {
-          return active
-        }
-        return checkDrift({
-          client: active.value.server.connection.client,
-          engine: active.value.engine,
-          versions,
-        })
-      },
-      'watch.overrides': async () => {
-        const active = deps.board()
-        return active.ok ? listOverrides(active.value.engine, active.value.store) : active
-      },
-    },
-    async start() {
+    async start(choices = {}) {
       const settings = await deps.settings()
-      enforce = settings.enforce
-      pollSeconds = settings.driftPollSeconds
+      enforce = choices.enforce === true || settings.enforce
+      pollSeconds = choices.pollSeconds ?? settings.driftPollSeconds
       stops.push(deps.onConnected(restart))
+      restart()
       stops.push(
         deps.events.on('settings.changed', settings => {
-          const intervalChanged = settings.driftPollSeconds !== pollSeconds
+          const seconds = choices.pollSeconds ?? settings.driftPollSeconds
+          const intervalChanged = seconds !== pollSeconds
           const enforceTurnedOn = settings.enforce && !enforce
-          enforce = settings.enforce
-          pollSeconds = settings.driftPollSeconds
+          enforce = choices.enforce === true || settings.enforce
+          pollSeconds = seconds
           if (intervalChanged) {
             restart()
           } else if (enforceTurnedOn) {
@@ -132,24 +124,26 @@ export function createCoreWatch(deps: CoreWatchDeps): CoreWatch {
           }
         }),
       )
-      const destinations = startDestinationWatch({
-        stateDir: deps.stateDir,
-        log: deps.outbound,
-        onError: deps.onError,
-        onDiscovered: ({ host, category }) => {
-          deps.events.emit('destination.discovered', { host, category })
-          deps.notifier?.notify(
-            'A new destination',
-            `Your server contacted ${host} (${category}) for the first time.`,
-          )
-        },
-      })
-      stops.push(destinations.stop)
+      if (deps.outbound) {
+        const destinations = startDestinationWatch({
+          stateDir: deps.stateDir,
+          log: deps.outbound,
+          onError: deps.onError,
+          onDiscovered: ({ host, category }) => {
+            deps.events.emit('destination.discovered', { host, category })
+            deps.notify({ kind: 'newDestination', host, category })
+          },
+        })
+        stops.push(destinations.stop)
+      }
+      // Started on the active server (if any) by the time start resolves.
+      await watching
     },
     async stop() {
       for (const stop of stops.splice(0)) {
         stop()
       }
+      await watching
       await drift?.stop()
       drift = null
     },

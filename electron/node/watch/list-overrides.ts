@@ -19,12 +19,12 @@ export async function listOverrides(
   if (!reading.ok) {
     return reading
   }
-  const { board } = reading.value
-  const serverId = board.server.machineIdentifier
+  const { switchboard } = reading.value
+  const serverId = switchboard.server.machineIdentifier
   const audit = (await store.audit()).filter(entry => entry.serverId === serverId)
   const overrides: Override[] = []
   const listed = new Set<string>()
-  for (const status of board.switches) {
+  for (const status of switchboard.switches) {
     for (const target of status.targets) {
       const { value, defaultValue } = target
       if (value === null || defaultValue === null || sameSettingValue(value, defaultValue)) {
@@ -59,41 +59,5 @@ export async function listOverrides(
       })
     }
   }
-  return ok({ serverId, overrides, readAt: board.readAt })
-}
-
-const csvField = (value: string | number | boolean | null): string => {
-  const text = value === null ? '' : String(value)
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
-}
-
-/** The overrides as CSV (one row per target; the audit trail is in the JSON export). */
-export function overridesCsv(report: OverridesReport): string {
-  const rows = report.overrides.map(entry =>
-    [
-      entry.switchId,
-      entry.target,
-      entry.value,
-      entry.defaultValue,
-      entry.by,
-      entry.since,
-      entry.audit.length,
-    ]
-      .map(csvField)
-      .join(','),
-  )
-  return `${['switch', 'target', 'value', 'default', 'set_by', 'since', 'audit_entries'].join(',')}\n${rows.map(row => `${row}\n`).join('')}`
-}
-
-/** The overrides as text: a summary line and one line per target. */
-export function formatOverrides(report: OverridesReport): string {
-  const count = report.overrides.length
-  if (count === 0) {
-    return "No overrides: every switch is at Plex's default.\n"
-  }
-  const lines = report.overrides.map(entry => {
-    const who = entry.by === 'hush' ? `Hush, since ${entry.since ?? '?'}` : 'someone else'
-    return `  ${entry.switchId}  ${entry.label}: ${String(entry.value)} (default ${String(entry.defaultValue)}) — set by ${who}`
-  })
-  return `${count} value${count === 1 ? ' differs' : 's differ'} from Plex's defaults:\n${lines.join('\n')}\n`
+  return ok({ serverId, overrides, readAt: switchboard.readAt })
 }

@@ -78,15 +78,18 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
 
   const handlers: Partial<FakeHandlers> = {
     'server.discover': () => ({
-      dataDir: '/var/lib/plexmediaserver',
-      preferencesFile: null,
-      machineIdentifier: server.machineIdentifier,
-      tokenFound: true,
-      serverUrl: server.url,
-      reachable: true,
-      friendlyName: server.friendlyName,
-      version: server.version,
-      problem: null,
+      ok: true,
+      value: {
+        dataDir: '/var/lib/plexmediaserver',
+        preferencesFile: null,
+        machineIdentifier: server.machineIdentifier,
+        tokenFound: true,
+        serverUrl: server.url,
+        reachable: true,
+        friendlyName: server.friendlyName,
+        version: server.version,
+        problem: null,
+      },
     }),
     'server.check': () => ({ ok: true, value: server }),
     'watch.overrides': () => ({
@@ -113,7 +116,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
         ? [{ id: 's1', url: server.url, name: server.friendlyName, active: true, demo: false }]
         : [],
     'server.connect': () => ((connected = true), { ok: true, value: server }),
-    'server.connectLocal': () => ((connected = true), { ok: true, value: server }),
+    'server.connectLocal': () => (
+      (connected = true),
+      { ok: true, value: { ...server, dataDir: '/var/lib/plexmediaserver' } }
+    ),
     'server.connectDemo': () => ((connected = true), { ok: true, value: server }),
     'server.select': () => ((connected = true), { ok: true, value: server }),
     'switches.status': () => ({

@@ -1,4 +1,8 @@
-import type { LogFilter, OutboundEventView } from '../../../electron/common/api/log-schemas'
+import type {
+  LogFilter,
+  OutboundEventView,
+  StoredEventView,
+} from '../../../electron/common/api/log-schemas'
 import type { OutboundCategory } from '../../../electron/common/outbound/categories'
 import type { FakeHandlers } from './fake-bridge'
 
@@ -17,11 +21,12 @@ const kinds: readonly { category: OutboundCategory; host: string; path: string }
 const newest = Date.parse('2026-11-28T12:00:00Z')
 
 /** The event at a position (0 is the newest) of a fake log of `total` events. */
-export function fakeEvent(total: number, position: number): OutboundEventView {
+export function fakeEvent(total: number, position: number): StoredEventView {
   const kind = kinds[position % kinds.length] ?? kinds[0]!
   return {
     id: total - position,
     time: new Date(newest - position * 60_000).toISOString(),
+    localTime: false,
     method: 'GET',
     url: `https://${kind.host}${kind.path}?n=${position}`,
     host: kind.host,
@@ -55,7 +60,7 @@ export function fakeLogHandlers(
 ): Pick<FakeHandlers, `log.${string}` & keyof FakeHandlers> {
   function select(filter: LogFilter, before: number | undefined, offset: number, limit: number) {
     const start = before === undefined ? 0 : Math.max(0, total - before + 1)
-    const events: OutboundEventView[] = []
+    const events: StoredEventView[] = []
     if (isPlain(filter)) {
       for (let p = start + offset; p < Math.min(total, start + offset + limit); p++) {
         events.push(fakeEvent(total, p))
@@ -108,12 +113,26 @@ export function fakeLogHandlers(
     'log.count': filter => ({ total: count(filter) }),
     'log.stats': filter => stats(filter),
     'log.event': ({ id }) => (id >= 1 && id <= total ? fakeEvent(total, total - id) : null),
-    'log.export': ({ format, filter }) => ({
-      format,
-      fileName: `outbound.${format}`,
-      content: select(filter, undefined, 0, 1000)
-        .map(e => e.url)
-        .join('\n'),
+    'log.export': ({ format, filter }) => {
+      const events = select(filter, undefined, 0, 1000)
+      return {
+        format,
+        fileName: `outbound.${format}`,
+        content: events.map(e => e.url).join('\n'),
+        count: events.length,
+        next: null,
+      }
+    },
+    'log.import': () => ({
+      ok: true,
+      value: {
+        files: 0,
+        inserted: 0,
+        answered: 0,
+        duplicates: 0,
+        dropped: 0,
+        skipped: { malformed: 0, tooLong: 0, invalidUtf8: 0, notLogLine: 0 },
+      },
     }),
     'log.evidence': () => {
       const latest = (position: number) => (total > position ? fakeEvent(total, position) : null)

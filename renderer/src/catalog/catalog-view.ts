@@ -1,11 +1,5 @@
-import type { LocalizedText } from '../../../electron/common/i18n/localized-text'
+import type { TitledText } from '../../../electron/common/i18n/localized-text'
 import type { FlowId, ProfileId, SwitchEntry } from '../../../electron/common/switches/switch-types'
-
-/** A title and a one-line explanation, in every language. */
-export interface TitledText {
-  readonly title: LocalizedText
-  readonly description: LocalizedText
-}
 
 /**
  * The switch catalog as the dashboard reads it: the switches, the order and texts of the data

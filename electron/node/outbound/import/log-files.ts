@@ -1,18 +1,8 @@
 import { createHash } from 'node:crypto'
 import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
+import { maxRotations, rotatedLogName } from '../../../common/outbound/server-log-names'
 import { isRegularFile, openRegularFileOrThrow } from '../../files/regular-file'
-
-/** The server's main log, and its rotated copies `.1.log` (newest) … `.5.log` (oldest). */
-export const serverLogName = 'Plex Media Server.log'
-
-/** The name of the rotated copy number `n` (0 is the live file). */
-export function rotatedName(n: number): string {
-  return n === 0 ? serverLogName : `Plex Media Server.${n}.log`
-}
-
-/** How many rotated copies the server keeps (ref §3.3). */
-export const maxRotations = 5
 
 /** Bytes of a file's head that identify it across renames. */
 export const headBytes = 1024
@@ -50,8 +40,8 @@ export async function serverLogsOldestFirst(dir: string): Promise<string[]> {
   const names = new Set(await readdir(dir))
   const out: string[] = []
   for (let n = maxRotations; n >= 0; n--) {
-    if (names.has(rotatedName(n)) && (await isRegularFile(join(dir, rotatedName(n))))) {
-      out.push(join(dir, rotatedName(n)))
+    if (names.has(rotatedLogName(n)) && (await isRegularFile(join(dir, rotatedLogName(n))))) {
+      out.push(join(dir, rotatedLogName(n)))
     }
   }
   return out

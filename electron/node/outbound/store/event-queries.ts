@@ -104,9 +104,17 @@ export function eventById(db: StoreDb, id: number): StoredEvent | null {
   return row ? toStoredEvent(row) : null
 }
 
-/** Iterates every event matching a filter, oldest first (for export). */
-export function* iterateEvents(db: StoreDb, f: EventFilter): Generator<StoredEvent> {
+/** Iterates every event matching a filter, oldest first (for export); `after`: ids above it. */
+export function* iterateEvents(
+  db: StoreDb,
+  f: EventFilter,
+  after?: number,
+): Generator<StoredEvent> {
   const { where, params } = filterClause(db, f)
+  if (after !== undefined) {
+    where.push('e.id > ?')
+    params.push(after)
+  }
   const sql = `SELECT ${eventColumns} FROM ${eventsJoined} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.id`
   for (const row of db.prepare(sql).iterate(...params)) {
     yield toStoredEvent(row as Row)

@@ -53,11 +53,24 @@ function csvRow(e: StoredEvent): string {
     .join(',')
 }
 
-/** Writes events in a format through `write`, streaming (one call per few hundred rows). */
+/** Where a part of an export sits: the first opens it (header, bracket), the last closes it. */
+export interface ExportPart {
+  readonly opens: boolean
+  /** Asked once the part's events are written. */
+  readonly closes: () => boolean
+}
+
+const wholeExport: ExportPart = { opens: true, closes: () => true }
+
+/**
+ * Writes events in a format through `write`, streaming (one call per few hundred rows); `part`
+ * when this is one part of an export made in several (the parts joined are the whole).
+ */
 export function exportEvents(
   events: Iterable<StoredEvent>,
   format: ExportFormat,
   write: (text: string) => void,
+  part: ExportPart = wholeExport,
 ): number {
   let count = 0
   let buffer: string[] = []
@@ -67,16 +80,16 @@ export function exportEvents(
       buffer = []
     }
   }
-  if (format === 'csv') {
+  if (part.opens && format === 'csv') {
     buffer.push(`${csvColumns.join(',')}\r\n`)
-  } else if (format === 'json') {
+  } else if (part.opens && format === 'json') {
     buffer.push('[')
   }
   for (const e of events) {
     if (format === 'csv') {
       buffer.push(`${csvRow(e)}\r\n`)
     } else if (format === 'json') {
-      buffer.push(`${count === 0 ? '\n' : ',\n'}  ${JSON.stringify(e)}`)
+      buffer.push(`${part.opens && count === 0 ? '\n' : ',\n'}  ${JSON.stringify(e)}`)
     } else {
       buffer.push(`${JSON.stringify(e)}\n`)
     }
@@ -85,8 +98,9 @@ export function exportEvents(
       flush()
     }
   }
-  if (format === 'json') {
-    buffer.push(count === 0 ? ']\n' : '\n]\n')
+  if (format === 'json' && part.closes()) {
+    // Only a whole export that opened here and found nothing is empty.
+    buffer.push(part.opens && count === 0 ? ']\n' : '\n]\n')
   }
   flush()
   return count

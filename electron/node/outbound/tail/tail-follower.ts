@@ -1,7 +1,12 @@
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { totalSkipped } from '../../../common/outbound/outbound-event'
-import { maxRotations, readHeadPrint, rotatedName, serverLogName } from '../import/log-files'
+import {
+  maxRotations,
+  rotatedLogName,
+  serverLogName,
+} from '../../../common/outbound/server-log-names'
+import { readHeadPrint } from '../import/log-files'
 import { parseInThread } from '../parse/parse-batches'
 import { field, recordTime, recordWidth, type ParsedPiece } from '../parse/parsed-piece'
 import { chunkBytes } from '../parse/read-chunks'
@@ -49,7 +54,7 @@ async function seeFile(
   rank: number,
 ): Promise<{ rank: number; identity: string; size: number } | null> {
   try {
-    const s = await stat(join(dir, rotatedName(rank)), { bigint: true })
+    const s = await stat(join(dir, rotatedLogName(rank)), { bigint: true })
     return s.isFile() ? { rank, identity: `${s.dev}:${s.ino}`, size: Number(s.size) } : null
   } catch {
     return null
@@ -141,7 +146,7 @@ export class TailFollower {
         ...f,
         headHash:
           cursor && f.size >= cursor.head.length
-            ? ((await readHeadPrint(join(dir, rotatedName(f.rank)), cursor.head.length))?.hash ??
+            ? ((await readHeadPrint(join(dir, rotatedLogName(f.rank)), cursor.head.length))?.hash ??
               null)
             : null,
       })),
@@ -162,7 +167,7 @@ export class TailFollower {
     lineNo: number,
     result: { inserted: number; answered: number; newest: string | null },
   ): Promise<void> {
-    const path = join(this.options.logsDir, rotatedName(file.rank))
+    const path = join(this.options.logsDir, rotatedLogName(file.rank))
     const head = await readHeadPrint(path)
     if (!head) {
       return
@@ -171,7 +176,7 @@ export class TailFollower {
     let reported = 0
     const job = {
       path,
-      file: file.rank === 0 ? serverLogName : rotatedName(file.rank),
+      file: file.rank === 0 ? serverLogName : rotatedLogName(file.rank),
       state: this.cursor?.parser,
       start: { offset: from, lineNo },
       batchBytes: tailBatchBytes,

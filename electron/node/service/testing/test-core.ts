@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { startDemoServer, type DemoServer } from '../../../demo/start-demo-server'
 import { createFileSettingsStore } from '../../settings/file-settings-store'
 import { createCoreService, type CoreService } from '../create-core-service'
-import { createMemorySecretStore } from '../ports'
+import { createMemorySecretStore, type Notifier } from '../ports'
 
 /** A real core in a temporary state folder, with a demo server it starts on "try the demo". */
 export interface TestCore {
@@ -16,7 +16,9 @@ export interface TestCore {
 }
 
 /** Starts a TestCore; `close` stops the demo and removes the folder. */
-export async function startTestCore(): Promise<TestCore> {
+export async function startTestCore(
+  options: { readonly notifier?: Notifier } = {},
+): Promise<TestCore> {
   const stateDir = await mkdtemp(join(tmpdir(), 'hush-core-'))
   let demo: DemoServer | undefined
   const core = await createCoreService({
@@ -33,6 +35,7 @@ export async function startTestCore(): Promise<TestCore> {
       return demo
     },
     tailIntervalMs: 100,
+    notifier: options.notifier,
   })
   return {
     core,

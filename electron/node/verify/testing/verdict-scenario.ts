@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { SwitchStatus } from '../../../common/api/switch-schemas'
 import type { VerifyReport } from '../../../common/api/verify-schemas'
-import { switchCatalog } from '../../../common/switches/catalog'
 import type { SentRecord } from '../../../demo/sent-record'
-import { openSwitchboard, type OpenSwitchboard } from '../../switches/open-switchboard'
-import type { SwitchPlan } from '../../switches/plan-changes'
 import type { AppError } from '../../../common/api/errors'
 import type { Result } from '../../../common/util/result'
-import { runVerification } from '../run-verification'
+import { createCoreService } from '../../service/create-core-service'
+import { createMemorySecretStore } from '../../service/ports'
+import { createFileSettingsStore } from '../../settings/file-settings-store'
 import {
   startDemoServer,
   type DemoServer,
@@ -71,35 +70,36 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
   const startedAt = demo.sent()[0]?.time ?? demo.now() - backfillHours * 3_600_000
   const offAt = new Map<string, number>()
   const restarts: number[] = []
-  let board: OpenSwitchboard | undefined
+  // A core as one `hush` command has it: the demo named, remembered nowhere.
+  const core = await createCoreService({
+    stateDir,
+    env: {},
+    secrets: createMemorySecretStore(),
+    settings: createFileSettingsStore(stateDir),
+    lifetime: 'command',
+    language: 'en',
+    named: { server: demo.url, token: demo.token, dataDir, accountUrl: demo.url },
+  })
+  const { api } = core
   try {
-    const opened = await openSwitchboard({
-      server: demo.url,
-      token: demo.token,
-      dataDir,
-      stateDir,
-      accountUrl: demo.url,
-      env: {},
-    })
-    board = must(opened, 'connect')
-    const { engine } = board
+    must(await api['server.connectLocal']({ remember: false }), 'connect')
     const statuses = async (): Promise<SwitchStatus[]> =>
-      must(await engine.readSwitchStates(), 'read the switches').board.switches
-    const applied = async (plan: Result<SwitchPlan, AppError>, command: string): Promise<void> => {
-      demo.flushLog()
-      must(await engine.applyPlan(must(plan, command), { command }), command)
-    }
+      must(await api['switches.status']({}), 'read the switches').switches
     await scenario.steps({
       demo,
       dataDir,
       async turnOff(id) {
         offAt.set(id, demo.now())
-        await applied(await engine.planSet(id, 'off'), `set ${id} off`)
+        demo.flushLog()
+        const command = `set ${id} off`
+        must(await api['switches.set']({ switchId: id, value: 'off', force: false }), command)
       },
       async apply(profile) {
         const at = demo.now()
         const before = await statuses()
-        await applied(await engine.planProfile(profile), `apply ${profile}`)
+        demo.flushLog()
+        const plan = must(await api['switches.planProfile']({ profile }), `apply ${profile}`)
+        must(await api['switches.apply']({ plan, force: false }), `apply ${profile}`)
         for (const status of await statuses()) {
           if (status.state === 'off' && before.find(s => s.id === status.id)?.state !== 'off') {
             offAt.set(status.id, at)
@@ -111,18 +111,7 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
       },
     })
     demo.flushLog()
-    const report = must(
-      await runVerification({
-        client: board.connection.client,
-        engine,
-        account: board.account,
-        stateDir,
-        catalog: switchCatalog,
-        server: board.connection.info,
-        dataDir,
-      }),
-      'verify',
-    )
+    const report = must(await api['verify.run']({}), 'verify')
     return {
       name: scenario.name,
       report,
@@ -134,6 +123,7 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
       restarts,
     }
   } finally {
+    await core.stop()
     await demo.close()
     await rm(dataDir, { recursive: true, force: true })
     await rm(stateDir, { recursive: true, force: true })

@@ -9,7 +9,7 @@ export function ProfilePicker() {
   const language = useLanguage()
   const profiles = useAppStore(s => s.catalog.profiles)
   const planned = useAppStore(s => s.plannedProfile)
-  const current = useAppStore(s => valueOf(s.board)?.profile ?? null)
+  const current = useAppStore(s => valueOf(s.switchboard)?.profile ?? null)
   const plan = useAppStore(s => s.profilePlanned)
   const choose = (profile: ProfileId) => void plan(profile)
   return (

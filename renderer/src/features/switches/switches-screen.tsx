@@ -12,7 +12,7 @@ import { SwitchRow } from './switch-row'
 export function SwitchesScreen() {
   const text = useText()
   const language = useLanguage()
-  const board = useAppStore(s => s.board)
+  const switchboard = useAppStore(s => s.switchboard)
   const groups = useAppStore(switchSelectors.flowGroups)
   const flows = useAppStore(s => s.catalog.flows)
   const busy = useAppStore(s => s.changing !== null)
@@ -37,7 +37,7 @@ export function SwitchesScreen() {
     >
       <ProfilePicker />
       <PlanPreview />
-      <LoadableView loadable={board} onRetry={() => void reload()}>
+      <LoadableView loadable={switchboard} onRetry={() => void reload()}>
         {() =>
           groups.map(group => {
             const flow = group.flow === 'other' ? undefined : flows[group.flow]

@@ -26,9 +26,9 @@ export interface FlowGroup {
 export type OverallState = 'loading' | 'private' | 'flowing' | 'unreachable'
 
 const allSwitches = memoSelector(
-  (s: AppState) => [s.catalog, s.board] as const,
-  (catalog, board) => {
-    const statuses = valueOf(board)?.switches ?? []
+  (s: AppState) => [s.catalog, s.switchboard] as const,
+  (catalog, switchboard) => {
+    const statuses = valueOf(switchboard)?.switches ?? []
     const byId = new Map(statuses.map(status => [status.id, status]))
     const known: SwitchView[] = catalog.switches.map(entry => {
       const status = byId.get(entry.id) ?? null
@@ -62,12 +62,12 @@ const flowGroups = memoSelector(
 )
 
 const overall = memoSelector(
-  (s: AppState) => [s.reachable, s.board, allSwitches(s)] as const,
-  (reachable, board, views): OverallState => {
-    if (reachable === false || board.status === 'error') {
+  (s: AppState) => [s.reachable, s.switchboard, allSwitches(s)] as const,
+  (reachable, switchboard, views): OverallState => {
+    if (reachable === false || switchboard.status === 'error') {
       return 'unreachable'
     }
-    if (board.status !== 'ready' && valueOf(board) === undefined) {
+    if (switchboard.status !== 'ready' && valueOf(switchboard) === undefined) {
       return 'loading'
     }
     return views.some(view => isFlowing(view.state)) ? 'flowing' : 'private'

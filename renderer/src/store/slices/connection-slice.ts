@@ -4,7 +4,7 @@ import type { DiscoveryReport, ServerInfo } from '../../../../electron/common/ap
 import type { KnownServer } from '../../../../electron/common/api/settings-schemas'
 import type { Result } from '../../../../electron/common/util/result'
 import type { SliceCreator } from '../app-state'
-import { idle, loading, unexpected, type Loadable } from '../loadable'
+import { idle, load, loading, unexpected, type Loadable } from '../loadable'
 
 /** Where the dashboard stands with its server. */
 export type ConnectionPhase = 'starting' | 'needsServer' | 'connecting' | 'connected'
@@ -72,27 +72,23 @@ export function createConnectionSlice(bridge: PrivacyBridge): SliceCreator<Conne
         // The switchboard names its server: one call both checks the server and reads the
         // switches, which is what the owner opened Hush for.
         await get().switchesRequested()
-        const board = get().board
-        if (board.status === 'ready') {
+        const switchboard = get().switchboard
+        if (switchboard.status === 'ready') {
           set({
             phase: 'connected',
-            server: board.value.server,
+            server: switchboard.value.server,
             reachable: true,
             reachMessage: null,
           })
           await get().logSummaryRequested()
         } else {
-          const message = board.status === 'error' ? board.error.message : null
+          const message = switchboard.status === 'error' ? switchboard.error.message : null
           set({ phase: 'connected', reachable: false, reachMessage: message })
         }
       },
       discoveryRequested: async () => {
         set({ discovery: loading(get().discovery) })
-        try {
-          set({ discovery: { status: 'ready', value: await bridge.call('server.discover', {}) } })
-        } catch (error) {
-          set({ discovery: { status: 'error', error: unexpected(error) } })
-        }
+        set({ discovery: await load(() => bridge.call('server.discover', {})) })
       },
       localConnectRequested: () => connectWith(() => bridge.call('server.connectLocal', {})),
       manualConnectRequested: (url, token) =>

@@ -6,7 +6,7 @@ import type {
   OutboundEventView,
 } from '../../../../electron/common/api/log-schemas'
 import type { SliceCreator } from '../app-state'
-import { idle, loading, unexpected, type Loadable } from '../loadable'
+import { idle, load, loading, plain, unexpected, type Loadable } from '../loadable'
 import { keepPages, logPageSize } from './log-pages'
 import type { DownloadFile } from './verify-slice'
 
@@ -75,23 +75,28 @@ export function createLogSlice(bridge: PrivacyBridge): SliceCreator<LogSlice> {
         selectedRow: null,
         logStats: loading(get().logStats),
       })
-      try {
-        const [newest, count, stats] = await Promise.all([
-          bridge.call('log.page', { ...filter, limit: 1 }),
-          bridge.call('log.count', filter),
-          bridge.call('log.stats', filter),
-        ])
-        if (get().logView.version !== version) {
-          return
-        }
-        const anchor = newest.events[0]?.id ?? null
-        set({
-          logView: { version, anchor, total: anchor === null ? 0 : count.total },
-          logStats: { status: 'ready', value: stats },
-        })
-      } catch (error) {
-        set({ logStats: { status: 'error', error: unexpected(error) } })
+      const loaded = await load(() =>
+        plain(
+          Promise.all([
+            bridge.call('log.page', { ...filter, limit: 1 }),
+            bridge.call('log.count', filter),
+            bridge.call('log.stats', filter),
+          ]),
+        ),
+      )
+      if (loaded.status !== 'ready') {
+        set({ logStats: { status: 'error', error: loaded.error } })
+        return
       }
+      if (get().logView.version !== version) {
+        return
+      }
+      const [newest, count, stats] = loaded.value
+      const anchor = newest.events[0]?.id ?? null
+      set({
+        logView: { version, anchor, total: anchor === null ? 0 : count.total },
+        logStats: { status: 'ready', value: stats },
+      })
     },
     logFilterChanged: async patch => {
       const merged: Record<string, unknown> = { ...get().logFilter, ...patch }
@@ -161,16 +166,21 @@ export function createLogSlice(bridge: PrivacyBridge): SliceCreator<LogSlice> {
     },
     logSummaryRequested: async () => {
       set({ logSummary: loading(get().logSummary) })
-      try {
-        const [summary, tail, evidence] = await Promise.all([
-          bridge.call('log.stats', {}),
-          bridge.call('log.tailStatus', {}),
-          bridge.call('log.evidence', {}),
-        ])
-        set({ logSummary: { status: 'ready', value: summary }, tailStatus: tail, evidence })
-      } catch (error) {
-        set({ logSummary: { status: 'error', error: unexpected(error) } })
+      const loaded = await load(() =>
+        plain(
+          Promise.all([
+            bridge.call('log.stats', {}),
+            bridge.call('log.tailStatus', {}),
+            bridge.call('log.evidence', {}),
+          ]),
+        ),
+      )
+      if (loaded.status !== 'ready') {
+        set({ logSummary: { status: 'error', error: loaded.error } })
+        return
       }
+      const [summary, tailStatus, evidence] = loaded.value
+      set({ logSummary: { status: 'ready', value: summary }, tailStatus, evidence })
     },
   })
 }

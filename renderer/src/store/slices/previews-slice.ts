@@ -1,4 +1,4 @@
-import type { ApiOutput, PrivacyBridge } from '../../../../electron/common/api/contract'
+import type { PrivacyBridge } from '../../../../electron/common/api/contract'
 import type {
   AccountPreview,
   CrashReportsPreview,
@@ -7,7 +7,7 @@ import type {
 } from '../../../../electron/common/api/preview-schemas'
 import { messagesFor } from '../../i18n/messages'
 import type { SliceCreator } from '../app-state'
-import { idle, loading, unexpected, type Loadable } from '../loadable'
+import { idle, load, loading, unexpected, type Loadable } from '../loadable'
 
 /** The four previews of what the server sends or would send. */
 export interface Previews {
@@ -43,19 +43,8 @@ export function createPreviewsSlice(bridge: PrivacyBridge): SliceCreator<Preview
       const update = (value: Loadable<unknown>) =>
         set({ previews: { ...get().previews, [kind]: value } })
       update(loading(get().previews[kind] as Loadable<unknown>))
-      try {
-        const input = kind === 'matching' ? { itemLimit: 50 } : {}
-        const result = (await bridge.call(methods[kind], input)) as ApiOutput<
-          (typeof methods)[PreviewKind]
-        >
-        update(
-          result.ok
-            ? { status: 'ready', value: result.value }
-            : { status: 'error', error: result.error },
-        )
-      } catch (error) {
-        update({ status: 'error', error: unexpected(error) })
-      }
+      const input = kind === 'matching' ? { itemLimit: 50 } : {}
+      update(await load<unknown>(() => bridge.call(methods[kind], input)))
     },
     crashDumpsDeleted: async paths => {
       try {

@@ -4,11 +4,11 @@ import type { ApplyReport, Plan, Switchboard } from '../../../../electron/common
 import type { ProfileId } from '../../../../electron/common/switches/switch-types'
 import type { Result } from '../../../../electron/common/util/result'
 import type { SliceCreator } from '../app-state'
-import { idle, loading, unexpected, type Loadable } from '../loadable'
+import { idle, load, loading, unexpected, type Loadable } from '../loadable'
 
 /** The live switchboard, the plan being previewed, and the last change. */
 export interface SwitchesSlice {
-  readonly board: Loadable<Switchboard>
+  readonly switchboard: Loadable<Switchboard>
   readonly plannedProfile: ProfileId | null
   readonly plan: Loadable<Plan>
   /** Whether a change (apply, set, undo) is being carried out, and for which switch. */
@@ -52,38 +52,20 @@ export function createSwitchesSlice(bridge: PrivacyBridge): SliceCreator<Switche
     }
 
     return {
-      board: idle,
+      switchboard: idle,
       plannedProfile: null,
       plan: idle,
       changing: null,
       lastChange: null,
       switchesRequested: async () => {
-        set({ board: loading(get().board) })
-        try {
-          const result = await bridge.call('switches.status', {})
-          set({
-            board: result.ok
-              ? { status: 'ready', value: result.value }
-              : { status: 'error', error: result.error },
-          })
-        } catch (error) {
-          set({ board: { status: 'error', error: unexpected(error) } })
-        }
+        set({ switchboard: loading(get().switchboard) })
+        set({ switchboard: await load(() => bridge.call('switches.status', {})) })
       },
       profilePlanned: async profile => {
         set({ plannedProfile: profile, plan: { status: 'loading' } })
-        try {
-          const result = await bridge.call('switches.planProfile', { profile })
-          if (get().plannedProfile !== profile) {
-            return
-          }
-          set({
-            plan: result.ok
-              ? { status: 'ready', value: result.value }
-              : { status: 'error', error: result.error },
-          })
-        } catch (error) {
-          set({ plan: { status: 'error', error: unexpected(error) } })
+        const plan = await load(() => bridge.call('switches.planProfile', { profile }))
+        if (get().plannedProfile === profile) {
+          set({ plan })
         }
       },
       planDismissed: () => set({ plannedProfile: null, plan: idle }),
@@ -105,7 +87,7 @@ export function createSwitchesSlice(bridge: PrivacyBridge): SliceCreator<Switche
         )
       },
       undoRequested: async () => {
-        await change(null, () => bridge.call('switches.undo', {}))
+        await change(null, () => bridge.call('switches.undo', { force: false }))
       },
     }
   }

@@ -2,7 +2,7 @@ import type { PrivacyBridge } from '../../../../electron/common/api/contract'
 import type { VerifyReport } from '../../../../electron/common/api/verify-schemas'
 import type { OverridesReport } from '../../../../electron/common/api/watch-schemas'
 import type { SliceCreator } from '../app-state'
-import { idle, loading, unexpected, type Loadable } from '../loadable'
+import { idle, load, loading, unexpected, type Loadable } from '../loadable'
 
 /** A file the owner downloads (an export or a report). */
 export interface DownloadFile {
@@ -28,29 +28,11 @@ export function createVerifySlice(bridge: PrivacyBridge): SliceCreator<VerifySli
     overrides: idle,
     overridesRequested: async () => {
       set({ overrides: loading(get().overrides) })
-      try {
-        const result = await bridge.call('watch.overrides', {})
-        set({
-          overrides: result.ok
-            ? { status: 'ready', value: result.value }
-            : { status: 'error', error: result.error },
-        })
-      } catch (error) {
-        set({ overrides: { status: 'error', error: unexpected(error) } })
-      }
+      set({ overrides: await load(() => bridge.call('watch.overrides', {})) })
     },
     verifyRequested: async () => {
       set({ verify: loading(get().verify) })
-      try {
-        const result = await bridge.call('verify.run', {})
-        set({
-          verify: result.ok
-            ? { status: 'ready', value: result.value }
-            : { status: 'error', error: result.error },
-        })
-      } catch (error) {
-        set({ verify: { status: 'error', error: unexpected(error) } })
-      }
+      set({ verify: await load(() => bridge.call('verify.run', {})) })
     },
     verifyReportRequested: async format => {
       try {

@@ -1,11 +1,9 @@
 import { outboundCategories, type OutboundCategory } from '../../common/outbound/categories'
-import { resolveStateDir } from '../../node/state/state-dir'
-import { openStore, storePath, type StoreDb } from '../../node/outbound/store/open-store'
-import type { EventFilter } from '../../node/outbound/store/event-queries'
+import type { LogFilter } from '../../common/api/log-schemas'
 import { filterTime } from '../../node/outbound/store/event-queries'
 import { stringOption, UsageError, type CommandContext, type CommandOptions } from '../command'
 
-/** The option of every `hush log` command that uses the store. */
+/** The option of every `hush log` command that uses the store (the store is the core's). */
 export const stateDirOption: CommandOptions = { 'state-dir': { type: 'string' } }
 
 /** The filter options of `log list` and `log export`. */
@@ -17,14 +15,11 @@ export const filterOptions: CommandOptions = {
   search: { type: 'string' },
 }
 
-/** Opens the outbound store in the state folder chosen by --state-dir, HUSH_STATE_DIR or the platform. */
-export function openCliStore(context: CommandContext): StoreDb {
-  const dir = resolveStateDir(stringOption(context, 'state-dir'), context.io.env)
-  return openStore(storePath(dir))
-}
+/** The longest search the contract takes (log-schemas.ts). */
+const maxSearch = 200
 
 /** Reads and checks the filter options. */
-export function readFilter(context: CommandContext): EventFilter {
+export function readFilter(context: CommandContext): LogFilter {
   const category = stringOption(context, 'category')
   if (category !== undefined && !outboundCategories.includes(category as OutboundCategory)) {
     throw new UsageError(`--category must be one of ${outboundCategories.join(', ')}`)
@@ -39,11 +34,15 @@ export function readFilter(context: CommandContext): EventFilter {
       }
     }
   }
+  const search = stringOption(context, 'search')
+  if (search !== undefined && search.length > maxSearch) {
+    throw new UsageError(`--search takes at most ${maxSearch} characters`)
+  }
   return {
     category: category as OutboundCategory | undefined,
     host: stringOption(context, 'host'),
     since: stringOption(context, 'since'),
     until: stringOption(context, 'until'),
-    search: stringOption(context, 'search'),
+    search,
   }
 }

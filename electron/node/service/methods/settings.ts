@@ -1,7 +1,7 @@
-import type { ApiEvents, PrivacyApi } from '../../common/api/contract'
-import { appSettingsSchema } from '../../common/api/settings-schemas'
-import type { EventHub } from '../../common/util/event-hub'
-import type { SettingsStore } from './ports'
+import type { ApiEvents, PrivacyApi } from '../../../common/api/contract'
+import { appSettingsSchema } from '../../../common/api/settings-schemas'
+import type { EventHub } from '../../../common/util/event-hub'
+import type { SettingsStore } from '../ports'
 
 /** The `settings.*` methods: the core owns the settings, the faces mirror them. */
 export function createSettingsMethods(

@@ -1,7 +1,6 @@
 import type { Plan, PlanStep, SwitchStatus } from '../../common/api/switch-schemas'
 import { policyItemKey } from '../../common/policy/policy-item'
 import { profileIds, type SettingValue, type SwitchEntry } from '../../common/switches/switch-types'
-import type { SwitchPlan } from './plan-changes'
 
 /** Pads columns so that every row lines up; the last column is not padded. */
 export function alignRows(rows: readonly (readonly string[])[], indent = ''): string {
@@ -69,7 +68,7 @@ function stepRow(step: PlanStep, index: number): string[] {
 }
 
 /** A plan for the owner to read: the diff, what stops working, what was left alone. */
-export function formatPlan(plan: Plan | SwitchPlan): string {
+export function formatPlan(plan: Plan): string {
   let out = `${plan.title} (values read ${plan.readAt})\n`
   if (plan.steps.length === 0) {
     out += '  Nothing to change: the server already matches.\n'
@@ -83,7 +82,7 @@ export function formatPlan(plan: Plan | SwitchPlan): string {
     out += '\nWhat stops working:\n'
     out += plan.breaks.map(entry => `  ${entry.switchId}: ${entry.text}\n`).join('')
   }
-  const skipped = 'skipped' in plan ? plan.skipped : []
+  const skipped = plan.skipped ?? []
   if (skipped.length > 0) {
     out += '\nLeft alone:\n'
     out += skipped.map(entry => `  ${entry.switchId}: ${entry.reason}\n`).join('')

@@ -1,0 +1,32 @@
+import type { PrivacyApi } from '../../../common/api/contract'
+import { switchCatalog } from '../../../common/switches/catalog'
+import { ok } from '../../../common/util/result'
+import { renderVerifyReport } from '../../verify/verify-report-file'
+import { runVerification } from '../../verify/run-verification'
+import { withSession, type ActiveSession, type SessionSource } from '../active-session'
+
+/** The `verify.*` methods: the evidence, per switch that is off, from the server's log. */
+export function createVerifyMethods(
+  session: SessionSource,
+): Pick<PrivacyApi, 'verify.run' | 'verify.report'> {
+  const verify = ({ server, engine, account, stateDir }: ActiveSession) =>
+    runVerification({
+      client: server.connection.client,
+      engine,
+      account,
+      stateDir,
+      catalog: switchCatalog,
+      server: server.connection.info,
+      dataDir: server.record.dataDir,
+    })
+  return {
+    'verify.run': () => withSession(session, verify),
+    'verify.report': ({ format, unmasked }) =>
+      withSession(session, async active => {
+        const report = await verify(active)
+        return report.ok
+          ? ok(renderVerifyReport(report.value, { format, masked: unmasked !== true }))
+          : report
+      }),
+  }
+}

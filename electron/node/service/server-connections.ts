@@ -1,0 +1,177 @@
+import type { ApiEvents } from '../../common/api/contract'
+import { appError, type AppError } from '../../common/api/errors'
+import type { EventHub } from '../../common/util/event-hub'
+import { err, ok, type Result } from '../../common/util/result'
+import {
+  resolveConnection,
+  type Connection,
+  type ConnectionRequest,
+} from '../server/resolve-connection'
+import { readKnownServers, rememberServer, type KnownServerRecord } from './known-servers'
+import type { NamedServer, RequestLimits, SecretStore } from './ports'
+
+/** A demo server the core started in-process. */
+export interface StartedDemo {
+  readonly url: string
+  readonly token: string
+  readonly dataDir: string
+}
+
+/**
+ * Starts the built-in demo server on first use, and stops it. The core never imports the demo
+ * (electron/demo): each face that offers it passes one in.
+ */
+export interface DemoStarter {
+  readonly start: () => Promise<StartedDemo>
+  readonly close: () => Promise<void>
+}
+
+/** The server Hush is talking to now. */
+export interface ActiveServer {
+  readonly record: KnownServerRecord
+  readonly connection: Connection
+}
+
+/** What the server connections need. */
+export interface ServerConnectionsDeps {
+  readonly stateDir: string
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly secrets: SecretStore
+  readonly events: EventHub<ApiEvents>
+  /** Starts (or returns the already running) in-process demo server; absent: no demo. */
+  readonly startDemo?: () => Promise<StartedDemo>
+  readonly named?: NamedServer
+  readonly limits?: RequestLimits
+}
+
+/** Where a connected server's files are, and whether it is the demo. */
+export interface ServerPlace {
+  readonly demo: boolean
+  readonly dataDir: string | null
+}
+
+/** Which server is active, and how Hush gets there. */
+export interface ServerConnections {
+  /** A request with the host's limits (timeout, Ctrl-C), without its environment. */
+  readonly request: (extra: Partial<ConnectionRequest>) => ConnectionRequest
+  /** The request for the server the host names: its options, then its environment. */
+  readonly namedRequest: (dataDir?: string) => ConnectionRequest
+  /**
+   * Makes a proven connection the active one; with `remember` its token is kept and it joins the
+   * list of servers (the next start reconnects to it). Tells `server.checked` either way.
+   */
+  readonly activate: (
+    connection: Result<Connection, AppError>,
+    token: string | null,
+    place: ServerPlace,
+    remember: boolean,
+  ) => Promise<Result<ActiveServer, AppError>>
+  readonly connectDemo: () => Promise<Result<ActiveServer, AppError>>
+  /** Connects again to a known server: the demo, or with its kept token. */
+  readonly reconnect: (record: KnownServerRecord) => Promise<Result<ActiveServer, AppError>>
+  /** The active server, or an AppError saying why there is none. */
+  readonly active: () => Result<ActiveServer, AppError>
+  /** Re-connects to the server that was active when Hush last ran, if it can. */
+  readonly restore: () => Promise<void>
+  /** Called with the new active server after every successful connect. */
+  readonly onConnected: (listener: (server: ActiveServer) => void) => () => void
+}
+
+/** Creates the server connections of one core. */
+export function createServerConnections(deps: ServerConnectionsDeps): ServerConnections {
+  let current: ActiveServer | undefined
+  const listeners = new Set<(server: ActiveServer) => void>()
+  const named = deps.named ?? {}
+  const request = (extra: Partial<ConnectionRequest>): ConnectionRequest => ({
+    stateDir: deps.stateDir,
+    env: {},
+    timeoutMs: deps.limits?.timeoutMs,
+    signal: deps.limits?.signal,
+    ...extra,
+  })
+
+  async function activate(
+    connection: Result<Connection, AppError>,
+    token: string | null,
+    place: ServerPlace,
+    remember: boolean,
+  ): Promise<Result<ActiveServer, AppError>> {
+    if (!connection.ok) {
+      deps.events.emit('server.checked', { reachable: false, message: connection.error.message })
+      return connection
+    }
+    const { info } = connection.value
+    const record: KnownServerRecord = {
+      id: info.machineIdentifier,
+      url: info.url,
+      name: info.friendlyName || info.url,
+      ...place,
+    }
+    if (remember) {
+      if (token === null) {
+        return err(appError('tokenNotFound', 'the local server needs a token'))
+      }
+      await deps.secrets.set(`server:${record.id}`, token)
+      await rememberServer(deps.stateDir, record)
+    }
+    const server: ActiveServer = { record, connection: connection.value }
+    current = server
+    listeners.forEach(listener => listener(server))
+    deps.events.emit('server.checked', { reachable: true, message: null })
+    return ok(server)
+  }
+
+  async function connectDemo(): Promise<Result<ActiveServer, AppError>> {
+    if (!deps.startDemo) {
+      return err(appError('invalidInput', 'this Hush has no demo server'))
+    }
+    const demo = await deps.startDemo()
+    const connection = await resolveConnection(request({ server: demo.url, token: demo.token }))
+    return activate(connection, demo.token, { demo: true, dataDir: demo.dataDir }, true)
+  }
+
+  async function reconnect(record: KnownServerRecord): Promise<Result<ActiveServer, AppError>> {
+    if (record.demo) {
+      return connectDemo()
+    }
+    const token = await deps.secrets.get(`server:${record.id}`)
+    if (token) {
+      const connection = await resolveConnection(request({ server: record.url, token }))
+      return activate(connection, token, { demo: false, dataDir: record.dataDir }, true)
+    }
+    return err(
+      appError(
+        'tokenNotFound',
+        `Hush no longer has the token of ${record.name}; add the server again with its address and token`,
+      ),
+    )
+  }
+
+  return {
+    request,
+    namedRequest: dataDir =>
+      request({
+        env: deps.env,
+        server: named.server,
+        token: named.token,
+        tokenFile: named.tokenFile,
+        dataDir: dataDir ?? named.dataDir,
+      }),
+    activate,
+    connectDemo,
+    reconnect,
+    active: () =>
+      current ? ok(current) : err(appError('unreachable', 'no server is connected yet')),
+    restore: async () => {
+      const known = await readKnownServers(deps.stateDir)
+      const record = known.servers.find(server => server.id === known.activeId)
+      if (record) {
+        await reconnect(record)
+      }
+    },
+    onConnected: listener => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+}
