@@ -14,19 +14,19 @@ fi
 ip link set lo up
 bin=$(mktemp -d)
 chmod 755 "$bin"
-cp "$here/network-capture-actors.cjs" "$bin/actors.cjs"
+cp "$here/network-capture-actors.mjs" "$bin/actors.mjs"
 for name in 'Plex Media Server' 'Plex Relay' 'CrashUploader'; do
   ln -s "$(command -v node)" "$bin/$name"
 done
 # The Plex processes run as uid 7777 (a stand-in for the plex user, no passwd entry), as a
 # package-installed server runs as its own user.
 as_plex="setpriv --reuid=7777 --regid=7777 --clear-groups"
-node "$bin/actors.cjs" stand-ins & standins=$!
+node "$bin/actors.mjs" stand-ins & standins=$!
 sleep 0.5
-$as_plex "$bin/Plex Media Server" "$bin/actors.cjs" server & server=$!
+$as_plex "$bin/Plex Media Server" "$bin/actors.mjs" server & server=$!
 sleep 0.5
-$as_plex "$bin/Plex Relay" "$bin/actors.cjs" relay & relay=$!
-$as_plex "$bin/CrashUploader" "$bin/actors.cjs" uploader & uploader=$!
+$as_plex "$bin/Plex Relay" "$bin/actors.mjs" relay & relay=$!
+$as_plex "$bin/CrashUploader" "$bin/actors.mjs" uploader & uploader=$!
 sleep 2
 stamp=hush-capture
 # lsof and ss exit non-zero when they find nothing; what they printed is the sample either way.

@@ -2,9 +2,8 @@
 // Plex server talks to, and processes executed through symbolic links named like Plex's helpers,
 // so the operating system shows their names. Run by capture-network-samples.sh, in a network
 // namespace of its own. Roles: `stand-ins`, `server`, `relay`, `uploader`.
-'use strict'
-const net = require('node:net')
-const dgram = require('node:dgram')
+import dgram from 'node:dgram'
+import net from 'node:net'
 
 const role = process.argv[2]
 const hold = []
@@ -40,7 +39,12 @@ if (role === 'server') {
   // holds a connection to the plex.tv stand-in, one over IPv6 and one to an IPv4-mapped address,
   // and a connected UDP socket.
   net.createServer(keep).listen(32400, '0.0.0.0')
-  net.createServer(socket => { keep(socket); socket.on('data', () => undefined) }).listen(32401, '127.0.0.1')
+  net
+    .createServer(socket => {
+      keep(socket)
+      socket.on('data', () => undefined)
+    })
+    .listen(32401, '127.0.0.1')
   keep(dgram.createSocket('udp4').bind(32410, '0.0.0.0'))
   keep(dgram.createSocket('udp6').bind(32414, '::'))
   // allowHalfOpen: when a stand-in closes its side, the server's side waits in CLOSE_WAIT.
