@@ -1,5 +1,7 @@
-import { join } from 'node:path'
 import { endianness } from 'node:os'
+import { join } from 'node:path'
+import type { Collector, CollectedSample } from './collector'
+import { attribute, type SeenProcess } from './linux-attribution'
 import {
   listProcessIds,
   procHidesProcesses,
@@ -7,17 +9,15 @@ import {
   readNetNamespace,
   readProcess,
   readSocketInodes,
-  readTable,
   uidOfUser,
 } from './linux-proc-files'
-import { identifyPlexProcess, type PlexIdentity } from './plex-processes'
-import { parseProcNetTable, type ProcNetTable } from './proc-net-table'
-import { isAccepted, listeningEnds, ownerOf, tupleKey, type OwnedSocket } from './owned-socket'
+import { createSocketRowReader, type SocketRowReader } from './linux-socket-rows'
+import type { OwnedSocket } from './owned-socket'
+import { identifyPlexProcess } from './plex-processes'
 import { createToolRunner, type ToolRunner } from './run-tool'
 import type { SocketRow } from './socket-types'
-import { parseSsOutput } from './ss-output'
+import { withBytes } from './ss-bytes'
 import { notice, type WitnessNotice } from './witness-notice'
-import type { Collector, CollectedSample } from './collector'
 
 /** Options of the Linux collector. */
 export interface LinuxCollectorOptions {
@@ -29,25 +29,17 @@ export interface LinuxCollectorOptions {
   readonly runTool?: ToolRunner
   /** Ask ss for byte counts (default true). */
   readonly bytes?: boolean
+  /**
+   * Run ss every this many samples for connections older than that (default 3: their bytes are at
+   * most three samples old); a connection first seen in the last few samples is counted every
+   * sample, so that a short upload's size is caught. Starting ss is most of the witness's cost.
+   */
+  readonly bytesEvery?: number
 }
-
-const tables: readonly ProcNetTable[] = ['tcp', 'tcp6', 'udp', 'udp6']
 
 /** The hint the issue asks for, word for word, when open files are closed to Hush. */
 export const ownerHiddenHint =
   'run as the plex user or with CAP_SYS_PTRACE to see process names; connections are attributed by uid meanwhile'
-
-/** A Plex process found in /proc, and what Hush could see of it. */
-interface SeenProcess {
-  readonly pid: number
-  readonly uid: number
-  readonly identity: PlexIdentity
-  /** Its network namespace's key, and how it is shown (net:[…] when visible). */
-  readonly namespace: string
-  readonly namespaceName: string
-  /** Its socket inodes; undefined when its open files are closed to Hush. */
-  readonly inodes?: ReadonlySet<number>
-}
 
 /**
  * The Linux witness: finds the Plex processes in /proc by name (comm, argv[0], exe), maps their
@@ -59,78 +51,153 @@ interface SeenProcess {
 export function createLinuxCollector(options: LinuxCollectorOptions = {}): Collector {
   const procRoot = options.procRoot ?? '/proc'
   const runTool = options.runTool ?? createToolRunner({ timeoutMs: 4_000 })
-  const littleEndian = endianness() === 'LE'
-  let plexUid: Promise<number | undefined> | undefined
+  const rows = createSocketRowReader(endianness() === 'LE')
+  const names = createNameCache()
+  const bytesEvery = Math.max(1, options.bytesEvery ?? 3)
+  const firstSeen = new Map<number, number>()
+  let sample = 0
+  let plexUid: number | undefined | null = null
   return async (): Promise<CollectedSample> => {
+    sample += 1
     const notices: WitnessNotice[] = []
-    plexUid ??= uidOfUser(options.plexUser ?? 'plex')
-    const pids = await listProcessIds(procRoot)
+    if (plexUid === null) {
+      plexUid = uidOfUser(options.plexUser ?? 'plex')
+    }
+    const pids = listProcessIds(procRoot)
     if (!pids.ok) {
-      return {
-        sockets: [],
-        notices: [
-          notice(
-            'table-unreadable',
-            procRoot,
-            `cannot list ${procRoot} (${pids.detail}): no connection can be seen`,
-          ),
-        ],
-      }
+      const message = `cannot list ${procRoot} (${pids.detail}): no connection can be seen`
+      return { sockets: [], notices: [notice('table-unreadable', procRoot, message)] }
     }
-    const own = await readNetNamespace(procRoot, 'self')
+    const own = readNetNamespace(procRoot, 'self')
     const ownNamespace = own.ok ? own.value.key : 'self'
-    const processes = await findPlexProcesses(procRoot, pids.value, ownNamespace, notices)
-    if (processes.length === 0 && (await procHidesProcesses(procRoot))) {
-      notices.push(
-        notice(
-          'processes-hidden',
-          procRoot,
-          `${procRoot} is mounted with hidepid: other users' processes are hidden; ${ownerHiddenHint}`,
-        ),
-      )
+    const processes = findPlexProcesses(
+      procRoot,
+      names.plexLike(procRoot, pids.value),
+      ownNamespace,
+      notices,
+    )
+    if (processes.length === 0 && procHidesProcesses(procRoot)) {
+      const message = `${procRoot} is mounted with hidepid: other users' processes are hidden; ${ownerHiddenHint}`
+      notices.push(notice('processes-hidden', procRoot, message))
     }
-    // One table read per network namespace: Hush's own, and each container's through a member.
-    const namespaces = new Map<string, string>([[ownNamespace, join(procRoot, 'self', 'net')]])
+    // Each network namespace once: Hush's own, and each container's through one of its processes.
+    const namespaces = new Map<string, SeenProcess[]>([[ownNamespace, []]])
     for (const p of processes) {
-      if (!namespaces.has(p.namespace)) {
-        namespaces.set(p.namespace, join(procRoot, String(p.pid), 'net'))
-      }
+      namespaces.set(p.namespace, [...(namespaces.get(p.namespace) ?? []), p])
     }
-    const uid = await plexUid
     const sockets: OwnedSocket[] = []
-    for (const [namespace, netDir] of namespaces) {
-      const members = processes.filter(p => p.namespace === namespace)
-      const uidOnly = namespace === ownNamespace && processes.length === 0 ? uid : undefined
+    const young = (socket: OwnedSocket): boolean => {
+      const seen = firstSeen.get(socket.inode ?? 0) ?? sample
+      firstSeen.set(socket.inode ?? 0, seen)
+      return sample - seen < bytesEvery
+    }
+    for (const [namespace, members] of namespaces) {
+      const inOwn = namespace === ownNamespace
+      const uidOnly = inOwn && processes.length === 0 ? (plexUid ?? undefined) : undefined
       if (members.length === 0 && uidOnly === undefined) {
         continue
       }
-      const inOwn = namespace === ownNamespace
-      const rows = await readTables(netDir, littleEndian, notices)
-      const owned = attribute(rows, members, uidOnly, inOwn ? undefined : members[0]?.namespaceName)
-      sockets.push(
-        ...(options.bytes === false || owned.length === 0
-          ? owned
-          : await withBytes(owned, inOwn ? undefined : members[0]?.pid, runTool, notices)),
+      const netDir = inOwn
+        ? join(procRoot, 'self', 'net')
+        : join(procRoot, String(members[0]?.pid), 'net')
+      const found = rowsOf(rows, namespace, netDir, members, uidOnly, notices)
+      const owned = attribute(
+        found,
+        members,
+        uidOnly,
+        inOwn ? undefined : members[0]?.namespaceName,
       )
+      const fresh = owned.filter(young).length > 0
+      const count =
+        options.bytes !== false &&
+        owned.length > 0 &&
+        (fresh || sample % bytesEvery === 1 % bytesEvery)
+      sockets.push(
+        ...(count
+          ? await withBytes(owned, inOwn ? undefined : members[0]?.pid, runTool, notices)
+          : owned),
+      )
+    }
+    // Forget the sockets that are gone.
+    const current = new Set(sockets.map(s => s.inode ?? 0))
+    for (const inode of firstSeen.keys()) {
+      if (!current.has(inode)) {
+        firstSeen.delete(inode)
+      }
     }
     return { sockets, notices }
   }
 }
 
-async function findPlexProcesses(
+/** The rows a namespace's Plex processes hold: by their inodes, plus by uid for hidden ones. */
+function rowsOf(
+  reader: SocketRowReader,
+  namespace: string,
+  netDir: string,
+  members: readonly SeenProcess[],
+  uidOnly: number | undefined,
+  notices: WitnessNotice[],
+): SocketRow[] {
+  const inodes = new Set(members.flatMap(p => [...(p.inodes ?? [])]))
+  const hiddenUids = new Set(members.filter(p => !p.inodes).map(p => p.uid))
+  if (uidOnly !== undefined) {
+    hiddenUids.add(uidOnly)
+  }
+  return [
+    ...(inodes.size > 0 ? reader.byInodes(namespace, netDir, inodes, notices) : []),
+    ...(hiddenUids.size > 0 ? reader.byUids(netDir, hiddenUids, notices) : []),
+  ]
+}
+
+/** Samples between two reads of every process's name (new processes are read at once). */
+const rereadNamesEvery = 5
+
+/**
+ * The processes whose short name looks like Plex's. comm is world-readable and short; a process
+ * seen not to be Plex's is read again only every few samples (it may exec a Plex program, as a
+ * container's start script does), a Plex one every time (it may exec another: PMS forks, then
+ * the child becomes CrashUploader).
+ */
+function createNameCache(): {
+  readonly plexLike: (procRoot: string, pids: readonly number[]) => Map<number, string>
+} {
+  let known = new Map<number, string | undefined>()
+  let samples = 0
+  return {
+    plexLike: (procRoot, pids) => {
+      const full = samples % rereadNamesEvery === 0
+      samples += 1
+      const next = new Map<number, string | undefined>()
+      const plex = new Map<number, string>()
+      for (const pid of pids) {
+        const before = known.get(pid)
+        if (!full && known.has(pid) && before === undefined) {
+          next.set(pid, undefined)
+          continue
+        }
+        const comm = readComm(procRoot, pid)
+        const isPlex =
+          comm.ok && identifyPlexProcess({ name: comm.value, nameMayBeCut: true }) !== undefined
+        next.set(pid, isPlex && comm.ok ? comm.value : undefined)
+        if (isPlex && comm.ok) {
+          plex.set(pid, comm.value)
+        }
+      }
+      known = next
+      return plex
+    },
+  }
+}
+
+function findPlexProcesses(
   procRoot: string,
-  pids: readonly number[],
+  plexLike: ReadonlyMap<number, string>,
   ownNamespace: string,
   notices: WitnessNotice[],
-): Promise<SeenProcess[]> {
+): SeenProcess[] {
   const found: SeenProcess[] = []
-  for (const pid of pids) {
-    // comm first: world-readable and short; only a Plex-like name costs more reads.
-    const comm = await readComm(procRoot, pid)
-    if (!comm.ok || !identifyPlexProcess({ name: comm.value, nameMayBeCut: true })) {
-      continue
-    }
-    const process = await readProcess(procRoot, pid, comm.value)
+  for (const [pid, comm] of plexLike) {
+    const process = readProcess(procRoot, pid, comm)
     if (!process.ok) {
       continue // gone between two reads
     }
@@ -141,12 +208,13 @@ async function findPlexProcesses(
       name: p.comm,
       nameMayBeCut: true,
     })
-    if (!identity) {
-      continue
-    }
-    const namespace = await readNetNamespace(procRoot, pid)
-    const inodes = await readSocketInodes(procRoot, pid)
-    if ((!inodes.ok && inodes.why === 'gone') || (!namespace.ok && namespace.why === 'gone')) {
+    const namespace = readNetNamespace(procRoot, pid)
+    const inodes = readSocketInodes(procRoot, pid)
+    if (
+      !identity ||
+      (!inodes.ok && inodes.why === 'gone') ||
+      (!namespace.ok && namespace.why === 'gone')
+    ) {
       continue
     }
     if (!inodes.ok) {
@@ -170,149 +238,4 @@ async function findPlexProcesses(
     })
   }
   return found
-}
-
-async function readTables(
-  netDir: string,
-  littleEndian: boolean,
-  notices: WitnessNotice[],
-): Promise<SocketRow[]> {
-  const rows: SocketRow[] = []
-  for (const table of tables) {
-    const path = join(netDir, table)
-    const text = await readTable(path)
-    if (!text.ok) {
-      if (text.why !== 'gone') {
-        notices.push(
-          notice(
-            'table-unreadable',
-            path,
-            `cannot read ${path} (${text.detail}): its connections are not seen`,
-          ),
-        )
-      }
-      continue
-    }
-    const parsed = parseProcNetTable(text.value, table, littleEndian)
-    if (parsed.skipped > 0) {
-      notices.push(
-        notice(
-          'output-unreadable',
-          path,
-          `${parsed.skipped} line(s) of ${path} could not be read (cut short?), e.g. "${parsed.firstSkipped ?? ''}"`,
-        ),
-      )
-    }
-    rows.push(...parsed.rows)
-  }
-  return rows
-}
-
-/** Ties the rows of one namespace to its Plex processes: by socket inode, else by owner uid. */
-function attribute(
-  rows: readonly SocketRow[],
-  members: readonly SeenProcess[],
-  plexUid: number | undefined,
-  namespace: string | undefined,
-): OwnedSocket[] {
-  const byInode = new Map<number, SeenProcess>()
-  const hiddenByUid = new Map<number, SeenProcess[]>()
-  for (const p of members) {
-    if (p.inodes) {
-      for (const inode of p.inodes) {
-        byInode.set(inode, p)
-      }
-    } else {
-      hiddenByUid.set(p.uid, [...(hiddenByUid.get(p.uid) ?? []), p])
-    }
-  }
-  const listening = listeningEnds(rows)
-  const owned: OwnedSocket[] = []
-  for (const row of rows) {
-    const remote = row.remote
-    // inode 0: a socket no process holds any more (TIME_WAIT); the sample before saw it open.
-    if (!remote || !row.inode || isAccepted(row, listening)) {
-      continue
-    }
-    const ns = namespace === undefined ? {} : { namespace }
-    const process = byInode.get(row.inode)
-    if (process) {
-      owned.push({
-        ...row,
-        remote,
-        pid: process.pid,
-        ...ownerOf(process.identity, 'process'),
-        ...ns,
-      })
-      continue
-    }
-    const hidden = row.uid === undefined ? undefined : hiddenByUid.get(row.uid)
-    if (hidden || (plexUid !== undefined && row.uid === plexUid)) {
-      const ids = [...new Set((hidden ?? []).flatMap(p => p.identity.candidates))]
-      owned.push({
-        ...row,
-        remote,
-        processId:
-          hidden?.length === 1 && ids.length === 1 ? (hidden[0]?.identity.id ?? 'plex') : 'plex',
-        processLabel:
-          hidden?.length === 1
-            ? `${hidden[0]?.identity.label} (uid ${row.uid})`
-            : `Plex (uid ${row.uid})`,
-        attributedBy: 'uid',
-        ...ns,
-      })
-    }
-  }
-  return owned
-}
-
-/**
- * Adds ss's byte counts to the TCP connections of one namespace: Hush's own, or a container's
- * entered through one of its processes (nsenter, which needs root).
- */
-async function withBytes(
-  sockets: readonly OwnedSocket[],
-  containerPid: number | undefined,
-  runTool: ToolRunner,
-  notices: WitnessNotice[],
-): Promise<OwnedSocket[]> {
-  const tcp = sockets.filter(s => s.protocol === 'tcp')
-  if (tcp.length === 0) {
-    return [...sockets]
-  }
-  const args = ['-tin', ...portFilter(tcp)]
-  const result =
-    containerPid === undefined
-      ? await runTool('ss', args)
-      : await runTool('nsenter', [`--net=/proc/${containerPid}/ns/net`, '--', 'ss', ...args])
-  if (!result.ok) {
-    const tool = containerPid === undefined ? 'ss' : 'nsenter'
-    notices.push(
-      notice(
-        result.error.kind === 'missing' ? 'tool-missing' : 'tool-failed',
-        tool,
-        containerPid === undefined
-          ? `${result.error.message}: connections are recorded without byte counts (ss is in the iproute2 package)`
-          : `byte counts of a container's connections need root (${result.error.message}); they are recorded without`,
-      ),
-    )
-    return [...sockets]
-  }
-  const parsed = parseSsOutput(result.value.stdout, 'tcp')
-  const counts = new Map(parsed.rows.map(row => [tupleKey(row), row]))
-  return sockets.map(socket => {
-    const counted = socket.protocol === 'tcp' ? counts.get(tupleKey(socket)) : undefined
-    return counted?.bytesSent === undefined
-      ? socket
-      : { ...socket, bytesSent: counted.bytesSent, bytesReceived: counted.bytesReceived ?? 0 }
-  })
-}
-
-/** ss's filter for these sockets' local ports, so that ss reports only them (at most 64). */
-function portFilter(sockets: readonly OwnedSocket[]): string[] {
-  const ports = [...new Set(sockets.map(s => s.local.port))]
-  if (ports.length === 0 || ports.length > 64) {
-    return []
-  }
-  return [ports.map(port => `sport = :${port}`).join(' or ')]
 }

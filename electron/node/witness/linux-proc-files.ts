@@ -1,11 +1,12 @@
-import { readdir, readFile, readlink, stat } from 'node:fs/promises'
+import { readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { isSystemError } from '../files/system-error'
 
 /**
  * The few /proc files the Linux witness reads, each read as a value: a process that exits
  * between two reads gives `gone`, a file closed to Hush gives `denied` (another user's process
- * without CAP_SYS_PTRACE), and neither is an error.
+ * without CAP_SYS_PTRACE), and neither is an error. The reads are synchronous: each is a few
+ * microseconds of the kernel's, and a promise per file cost the witness ten times its budget.
  */
 
 /** A /proc read that may find the process gone or the file closed. */
@@ -13,9 +14,9 @@ export type ProcRead<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly why: 'gone' | 'denied' | 'failed'; readonly detail: string }
 
-async function procRead<T>(read: () => Promise<T>): Promise<ProcRead<T>> {
+function procRead<T>(read: () => T): ProcRead<T> {
   try {
-    return { ok: true, value: await read() }
+    return { ok: true, value: read() }
   } catch (error) {
     if (!isSystemError(error)) {
       throw error
@@ -32,9 +33,11 @@ async function procRead<T>(read: () => Promise<T>): Promise<ProcRead<T>> {
 }
 
 /** The numeric entries of /proc: every visible process. */
-export async function listProcessIds(procRoot: string): Promise<ProcRead<number[]>> {
-  return procRead(async () =>
-    (await readdir(procRoot)).filter(name => /^\d+$/.test(name)).map(Number),
+export function listProcessIds(procRoot: string): ProcRead<number[]> {
+  return procRead(() =>
+    readdirSync(procRoot)
+      .filter(name => /^\d+$/.test(name))
+      .map(Number),
   )
 }
 
@@ -51,25 +54,19 @@ export interface ProcProcess {
 }
 
 /** Reads a process's short name alone (world-readable, the cheap first look). */
-export async function readComm(procRoot: string, pid: number): Promise<ProcRead<string>> {
-  return procRead(async () =>
-    (await readFile(join(procRoot, String(pid), 'comm'), 'utf8')).trimEnd(),
-  )
+export function readComm(procRoot: string, pid: number): ProcRead<string> {
+  return procRead(() => readFileSync(join(procRoot, String(pid), 'comm'), 'utf8').trimEnd())
 }
 
 /** Reads the rest of what names a process, once its short name looked like Plex's. */
-export async function readProcess(
-  procRoot: string,
-  pid: number,
-  comm: string,
-): Promise<ProcRead<ProcProcess>> {
+export function readProcess(procRoot: string, pid: number, comm: string): ProcRead<ProcProcess> {
   const dir = join(procRoot, String(pid))
-  const owner = await procRead(() => stat(dir))
+  const owner = procRead(() => statSync(dir))
   if (!owner.ok) {
     return owner
   }
-  const cmdline = await procRead(() => readFile(join(dir, 'cmdline'), 'utf8'))
-  const exe = await procRead(() => readlink(join(dir, 'exe')))
+  const cmdline = procRead(() => readFileSync(join(dir, 'cmdline'), 'utf8'))
+  const exe = procRead(() => readlinkSync(join(dir, 'exe')))
   const argv0 = cmdline.ok ? cmdline.value.split('\0')[0] : undefined
   return {
     ok: true,
@@ -84,26 +81,20 @@ export async function readProcess(
 }
 
 /** The inodes of a process's sockets: its open files that are `socket:[inode]`. */
-export async function readSocketInodes(
-  procRoot: string,
-  pid: number,
-): Promise<ProcRead<Set<number>>> {
+export function readSocketInodes(procRoot: string, pid: number): ProcRead<Set<number>> {
   const dir = join(procRoot, String(pid), 'fd')
-  const entries = await procRead(() => readdir(dir))
+  const entries = procRead(() => readdirSync(dir))
   if (!entries.ok) {
     return entries
   }
   const inodes = new Set<number>()
-  await Promise.all(
-    entries.value.map(async fd => {
-      // A file closed between the listing and the link is simply not a socket any more.
-      const link = await procRead(() => readlink(join(dir, fd)))
-      const m = link.ok ? /^socket:\[(\d+)\]$/.exec(link.value) : null
-      if (m?.[1] !== undefined) {
-        inodes.add(Number(m[1]))
-      }
-    }),
-  )
+  for (const fd of entries.value) {
+    // A file closed between the listing and the link is simply not a socket any more.
+    const link = procRead(() => readlinkSync(join(dir, fd)))
+    if (link.ok && link.value.startsWith('socket:[')) {
+      inodes.add(Number(link.value.slice(8, -1)))
+    }
+  }
   return { ok: true, value: inodes }
 }
 
@@ -119,15 +110,12 @@ export interface NetNamespace {
  * Which network namespace a process lives in. The ns link needs the rights to trace the process;
  * the inode of its net/tcp table is the same for every process of a namespace and needs none.
  */
-export async function readNetNamespace(
-  procRoot: string,
-  pid: number | 'self',
-): Promise<ProcRead<NetNamespace>> {
-  const table = await procRead(() => stat(join(procRoot, String(pid), 'net', 'tcp')))
+export function readNetNamespace(procRoot: string, pid: number | 'self'): ProcRead<NetNamespace> {
+  const table = procRead(() => statSync(join(procRoot, String(pid), 'net', 'tcp')))
   if (!table.ok) {
     return table
   }
-  const link = await procRead(() => readlink(join(procRoot, String(pid), 'ns', 'net')))
+  const link = procRead(() => readlinkSync(join(procRoot, String(pid), 'ns', 'net')))
   return {
     ok: true,
     value: { key: String(table.value.ino), ...(link.ok ? { name: link.value } : {}) },
@@ -135,13 +123,13 @@ export async function readNetNamespace(
 }
 
 /** One socket table as text; `gone` when the table does not exist (IPv6 turned off). */
-export async function readTable(path: string): Promise<ProcRead<string>> {
-  return procRead(() => readFile(path, 'utf8'))
+export function readTable(path: string): ProcRead<string> {
+  return procRead(() => readFileSync(path, 'utf8'))
 }
 
 /** Whether /proc hides other users' processes (mounted with hidepid=1, 2 or invisible). */
-export async function procHidesProcesses(procRoot: string): Promise<boolean> {
-  const mounts = await procRead(() => readFile(join(procRoot, 'self', 'mounts'), 'utf8'))
+export function procHidesProcesses(procRoot: string): boolean {
+  const mounts = procRead(() => readFileSync(join(procRoot, 'self', 'mounts'), 'utf8'))
   if (!mounts.ok) {
     return false
   }
@@ -156,11 +144,8 @@ export async function procHidesProcesses(procRoot: string): Promise<boolean> {
 }
 
 /** The uid of a user by name from /etc/passwd (the `plex` user of the Linux packages). */
-export async function uidOfUser(
-  name: string,
-  passwdPath = '/etc/passwd',
-): Promise<number | undefined> {
-  const passwd = await procRead(() => readFile(passwdPath, 'utf8'))
+export function uidOfUser(name: string, passwdPath = '/etc/passwd'): number | undefined {
+  const passwd = procRead(() => readFileSync(passwdPath, 'utf8'))
   if (!passwd.ok) {
     return undefined
   }

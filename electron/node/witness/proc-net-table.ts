@@ -49,49 +49,81 @@ function endpoint(hex: string, port: string, littleEndian: boolean): Endpoint {
   return { address: procHexAddress(hex, littleEndian), port: parseInt(port, 16) }
 }
 
+/** Which rows a caller wants: those of these socket inodes, or of these owners. */
+export interface RowFilter {
+  readonly inodes?: ReadonlySet<number>
+  readonly uids?: ReadonlySet<number>
+}
+
 /**
  * Parses one table. The header and blank lines are skipped; a line that looks like a row but does
- * not fit (cut short while the kernel wrote it, garbled) is counted, never guessed.
+ * not fit (cut short while the kernel wrote it, garbled) is counted, never guessed. With `only`,
+ * just the lines holding one of the wanted numbers are parsed: on a machine with thousands of
+ * sockets the witness needs the Plex processes' few.
  */
 export function parseProcNetTable(
   text: string,
   table: ProcNetTable,
   littleEndian: boolean,
+  only?: RowFilter,
 ): ParsedRows<SocketRow> {
   const protocol: Protocol = table.startsWith('tcp') ? 'tcp' : 'udp'
   const rows: SocketRow[] = []
   let skipped = 0
   let firstSkipped: string | undefined
-  for (const line of text.split('\n')) {
+  for (const line of only ? linesHolding(text, only) : text.split('\n')) {
     if (line.trim() === '' || /^\s*sl\s/.test(line)) {
       continue
     }
-    const m = rowPattern.exec(line)
-    if (!m) {
+    const row = parseRow(line, protocol, littleEndian)
+    if (!row) {
       skipped += 1
       firstSkipped ??= sampleLine(line)
-      continue
+    } else if (!only || only.inodes?.has(row.inode) || only.uids?.has(row.uid)) {
+      rows.push(row)
     }
-    const [, localHex, localPort, remoteHex, remotePort, st, uid, inode] = m as unknown as string[]
-    const local = endpoint(localHex as string, localPort as string, littleEndian)
-    const remote = endpoint(remoteHex as string, remotePort as string, littleEndian)
-    const unconnected =
-      remote.port === 0 && (remote.address === anyAddress[4] || remote.address === anyAddress[6])
-    const code = (st as string).toUpperCase()
-    const state: SocketState =
-      protocol === 'udp'
-        ? code === '01'
-          ? 'ESTABLISHED'
-          : 'UNCONN'
-        : (tcpStates[code] ?? 'UNKNOWN')
-    rows.push({
-      protocol,
-      local,
-      ...(unconnected ? {} : { remote }),
-      state,
-      uid: Number(uid),
-      inode: Number(inode),
-    })
   }
   return { rows, skipped, ...(firstSkipped === undefined ? {} : { firstSkipped }) }
+}
+
+/** The lines of a table in which one of the wanted numbers stands as a field. */
+function linesHolding(text: string, only: RowFilter): string[] {
+  const starts = new Set<number>()
+  const needles = [...(only.inodes ?? []), ...(only.uids ?? [])].map(n => ` ${n} `)
+  for (const needle of needles) {
+    for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) {
+      starts.add(text.lastIndexOf('\n', at) + 1)
+    }
+  }
+  return [...starts].map(start => {
+    const end = text.indexOf('\n', start)
+    return text.slice(start, end < 0 ? undefined : end)
+  })
+}
+
+function parseRow(
+  line: string,
+  protocol: Protocol,
+  littleEndian: boolean,
+): (SocketRow & { readonly uid: number; readonly inode: number }) | undefined {
+  const m = rowPattern.exec(line)
+  if (!m) {
+    return undefined
+  }
+  const [, localHex, localPort, remoteHex, remotePort, st, uid, inode] = m as unknown as string[]
+  const local = endpoint(localHex as string, localPort as string, littleEndian)
+  const remote = endpoint(remoteHex as string, remotePort as string, littleEndian)
+  const unconnected =
+    remote.port === 0 && (remote.address === anyAddress[4] || remote.address === anyAddress[6])
+  const code = (st as string).toUpperCase()
+  const state: SocketState =
+    protocol === 'udp' ? (code === '01' ? 'ESTABLISHED' : 'UNCONN') : (tcpStates[code] ?? 'UNKNOWN')
+  return {
+    protocol,
+    local,
+    ...(unconnected ? {} : { remote }),
+    state,
+    uid: Number(uid),
+    inode: Number(inode),
+  }
 }
