@@ -6,6 +6,7 @@ import { call, startTestDemo } from '../../demo/demo-test-helpers'
 import type { DemoConnection } from '../../demo/sent-record'
 import { createConnectionSampler } from './connection-sampler'
 import { createLinuxCollector, ownerHiddenHint } from './linux-collector'
+import { createToolRunner } from './run-tool'
 import { bundleCollector, type CollectorChild } from './testing/collector-child'
 
 const linux = process.platform === 'linux'
@@ -155,6 +156,38 @@ describe.runIf(linux)('the Linux witness, against real processes', () => {
       bytesSent: 900,
     })
     expect(found.sockets.some(s => s.pid === process.pid)).toBe(false)
+  })
+
+  it('counts the bytes of a new connection every sample, and of an old one every third', async () => {
+    const target = await listener()
+    cleanups.push(target.close)
+    const launcher = await createHelperLauncher()
+    cleanups.push(launcher.close)
+    const relay = await launcher.start('Plex Relay')
+    relay.send({
+      op: 'hold',
+      key: 'r',
+      host: '127.0.0.1',
+      port: target.port,
+      hello: 10,
+      beatBytes: 1,
+      beatMs: 60_000,
+    })
+    await new Promise<void>(resolve => relay.onEvent(e => e.event === 'connected' && resolve()))
+    const runs: number[] = []
+    const real = createToolRunner()
+    let sample = 0
+    const collect = createLinuxCollector({
+      runTool: (command, args) => {
+        runs.push(sample)
+        return real(command, args)
+      },
+    })
+    for (sample = 1; sample <= 7; sample += 1) {
+      const found = await collect()
+      expect(found.sockets.filter(s => s.pid === relay.pid)).toHaveLength(1)
+    }
+    expect(runs).toEqual([1, 2, 3, 4, 7])
   })
 
   it('keeps going while Plex processes come and go between two reads', async () => {
