@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createServer, connect, type Socket } from 'node:net'
+import { createServer, type Socket } from 'node:net'
 import { startDemoServer } from '../../electron/demo/start-demo-server'
 import { createConnectionSampler } from '../../electron/node/witness/connection-sampler'
 import { createPlatformCollector } from '../../electron/node/witness/platform-collector'
@@ -166,15 +166,23 @@ const server = createServer(socket => {
 })
 await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
 const at = server.address()
+let crowd: ChildProcess | undefined
 try {
   const load = loadavg()[0] ?? 0
   const quietRows = await tcpRows()
   const quiet = await measure(2, 4, 30)
-  // Thousands of other sockets on the machine: 1,000 connections, 2,000 more rows in /proc/net/tcp.
-  for (let i = 0; i < 1_000; i += 1) {
-    sockets.push(connect(typeof at === 'object' && at ? at.port : 0, '127.0.0.1'))
-  }
-  await sleep(500)
+  // Thousands of other sockets on the machine: 900 connections from another process, 1,800 more
+  // rows in /proc/net/tcp (two processes, so that neither needs more than 1,024 open files).
+  const port = typeof at === 'object' && at ? at.port : 0
+  crowd = spawn(
+    process.execPath,
+    [
+      '-e',
+      `const net = require('node:net'); let open = 0; for (let i = 0; i < 900; i += 1) net.connect(${port}, '127.0.0.1', () => { if (++open === 900) console.log('ready') }).on('error', () => {}); process.stdin.on('end', () => process.exit(0)); process.stdin.resume()`,
+    ],
+    { stdio: ['pipe', 'pipe', 'ignore'] },
+  )
+  await new Promise(resolve => crowd?.stdout?.once('data', resolve))
   const busyRows = await tcpRows()
   const busy = await measure(2, 4, 30)
   console.log('')
@@ -184,6 +192,8 @@ try {
   printRun(`witness, ${quietRows} rows in /proc/net/tcp`, quiet)
   printRun(`witness, ${busyRows} rows in /proc/net/tcp`, busy)
 } finally {
+  crowd?.stdin?.end()
+  crowd?.kill()
   sockets.forEach(s => s.destroy())
   server.close()
   await demo.close()
