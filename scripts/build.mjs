@@ -13,6 +13,7 @@ const nodeEntries = [
   { in: 'electron/cli/main.ts', out: 'hush' },
   { in: 'scripts/bench/bench.ts', out: 'bench' },
   { in: 'scripts/bench/faces-bench.ts', out: 'faces-bench' },
+  { in: 'scripts/bench/witness-bench.ts', out: 'witness-bench' },
   // The log parser's worker thread, loaded beside the bundle that starts it (parse-batches.ts).
   { in: 'electron/node/outbound/parse/outbound-worker.ts', out: 'outbound-worker' },
 ].filter(entry => existsSync(join(root, entry.in)))

@@ -89,6 +89,34 @@ export interface Gate {
   readonly open: boolean
 }
 
+/**
+ * A real TCP connection a helper process made for a record (a demo started with `connections`):
+ * what the operating system can witness. Filled in as it happens: `pid` is -1 until the helper
+ * has started, the local end and `openedAt` come when it has connected, `closedAt` when it has
+ * closed. Times are Hush's wall clock (the record's `time` is the server's simulated clock).
+ * Bytes are what the stand-in host counted on it; a keep-alive connection carries several
+ * records, so they are the connection's, not one request's.
+ */
+export interface DemoConnection {
+  /** The helper's name, as the operating system shows it: "Plex Relay", "CrashUploader", … */
+  readonly process: string
+  readonly pid: number
+  /** The host the stand-in plays (`o17675.ingest.sentry.io`, a relay's `*.plex.direct` name). */
+  readonly host: string
+  /** The stand-in's loopback address and port. */
+  readonly remoteAddress: string
+  readonly remotePort: number
+  readonly localAddress?: string
+  readonly localPort?: number
+  readonly openedAt?: number
+  readonly closedAt?: number
+  /** What the helper sent and received on it so far. */
+  readonly bytesSent: number
+  readonly bytesReceived: number
+  /** Why it could not connect, if it could not. */
+  readonly error?: string
+}
+
 /** One request (or connection) the simulated server made. */
 export interface SentRecord {
   /** Simulated time (ms since the epoch), on the server's clock. */
@@ -105,4 +133,6 @@ export interface SentRecord {
   readonly leaked: boolean
   /** Whether a line of it was written to the log (debug logging on, and a flow the log shows). */
   readonly logged: boolean
+  /** The real connection it went over, when the demo makes them (`connections` on). */
+  readonly connection?: DemoConnection
 }

@@ -27,6 +27,7 @@ import {
 } from './settings-catalog'
 import type { SentRecord } from './sent-record'
 import { createSimClock } from './sim-clock'
+import { startDemoConnections, type DemoConnections } from './demo-connections'
 import { createPinStore } from './pin-store'
 import { remoteRoutes } from './routes-remote'
 
@@ -49,6 +50,11 @@ export interface DemoServerOptions {
   readonly rotateBytes?: number
   /** Simulated history written on a first start with an empty Logs folder (default 0). */
   readonly backfillHours?: number
+  /**
+   * Make real connections for the traffic (demo-connections.ts): helper processes named like
+   * Plex's connect to loopback stand-ins, for the operating system to witness (default off).
+   */
+  readonly connections?: boolean
 }
 
 /** A running demo server. */
@@ -67,6 +73,8 @@ export interface DemoServer {
   readonly flushLog: () => void
   /** What the server sent so far and why (its ground truth), oldest first. */
   readonly sent: () => readonly SentRecord[]
+  /** The helper processes and stand-in hosts, when the demo makes real connections. */
+  readonly connections?: Pick<DemoConnections, 'helpers' | 'standIns'>
   readonly close: () => Promise<void>
 }
 
@@ -200,6 +208,15 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       }),
   })
   port = portOf(running)
+  const connections =
+    options.connections === true
+      ? await startDemoConnections({
+          world,
+          now: () => clock.now(),
+          machineIdentifier: identity.machineIdentifier,
+          record: recordSent,
+        })
+      : undefined
   const runtime = startLogRuntime({
     dataDir,
     format: options.logFormat ?? (edition === 'legacy' ? '2018' : '2025'),
@@ -212,11 +229,14 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     token: identity.token,
     port,
     world: liveTrafficWorld(world, dataDir, createRandom(seed ^ 0x1b873593)),
-    onSent: recordSent,
+    onSent: record => recordSent(connections ? connections.observe(record) : record),
   })
   logRef.current = runtime
   seedCrashDumps(dataDir, version, 2, crashRandom)
-  notify.settingsChanged = ids => runtime.settingsChanged(ids)
+  notify.settingsChanged = ids => {
+    runtime.settingsChanged(ids)
+    connections?.reconcile()
+  }
   return {
     url: `http://127.0.0.1:${port}`,
     token: identity.token,
@@ -230,8 +250,10 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       runtime.flush()
       return sentRecords
     },
+    ...(connections ? { connections } : {}),
     close: async () => {
       runtime.stop()
+      await connections?.close()
       running.closeAllConnections()
       await new Promise<void>(resolve => running.close(() => resolve()))
     },
