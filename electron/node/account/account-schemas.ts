@@ -91,8 +91,6 @@ const resourceFields = {
   presence: plexBool.optional(),
   owned: plexBool.optional(),
   httpsRequired: plexBool.optional(),
-  /** The server's own token for this account: used to connect, never shown, never stored in a log. */
-  accessToken: optionalString,
 }
 
 const resourceSchema = z
@@ -112,7 +110,6 @@ const resourceSchema = z
     presence: resource.presence ?? false,
     owned: resource.owned ?? false,
     httpsRequired: resource.httpsRequired ?? false,
-    accessToken: resource.accessToken ?? null,
     connections: (resource.connections ?? resource.Connection ?? []).map(connection => ({
       uri: connection.uri,
       protocol: connection.protocol ?? null,
@@ -124,8 +121,8 @@ const resourceSchema = z
 
 /**
  * `GET /api/v2/resources` (JSON array) or the legacy `GET /api/resources` XML
- * (`<MediaContainer><Device …><Connection …/>`). A server's access token is kept only to connect
- * to it: it stays in the core, as every token does.
+ * (`<MediaContainer><Device …><Connection …/>`). The servers' access tokens are dropped here:
+ * `accountServerTokensSchema` reads them, for the one caller that connects with them.
  */
 export const accountResourcesSchema = z
   .union([
@@ -136,3 +133,24 @@ export const accountResourcesSchema = z
 
 /** One device or server linked to the account. */
 export type AccountResource = z.output<typeof accountResourcesSchema>[number]
+
+const tokenSchema = z.object({ clientIdentifier: plexString, accessToken: optionalString })
+
+/**
+ * The same resources, reduced to each device's access token by its client identifier: what the
+ * core needs to connect to a server on another machine. Kept apart from `accountResourcesSchema`
+ * so that no list of resources (a preview, a picker) can carry a token by accident.
+ */
+export const accountServerTokensSchema = z
+  .union([
+    z.array(tokenSchema),
+    z.object({ MediaContainer: z.object({ Device: plexList(tokenSchema).optional() }) }),
+  ])
+  .transform(body => {
+    const devices = Array.isArray(body) ? body : (body.MediaContainer.Device ?? [])
+    return new Map(
+      devices.flatMap(device =>
+        device.accessToken ? [[device.clientIdentifier, device.accessToken] as const] : [],
+      ),
+    )
+  })

@@ -7,6 +7,7 @@ import {
   accountOptOutsSchema,
   accountPrivacySchema,
   accountResourcesSchema,
+  accountServerTokensSchema,
   accountUserSchema,
   accountWebhooksSchema,
   viewStateSyncSchema,
@@ -36,8 +37,18 @@ export interface PlexAccountClient {
   viewStateSync(): Promise<Result<boolean, AppError>>
   setViewStateSync(consent: boolean): Promise<Result<void, AppError>>
   resources(): Promise<Result<AccountResource[], AppError>>
+  /** Each linked device's access token by client identifier; only for connecting, never shown. */
+  serverTokens(): Promise<Result<ReadonlyMap<string, string>, AppError>>
   /** The account's webhook URLs (reference §5.4). */
   webhooks(): Promise<Result<string[], AppError>>
+}
+
+const resourcesRequest: PlexRequest = {
+  path: '/api/v2/resources',
+  query: [
+    ['includeHttps', '1'],
+    ['includeRelay', '1'],
+  ],
 }
 
 /** Creates the account client (base URL, account token, timeout and headers injected). */
@@ -99,13 +110,7 @@ export function createPlexAccountClient(config: PlexHttpConfig): PlexAccountClie
         query: [['consent', String(consent)]],
       }),
     webhooks: () => get(accountWebhooksSchema, { path: '/api/v2/user/webhooks' }),
-    resources: () =>
-      get(accountResourcesSchema, {
-        path: '/api/v2/resources',
-        query: [
-          ['includeHttps', '1'],
-          ['includeRelay', '1'],
-        ],
-      }),
+    resources: () => get(accountResourcesSchema, resourcesRequest),
+    serverTokens: () => get(accountServerTokensSchema, resourcesRequest),
   }
 }

@@ -104,12 +104,16 @@ describe('a server on another machine', () => {
     const resources = await account.resources()
     const server = resources.ok ? resources.value.find(r => r.provides === 'server') : undefined
     expect(server?.connections.length).toBeGreaterThan(1)
+    const tokens = await account.serverTokens()
+    const serverToken = tokens.ok ? tokens.value.get(server?.clientIdentifier ?? '') : undefined
+    expect(serverToken).toBeTruthy()
+    expect(JSON.stringify(resources)).not.toContain(serverToken)
     const choice = await chooseConnection(
       server ?? { connections: [], httpsRequired: false },
       async uri => {
         const identity = await createPlexClient({
           baseUrl: uri,
-          token: server?.accessToken ?? null,
+          token: serverToken ?? null,
           timeoutMs: 3000,
           headers,
         }).identity()
