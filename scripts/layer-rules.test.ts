@@ -95,7 +95,7 @@ describe('the renderer layer rule', () => {
 describe('the demo layer rule', () => {
   it('forbids the demo server in the core, web mode and the command line', async () => {
     const forbidden = [
-      ['electron/node/service/server-service.ts', '../../demo/start-demo-server'],
+      ['electron/node/service/server-connections.ts', '../../demo/start-demo-server'],
       ['electron/web/serve-http.ts', '../demo/start-demo-server'],
       ['electron/cli/commands/status.ts', '../../demo/start-demo-server'],
     ]
@@ -120,7 +120,7 @@ describe('the demo layer rule', () => {
     const allowed = [
       ['electron/cli/commands/demo.ts', '../../demo/start-demo-server'],
       ['electron/web/web-host.ts', '../demo/demo-starter'],
-      ['electron/node/service/server-service.test.ts', '../../demo/demo-test-helpers'],
+      ['electron/node/service/server-connections.test.ts', '../../demo/demo-test-helpers'],
       ['electron/node/service/testing/test-core.ts', '../../../demo/start-demo-server'],
     ]
     for (const [file = '', path = ''] of allowed) {
