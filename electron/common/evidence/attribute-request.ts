@@ -1,6 +1,11 @@
 import { backgroundFlows, backgroundMatchOrder, type BackgroundFlow } from './background-flows'
 import { requestShape, type RequestShape } from './request-shape'
-import { emptySignatureContext, matchesSignature, type SignatureContext } from './request-signature'
+import {
+  emptySignatureContext,
+  matchesSignature,
+  mayMatchHost,
+  type SignatureContext,
+} from './request-signature'
 import { switchSignatures, type SwitchSignature } from './switch-signatures'
 
 /** What a request is, as far as the switches are concerned. */
@@ -20,17 +25,47 @@ const orderedBackground = backgroundMatchOrder.map(id => {
   return flow
 })
 
+/** The signatures and flows that could match requests to one host, in matching order. */
+interface HostCandidates {
+  readonly switches: readonly SwitchSignature[]
+  readonly background: readonly BackgroundFlow[]
+}
+
+// A log names a few dozen hosts and tens of thousands of distinct URLs: trying only the
+// signatures of a request's host makes naming each URL a handful of tests instead of a hundred.
+// Bounded, as a hostile log could name any number of hosts.
+const candidatesByHost = new Map<string, HostCandidates>()
+const maxCachedHosts = 4096
+
+function candidatesFor(host: string): HostCandidates {
+  let candidates = candidatesByHost.get(host)
+  if (candidates === undefined) {
+    candidates = {
+      switches: switchSignatures.filter(signature => mayMatchHost(signature, host)),
+      background: orderedBackground.filter(flow =>
+        flow.signatures.some(signature => mayMatchHost(signature, host)),
+      ),
+    }
+    if (candidatesByHost.size >= maxCachedHosts) {
+      candidatesByHost.clear()
+    }
+    candidatesByHost.set(host, candidates)
+  }
+  return candidates
+}
+
 /** Names a request: the first switch signature it matches, else a background flow, else other. */
 export function attributeShape(
   shape: RequestShape,
   context: SignatureContext = emptySignatureContext,
 ): Attribution {
-  for (const signature of switchSignatures) {
+  const candidates = candidatesFor(shape.host)
+  for (const signature of candidates.switches) {
     if (matchesSignature(signature, shape, context)) {
       return { kind: 'switch', signature }
     }
   }
-  for (const flow of orderedBackground) {
+  for (const flow of candidates.background) {
     if (flow.signatures.some(signature => matchesSignature(signature, shape, context))) {
       return { kind: 'background', flow }
     }

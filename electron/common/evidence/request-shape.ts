@@ -21,27 +21,49 @@ function decode(text: string): string {
   }
 }
 
+function parseParams(query: string): ReadonlyMap<string, readonly string[]> {
+  const params = new Map<string, string[]>()
+  for (const pair of query.split('&')) {
+    if (pair === '') {
+      continue
+    }
+    const eq = pair.indexOf('=')
+    const name = decode(eq < 0 ? pair : pair.slice(0, eq)).toLowerCase()
+    const value = eq < 0 ? '' : decode(pair.slice(eq + 1))
+    params.set(name, [...(params.get(name) ?? []), value])
+  }
+  return params
+}
+
+const noParams: ReadonlyMap<string, readonly string[]> = new Map()
+
+// Most signatures look at the host and path only, and naming a store's targets shapes tens of
+// thousands of URLs: the parameters and the LAN test are worked out when first asked for.
+class LazyShape implements RequestShape {
+  #params: ReadonlyMap<string, readonly string[]> | undefined
+  #upstream: boolean | undefined
+
+  constructor(
+    readonly method: string,
+    readonly host: string,
+    readonly port: number | null,
+    readonly path: string,
+    private readonly query: string,
+  ) {}
+
+  get params(): ReadonlyMap<string, readonly string[]> {
+    this.#params ??= this.query === '' ? noParams : parseParams(this.query)
+    return this.#params
+  }
+
+  get upstream(): boolean {
+    this.#upstream ??= this.host !== '' && !isLocalHost(this.host)
+    return this.#upstream
+  }
+}
+
 /** The shape of a request from its method and (redacted) URL as the log shows it. */
 export function requestShape(method: string, url: string): RequestShape {
   const parts = urlParts(url)
-  const params = new Map<string, string[]>()
-  if (parts.query !== '') {
-    for (const pair of parts.query.split('&')) {
-      if (pair === '') {
-        continue
-      }
-      const eq = pair.indexOf('=')
-      const name = decode(eq < 0 ? pair : pair.slice(0, eq)).toLowerCase()
-      const value = eq < 0 ? '' : decode(pair.slice(eq + 1))
-      params.set(name, [...(params.get(name) ?? []), value])
-    }
-  }
-  return {
-    method: method.toUpperCase(),
-    host: parts.host,
-    port: parts.port,
-    path: parts.path,
-    params,
-    upstream: parts.host !== '' && !isLocalHost(parts.host),
-  }
+  return new LazyShape(method.toUpperCase(), parts.host, parts.port, parts.path, parts.query)
 }

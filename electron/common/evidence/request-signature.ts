@@ -43,6 +43,16 @@ function hostMatches(pattern: string, host: string, context: SignatureContext): 
     : host === pattern
 }
 
+/**
+ * Whether a signature could match a request to this host, whatever the owner's setup: the owner's
+ * webhook hosts are only known with a context, so a signature naming them always could.
+ */
+export function mayMatchHost(signature: RequestSignature, host: string): boolean {
+  return signature.hosts.some(
+    pattern => pattern === '@webhooks' || hostMatches(pattern, host, emptySignatureContext),
+  )
+}
+
 function paramPasses(test: ParamTest, shape: RequestShape): boolean {
   const values = shape.params.get(test.name.toLowerCase()) ?? []
   if ('pattern' in test) {
