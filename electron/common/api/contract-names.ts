@@ -37,6 +37,14 @@ export const apiMethodNames = [
   'watch.overrides',
   'settings.get',
   'settings.update',
+  'account.signIn',
+  'account.signInWait',
+  'account.signOut',
+  'account.status',
+  'remote.servers',
+  'remote.use',
+  'remote.pull',
+  'remote.logSource',
 ] as const
 
 /** Every push event name, for the bridges that forward them. */
