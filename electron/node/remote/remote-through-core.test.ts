@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -199,6 +199,24 @@ describe('a server on another machine, through the core', () => {
     await core.api['settings.update']({ logPullMinutes: 15 })
     await waitFor(async () => (await core.api['remote.logSource']({})).intervalMinutes === 15)
     expect((await core.api['remote.logSource']({})).intervalMinutes).toBe(15)
+  })
+
+  it('does not pull the logs of a server it reaches only through Plex’s relay', async () => {
+    const file = join(work, 'state', 'servers.json')
+    const known = JSON.parse(await readFile(file, 'utf8')) as { servers: { via: string }[] }
+    const write = (via: string) =>
+      writeFile(
+        file,
+        JSON.stringify({ ...known, servers: known.servers.map(r => ({ ...r, via })) }),
+      )
+    await write('relay')
+    expect((await core.api['server.select']({ id: demo.machineIdentifier })).ok).toBe(true)
+    const before = await count()
+    const pulled = seen(await core.api['remote.pull']({}))
+    expect(pulled.ok ? '' : pulled.error.message).toMatch(/answers only through Plex’s relay/)
+    expect(await count()).toBe(before)
+    await write('local')
+    expect((await core.api['server.select']({ id: demo.machineIdentifier })).ok).toBe(true)
   })
 
   it('pulls again on its schedule, every N minutes', async () => {
