@@ -98,7 +98,14 @@ export function createLogPuller(deps: LogPullerDeps): LogPuller {
   function pull(): Promise<Result<LogPull, AppError>> {
     const active = deps.active()
     if (!active.ok) {
-      return Promise.resolve(active)
+      return Promise.resolve(
+        err(
+          appError(
+            'unreachable',
+            'no server is picked yet: sign in with Plex (`hush login`) and pick one (`hush servers use <name|id>`)',
+          ),
+        ),
+      )
     }
     const { record } = active.value
     if (!isPulledServer(record)) {
@@ -106,7 +113,9 @@ export function createLogPuller(deps: LogPullerDeps): LogPuller {
         err(
           appError(
             'invalidInput',
-            `${record.name}’s log is read from its folder on this machine; there is nothing to pull`,
+            record.dataDir === null
+              ? `${record.name} was not picked from your servers on plex.tv: pick it with \`hush servers use\` to pull its logs`
+              : `${record.name}’s log is read from its folder on this machine; there is nothing to pull`,
           ),
         ),
       )
@@ -126,7 +135,7 @@ export function createLogPuller(deps: LogPullerDeps): LogPuller {
   async function schedule(): Promise<void> {
     stop()
     const active = deps.active()
-    if (!active.ok || !isPulledServer(active.value.record) || active.value.record.via === null) {
+    if (!active.ok || !isPulledServer(active.value.record)) {
       return
     }
     const minutes = await deps.intervalMinutes()

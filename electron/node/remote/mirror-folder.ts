@@ -16,11 +16,16 @@ export interface ServerFiles {
   readonly demo: boolean
   /** Its data folder, when Hush can read it. */
   readonly dataDir: string | null
+  /** How Hush reaches it when it was picked from the owner's servers on plex.tv. */
+  readonly via: 'local' | 'remote' | 'relay' | null
 }
 
-/** Whether Hush has no access to a server's files and pulls its logs instead. */
+/**
+ * Whether a server is one the owner picked from plex.tv whose files Hush cannot read: its logs
+ * are pulled. (A server added by address and token keeps working as before, without pulls.)
+ */
 export function isPulledServer(server: ServerFiles): boolean {
-  return server.dataDir === null && !server.demo
+  return server.dataDir === null && !server.demo && server.via !== null
 }
 
 /**
@@ -28,7 +33,7 @@ export function isPulledServer(server: ServerFiles): boolean {
  * logs when it runs on another machine.
  */
 export function serverLogRoot(stateDir: string, server: ServerFiles): string | null {
-  return server.dataDir ?? (server.demo ? null : pulledServerDir(stateDir, server.id))
+  return server.dataDir ?? (isPulledServer(server) ? pulledServerDir(stateDir, server.id) : null)
 }
 
 /** What Hush says where a server's own files would be needed (crash dumps, its preferences). */

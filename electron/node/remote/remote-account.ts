@@ -74,6 +74,11 @@ export function createRemoteAccount(deps: RemoteAccountDeps): RemoteAccount {
         until: Date.now() + waitMs,
         signal,
       })
+      if (signal?.aborted) {
+        // Ctrl-C: whatever the request it cut short said, the owner gave up.
+        pending.delete(pinId)
+        return err(appError('signInFailed', 'sign-in cancelled; Hush is not signed in'))
+      }
       if (!token.ok) {
         pending.delete(pinId)
         return token

@@ -201,7 +201,7 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
     ...createWatchMethods(session, deps.stateDir),
     ...createSettingsMethods(deps.settings, events),
     ...createAccountMethods(account, deps.limits?.signal),
-    ...createRemoteMethods({ account, servers, puller, http }),
+    ...createRemoteMethods({ account, servers, puller, http, stateDir: deps.stateDir }),
   }
   return {
     api,

@@ -6,6 +6,7 @@ import { findOwnerServers } from '../../remote/owner-servers'
 import type { RemoteAccount } from '../../remote/remote-account'
 import type { PlexHttpConfig } from '../../server/plex-http'
 import { resolveConnection } from '../../server/resolve-connection'
+import { readKnownServers } from '../known-servers'
 import type { ServerConnections } from '../server-connections'
 
 type RemoteMethods = Pick<
@@ -20,6 +21,7 @@ export interface RemoteMethodDeps {
   readonly puller: LogPuller
   /** Hush's HTTP settings for an address and token. */
   readonly http: (baseUrl: string, token: string | null) => Promise<PlexHttpConfig>
+  readonly stateDir: string
 }
 
 /** The `remote.*` methods: the owner's servers from plex.tv, picking one, and its log pulls. */
@@ -40,12 +42,11 @@ export function createRemoteMethods(deps: RemoteMethodDeps): RemoteMethods {
         return found
       }
       const active = deps.servers.active()
-      return ok(
-        found.value.map(({ view }) => ({
-          ...view,
-          active: active.ok && active.value.record.id === view.id,
-        })),
-      )
+      // A command's core connects to nothing: the active one is the one Hush last used.
+      const activeId = active.ok
+        ? active.value.record.id
+        : (await readKnownServers(deps.stateDir)).activeId
+      return ok(found.value.map(({ view }) => ({ ...view, active: activeId === view.id })))
     },
     'remote.use': async ({ server }) => {
       const found = await find()
@@ -76,7 +77,13 @@ export function createRemoteMethods(deps: RemoteMethodDeps): RemoteMethods {
       const active = await deps.servers.activate(connection, token, place, true)
       return active.ok ? ok(active.value.connection.info) : active
     },
-    'remote.pull': () => deps.puller.pull(),
+    'remote.pull': async () => {
+      // A command's core pulls from the server Hush last used, connected again with its token.
+      if (!deps.servers.active().ok) {
+        await deps.servers.restore()
+      }
+      return deps.puller.pull()
+    },
     'remote.logSource': () => deps.puller.source(),
   }
 }
