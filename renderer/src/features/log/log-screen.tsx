@@ -8,6 +8,7 @@ import { logSelectors, maxTableRows } from '../../store/selectors/log-selectors'
 import { LogChart } from './log-chart'
 import { LogDetail } from './log-detail'
 import { LogFilters } from './log-filters'
+import { LogSourceLine } from './log-source-line'
 import { LogTable } from './log-table'
 
 const formats = ['csv', 'json', 'ndjson'] as const
@@ -47,6 +48,7 @@ export function LogScreen() {
         </button>
       ))}
     >
+      <LogSourceLine />
       {tail?.debugLogging === false && <p className="callout tone-warn">{text.log.debugOff}</p>}
       <section className="card">
         <LogFilters />
