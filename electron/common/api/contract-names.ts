@@ -56,4 +56,5 @@ export const apiEventNames = [
   'drift.detected',
   'settings.changed',
   'owner.notified',
+  'remote.pulled',
 ] as const

@@ -233,6 +233,8 @@ export interface ApiEvents extends Record<(typeof apiEventNames)[number], unknow
   'settings.changed': z.infer<typeof appSettingsSchema>
   /** The core told the owner something (a desktop notification; see common/notices). */
   'owner.notified': ShownNotice
+  /** A pull of a remote server's logs ended (on demand or on the schedule), well or not. */
+  'remote.pulled': { readonly serverId: string; readonly ok: boolean }
 }
 
 /** A push event name. */

@@ -32,6 +32,8 @@ export interface LogPullerDeps {
   /** Replaces a minute by this many ms (tests). */
   readonly minuteMs?: number
   readonly onError: (error: unknown) => void
+  /** Told when a pull ended, after its state was written. */
+  readonly onPulled?: (serverId: string, ok: boolean) => void
 }
 
 /** Pulls the active server's logs on demand and on a schedule, one pull at a time. */
@@ -121,7 +123,11 @@ export function createLogPuller(deps: LogPullerDeps): LogPuller {
       )
     }
     // One pull at a time: one on demand waits for a scheduled one, and the cursors see both.
-    const run = queue.then(() => pullOnce(active.value))
+    const run = queue.then(async () => {
+      const pulled = await pullOnce(active.value)
+      deps.onPulled?.(record.id, pulled.ok)
+      return pulled
+    })
     queue = run.catch(() => undefined)
     return run
   }

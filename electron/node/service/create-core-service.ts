@@ -158,6 +158,7 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
     intervalMinutes: async () => (await deps.settings.read()).logPullMinutes,
     minuteMs: deps.pullMinuteMs,
     onError: report,
+    onPulled: (serverId, ok) => events.emit('remote.pulled', { serverId, ok }),
   })
   const stopConnected = resident
     ? servers.onConnected(server => {

@@ -40,8 +40,8 @@ export function connectBridgeEvents(bridge: PrivacyBridge, store: AppStore): () 
     bridge.on('drift.detected', () => void state().switchesRequested()),
     bridge.on('settings.changed', settings => state().settingsChanged(settings)),
     bridge.on('log.recorded', payload => state().logRecorded(payload.count)),
-    // A pull on the schedule stored events: the log screen's "last pull" moves on.
-    bridge.on('log.recorded', () => void state().logSourceRequested()),
+    // A pull on the schedule ended: the log screen's "last pull" moves on.
+    bridge.on('remote.pulled', () => void state().logSourceRequested()),
   ]
   return () => stops.forEach(stop => stop())
 }
