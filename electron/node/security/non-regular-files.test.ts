@@ -82,9 +82,9 @@ describe('a FIFO where Hush expects a file', () => {
   it('is refused by the log reader before it blocks', async () => {
     const dataDir = await dataDirWith(join('Logs', 'Plex Media Server.log'), fifo)
     const path = join(dataDir, 'Logs', 'Plex Media Server.log')
-    await expect(readChunks({ path }, () => undefined)).rejects.toThrow(
-      /is a FIFO \(named pipe\), not a regular file/,
-    )
+    await expect(
+      readChunks({ path }, () => undefined),
+    ).rejects.toThrow(/is a FIFO \(named pipe\), not a regular file/)
   })
 })
 
