@@ -75,7 +75,7 @@ describe('a server on another machine, in Chromium against hush serve', () => {
       .waitFor({ timeout: 30_000 })
     const grid = page.getByRole('grid', { name: 'Outbound log' })
     await grid.getByRole('gridcell').first().waitFor({ timeout: 30_000 })
-    expect(await grid.getByRole('row').count()).toBeGreaterThan(5)
+    await expect.poll(() => grid.getByRole('row').count(), { timeout: 30_000 }).toBeGreaterThan(5)
   })
 
   it('verifies from the pulled logs, with no data folder of the server', async () => {

@@ -109,7 +109,7 @@ export function createRemoteSlice(bridge: PrivacyBridge): SliceCreator<RemoteSli
           await bridge.call('remote.pull', {})
         } finally {
           await get().logSourceRequested()
-          await get().logOpened()
+          await get().logRefreshed()
         }
       },
     }
