@@ -353,6 +353,9 @@ export const en = {
     never: 'Not pulled yet.',
     failed: (reason: string) => `The last pull failed: ${reason}`,
     pullNow: 'Pull now',
+    every: 'Pull the logs of a server on another machine every',
+    minutes: 'minutes',
+    everyHint: '0 pulls only when you ask.',
   },
 }
 

@@ -331,5 +331,8 @@ export const zh: Messages = {
     never: '尚未拉取。',
     failed: (reason: string) => `上次拉取失败：${reason}`,
     pullNow: '立即拉取',
+    every: '拉取另一台机器上服务器日志的间隔',
+    minutes: '分钟',
+    everyHint: '0 表示只在你要求时拉取。',
   },
 }

@@ -126,3 +126,17 @@ describe('the log’s source line', () => {
     ).toBeTruthy()
   })
 })
+
+describe('the pull interval setting', () => {
+  it('changes how often the logs are pulled, and 0 means only on demand', async () => {
+    const bridge = await renderApp()
+    fireEvent.click(screen.getByRole('link', { name: 'Settings' }))
+    const field = await screen.findByRole('spinbutton', {
+      name: /^Pull the logs of a server on another machine every/,
+    })
+    expect((field as HTMLInputElement).value).toBe('5')
+    fireEvent.change(field, { target: { value: '0' } })
+    fireEvent.blur(field)
+    expect(bridge.calls).toContainEqual({ method: 'settings.update', input: { logPullMinutes: 0 } })
+  })
+})
