@@ -1,3 +1,5 @@
+// SECURITY.md 12: signing in with Plex hands out a link and a PIN id, never a token; logs are never
+// pulled through the relay. Every answer of this file is checked for the tokens at the end.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'

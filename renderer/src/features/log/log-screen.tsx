@@ -23,6 +23,8 @@ export function LogScreen() {
   const fresh = useAppStore(s => s.logFresh)
   const truncated = useAppStore(logSelectors.truncated)
   const tail = useAppStore(s => s.tailStatus)
+  // A server on another machine is pulled, not followed: the source line says so instead.
+  const pulled = useAppStore(s => s.logSource?.mode === 'pulled')
   useEffect(() => {
     void opened()
   }, [opened])
@@ -35,7 +37,7 @@ export function LogScreen() {
   return (
     <Page
       title={text.log.title}
-      intro={tail ? text.log.tail[tail.state] : undefined}
+      intro={tail && !pulled ? text.log.tail[tail.state] : undefined}
       actions={formats.map(format => (
         <button
           key={format}
