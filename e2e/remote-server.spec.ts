@@ -59,7 +59,7 @@ describe('a server on another machine, in Chromium against hush serve', () => {
   it('lists the server past its dead first address, and picks it', async () => {
     const list = page.getByRole('list', { name: 'Your servers on plex.tv' })
     await list.getByText(`via ${demo.url}`).waitFor()
-    await list.getByText(/1 address\(es\) before it did not answer/).waitFor()
+    await list.getByText('local: 1 address before it did not answer or were not allowed').waitFor()
     await page.screenshot({ path: join(shots, 'server-picker-en.png') })
     await list.getByRole('button', { name: 'Use: hush-demo' }).click()
     await page.getByRole('navigation', { name: 'Screens' }).waitFor({ timeout: 30_000 })
@@ -84,6 +84,21 @@ describe('a server on another machine, in Chromium against hush serve', () => {
     // Judged on the server's log, as pulled: its span is named, and verdicts are drawn from it.
     await page.getByText(/^Server log from .+ to .+\./).waitFor({ timeout: 30_000 })
     await page.getByText(/^Verified: [1-9]\d*$/).waitFor()
+    expect(pageErrors).toEqual([])
+  })
+
+  it('shows the picker and where the log comes from in Simplified Chinese', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click()
+    await page.getByRole('radio', { name: '简体中文' }).check()
+    const card = page.getByRole('region', { name: '你在 plex.tv 上的服务器' })
+    await card.getByText('使用中').waitFor({ timeout: 30_000 })
+    await card.screenshot({ path: join(shots, 'server-picker-zh.png') })
+    await page.getByRole('link', { name: '外发日志' }).click()
+    await page.getByText(/每 5 分钟从 hush-demo 拉取。/).waitFor({ timeout: 30_000 })
+    // To look at, not for the docs.
+    await page.screenshot({
+      path: join(repoRoot, 'test-results', 'screenshots', 'log-remote-zh.png'),
+    })
     expect(pageErrors).toEqual([])
   })
 })

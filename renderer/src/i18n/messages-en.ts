@@ -341,6 +341,14 @@ export const en = {
     via: (uri: string) => `via ${uri}`,
     kinds: { local: 'local', remote: 'remote', relay: 'relay' },
     refresh: 'Check again',
+    chosen: (kind: string, secure: boolean, earlier: number) =>
+      `${kind}${secure ? ', secure' : ''}: ${
+        earlier === 0
+          ? 'the first address plex.tv lists answered'
+          : `${earlier} address${earlier === 1 ? '' : 'es'} before it did not answer or were not allowed`
+      }`,
+    noAnswer: 'No address answered:',
+    skipped: 'plain http, and the server requires secure connections',
   },
   logSource: {
     pulled: (server: string, minutes: number) =>

@@ -321,6 +321,14 @@ export const zh: Messages = {
     via: (uri: string) => `通过 ${uri}`,
     kinds: { local: '本地', remote: '远程', relay: '中继' },
     refresh: '重新检查',
+    chosen: (kind: string, secure: boolean, earlier: number) =>
+      `${kind}${secure ? '，安全连接' : ''}：${
+        earlier === 0
+          ? 'plex.tv 列出的第一个地址有响应'
+          : `之前的 ${earlier} 个地址没有响应或不被允许`
+      }`,
+    noAnswer: '没有地址响应：',
+    skipped: '普通 http，而服务器要求安全连接',
   },
   logSource: {
     pulled: (server: string, minutes: number) =>

@@ -2,6 +2,7 @@ import { useEffect } from 'react'
 import { Icon } from '../../components/icon'
 import { LoadableView } from '../../components/loadable-view'
 import { useText } from '../../i18n/use-text'
+import type { OwnerServer } from '../../../../electron/common/api/remote-schemas'
 import { useAppStore } from '../../store/app-store-context'
 
 /**
@@ -96,7 +97,7 @@ export function PlexServersCard() {
                         {text.plex.via(server.connection.uri)}
                       </span>
                     )}
-                    <span className="muted small">{server.reason}</span>
+                    <ServerReason server={server} />
                   </li>
                 ))}
               </ul>
@@ -105,5 +106,35 @@ export function PlexServersCard() {
         </LoadableView>
       )}
     </section>
+  )
+}
+
+/** Why Hush chose a server's connection, or what each address it tried answered. */
+function ServerReason({ server }: { readonly server: OwnerServer }) {
+  const text = useText()
+  const answered = server.tried.findIndex(tried => tried.outcome === 'answered')
+  if (server.connection) {
+    return (
+      <span className="muted small">
+        {text.plex.chosen(
+          text.plex.kinds[server.connection.kind],
+          server.connection.secure,
+          Math.max(answered, 0),
+        )}
+      </span>
+    )
+  }
+  return (
+    <div className="muted small">
+      {text.plex.noAnswer}
+      <ul>
+        {server.tried.map(tried => (
+          <li key={tried.uri}>
+            <span className="mono">{tried.uri}</span>:{' '}
+            {tried.outcome === 'skipped' ? text.plex.skipped : tried.reason}
+          </li>
+        ))}
+      </ul>
+    </div>
   )
 }
