@@ -60,9 +60,9 @@ export function LogSettingsCard() {
           />
           {text.logSource.minutes}
         </span>
-        <span id="settings-pull-hint" className="small muted">
+        <small id="settings-pull-hint" className="muted">
           {text.logSource.everyHint}
-        </span>
+        </small>
       </label>
       <fieldset className="choice-group vertical">
         <legend className="field-label">{text.settings.privacyLevel}</legend>
