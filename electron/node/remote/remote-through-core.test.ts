@@ -169,10 +169,13 @@ describe('a server on another machine, through the core', () => {
     30_000,
   )
 
-  it('says in one line when plex.tv is down, and keeps the active server', async () => {
+  it('says in one line when plex.tv is down, for the servers and a sign-in, and keeps the active server', async () => {
     demo.faults.plexTvDown(true)
     const servers = seen(await core.api['remote.servers']({}))
+    const signIn = seen(await core.api['account.signIn']({}))
     demo.faults.plexTvDown(false)
+    expect(signIn.ok ? null : signIn.error.kind).toBe('accountUnavailable')
+    expect(signIn.ok ? '' : signIn.error.message).not.toContain('\n')
     expect(servers.ok ? null : servers.error.kind).toBe('accountUnavailable')
     expect((await core.api['server.list']({}))[0]).toMatchObject({ active: true })
   })
