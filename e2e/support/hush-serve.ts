@@ -31,7 +31,11 @@ export interface HushServe {
  * Starts `hush serve --port 0` (with `--demo` when asked) in a fresh state folder, as an owner
  * would, and waits for the address it prints.
  */
-export async function startHushServe(options: { readonly demo: boolean }): Promise<HushServe> {
+export async function startHushServe(options: {
+  readonly demo: boolean
+  /** More environment for the core (HUSH_ACCOUNT_URL: the demo standing in for plex.tv). */
+  readonly env?: Readonly<Record<string, string>>
+}): Promise<HushServe> {
   const cli = join(repoRoot, 'bin', 'hush.mjs')
   if (!existsSync(join(repoRoot, 'dist', 'renderer', 'index.html'))) {
     throw new Error('dist/renderer is missing: run `npm run build` first')
@@ -41,7 +45,7 @@ export async function startHushServe(options: { readonly demo: boolean }): Promi
   const child = spawn(process.execPath, options.demo ? [...args, '--demo'] : args, {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, HUSH_STATE_DIR: stateDir },
+    env: { ...process.env, ...options.env, HUSH_STATE_DIR: stateDir },
   })
   let output = ''
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()))

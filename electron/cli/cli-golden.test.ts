@@ -17,7 +17,7 @@ import { snapshotTraffic } from '../demo/traffic-snapshot'
 import { corpusDir } from '../node/server/testing/corpus-dir'
 import { openSwitchStore } from '../node/switches/switch-store'
 import { runCli } from './run-cli'
-import { createMemoryIo } from './testing/memory-io'
+import { createMemoryIo, type MemoryIo } from './testing/memory-io'
 
 /**
  * The golden transcript: every command of the CLI run against one demo server in a scripted
@@ -57,6 +57,10 @@ function normalise(text: string): string {
         near(`${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}T12:00:00Z`) ? '<snapshot>' : id,
       )
       .replace(/\.corrupt-\d+\./g, '.corrupt-<ms>.')
+      .replace(/clientID=hush-[0-9a-f-]+&code=[\w-]+/g, 'clientID=<client>&code=<code>')
+      // The demo's log holds its port and times: its size varies by a few bytes from run to run.
+      .replace(/"bytes": \d+/g, '"bytes": <bytes>')
+      .replace(/\([\d.]+ [KMG]?i?B\) pulled/g, '(<size>) pulled')
       .replace(/"seconds": [\d.e-]+/g, '"seconds": <seconds>')
       .replace(/"offsetMs": -?\d+/g, '"offsetMs": <ms>')
       .replace(/(SHA-256 |SHA-256 of the report above: |"sha256": ")[0-9a-f]{64}/g, '$1<sha256>')
@@ -77,7 +81,13 @@ function connectionArgs(args: readonly string[]): string[] {
 /** Runs one command line and appends it, its exit code and its output to the transcript. */
 async function hush(
   args: readonly string[],
-  options: { connect?: boolean; answers?: string[]; otherLoginAccounts?: boolean } = {},
+  options: {
+    connect?: boolean
+    answers?: string[]
+    otherLoginAccounts?: boolean
+    /** Does what the owner does while the command runs (approve a sign-in, press Ctrl-C). */
+    meanwhile?: (io: MemoryIo) => Promise<void>
+  } = {},
 ): Promise<{ code: number; out: string; err: string }> {
   const io = createMemoryIo({
     answers: options.answers,
@@ -85,10 +95,10 @@ async function hush(
       ? {}
       : { otherLoginAccounts: options.otherLoginAccounts }),
   })
-  const code = await runCli(
-    [...args, ...(options.connect === false ? [] : connectionArgs(args))],
-    io,
-  )
+  const [code] = await Promise.all([
+    runCli([...args, ...(options.connect === false ? [] : connectionArgs(args))], io),
+    options.meanwhile?.(io),
+  ])
   const shown = args.map(arg => (arg.includes(' ') ? `"${arg}"` : arg)).join(' ')
   transcript.push(
     `$ hush ${normalise(shown)}${options.answers ? `  <<< ${options.answers.join(' | ')}` : ''}`,
@@ -259,6 +269,30 @@ describe('the CLI, byte for byte', () => {
     transcript.push('--- export.json', normalise(await readFile(exported, 'utf8')), '')
     await hush(['log', 'export', ...store], { connect: false })
 
+    // A server on another machine: sign in with Plex, pick the server, pull its logs.
+    const account = ['--state-dir', stateDir, '--account-url', demo.url]
+    const remote = { connect: false }
+    await hush(['servers', ...account], remote)
+    await hush(['log', 'pull', ...account], remote)
+    await hush(['login', ...account], {
+      ...remote,
+      meanwhile: io => shownLink(io).then(() => io.abort()),
+    })
+    await hush(['login', ...account], { ...remote, meanwhile: io => shownLink(io).then(approve) })
+    await hush(['servers', ...account], remote)
+    await hush(['servers', ...account, '--json'], remote)
+    await hush(['servers', 'use', 'no-such-server', ...account], remote)
+    await hush(['servers', 'use', demo.machineIdentifier, ...account], remote)
+    await hush(['log', 'pull', ...account], remote)
+    await hush(['log', 'pull', ...account, '--json'], remote)
+    demo.faults.logsZip('truncated')
+    await hush(['log', 'pull', ...account], remote)
+    demo.faults.logsZip('zip')
+    await hush(['servers', ...account], remote)
+    await hush(['logout', '--state-dir', stateDir], remote)
+    await hush(['logout', '--state-dir', stateDir], remote)
+    await hush(['servers', ...account], remote)
+
     // Failures: a wrong token, a switch that does not exist, command lines that do not parse.
     await hush(['status', '--token', 'wrong-token'])
     await hush(['status', '--token', 'wrong-token'], { otherLoginAccounts: true })
@@ -282,6 +316,28 @@ describe('the CLI, byte for byte', () => {
     expect(actual).toBe(golden)
   }, 240_000)
 })
+
+/** Waits until a command printed the sign-in link, and answers it. */
+async function shownLink(io: MemoryIo): Promise<string> {
+  for (;;) {
+    const link = /https?:\/\/\S+\/auth#\S+/.exec(io.out())?.[0]
+    if (link !== undefined) {
+      return link
+    }
+    await new Promise(resolve => setTimeout(resolve, 20))
+  }
+}
+
+/** Allows a sign-in on the demo's stand-in for Plex's page, as the owner would in the browser. */
+async function approve(link: string): Promise<void> {
+  const code = new URLSearchParams(link.slice(link.indexOf('#?') + 2)).get('code') ?? ''
+  const response = await fetch(`${demo.url}/auth/approve`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ code }).toString(),
+  })
+  expect(response.ok).toBe(true)
+}
 
 /** Changes one server setting behind Hush's back, as another app would. */
 async function putPref(id: string, value: string): Promise<void> {

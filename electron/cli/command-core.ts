@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import type { PrivacyBridge } from '../common/api/contract'
 import type { AppError } from '../common/api/errors'
 import { createInProcessBridge } from '../common/api/in-process-bridge'
@@ -6,7 +7,11 @@ import type { ShownNotice } from '../common/notices/notice'
 import type { Result } from '../common/util/result'
 import { defaultTimeoutMs } from '../node/server/resolve-connection'
 import { createCoreService, type CoreService } from '../node/service/create-core-service'
-import { createMemorySecretStore, type NamedServer } from '../node/service/ports'
+import type { NamedServer } from '../node/service/ports'
+import {
+  createPrivateFileSecretStore,
+  privateSecretsFileName,
+} from '../node/secrets/private-file-secret-store'
 import { createFileSettingsStore } from '../node/settings/file-settings-store'
 import { resolveStateDir } from '../node/state/state-dir'
 import type { WatchChoices } from '../node/watch/core-watch'
@@ -89,7 +94,8 @@ export async function openCommandCore(
   const core: CoreService = await createCoreService({
     stateDir,
     env: io.env,
-    secrets: createMemorySecretStore(),
+    // The plex.tv account token (`hush login`) and the tokens of servers picked through it.
+    secrets: createPrivateFileSecretStore(join(stateDir, privateSecretsFileName)),
     settings: createFileSettingsStore(stateDir),
     lifetime: 'command',
     language: 'en',

@@ -20,6 +20,9 @@ import { serveCommand } from './commands/serve'
 import { driftCommand } from './commands/drift'
 import { watchCommand } from './commands/watch'
 import { overridesCommand } from './commands/overrides'
+import { loginCommand, logoutCommand } from './commands/login'
+import { serversCommand, serversUseCommand } from './commands/servers'
+import { logPullCommand } from './commands/log-pull'
 
 /**
  * Every `hush` command, in the order `hush --help` lists them.
@@ -29,6 +32,10 @@ import { overridesCommand } from './commands/overrides'
 export const commandTable: readonly Command[] = [
   demoCommand,
   discoverCommand,
+  loginCommand,
+  logoutCommand,
+  serversCommand,
+  serversUseCommand,
   statusCommand,
   planCommand,
   applyCommand,
@@ -39,6 +46,7 @@ export const commandTable: readonly Command[] = [
   overridesCommand,
   logParseCommand,
   logImportCommand,
+  logPullCommand,
   logListCommand,
   logStatsCommand,
   logExportCommand,

@@ -3,7 +3,10 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { apiEventNames } from '../common/api/contract'
 import { createCoreService, type CoreService } from '../node/service/create-core-service'
-import { createMemorySecretStore } from '../node/service/ports'
+import {
+  createPrivateFileSecretStore,
+  privateSecretsFileName,
+} from '../node/secrets/private-file-secret-store'
 import { createDemoStarter } from '../demo/demo-starter'
 import { createFileSettingsStore } from '../node/settings/file-settings-store'
 import { serveHttp, type HttpBridgeServer } from './serve-http'
@@ -48,7 +51,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const core = await createCoreService({
     stateDir: options.stateDir,
     env: options.env,
-    secrets: createMemorySecretStore(),
+    // The plex.tv sign-in and the tokens of servers picked through it, in an owner-only file.
+    secrets: createPrivateFileSecretStore(join(options.stateDir, privateSecretsFileName)),
     settings: createFileSettingsStore(options.stateDir, movedTo =>
       options.onWarning?.(`the settings file was unreadable; it was kept as ${movedTo}`),
     ),

@@ -37,6 +37,14 @@ export const apiMethodNames = [
   'watch.overrides',
   'settings.get',
   'settings.update',
+  'account.signIn',
+  'account.signInWait',
+  'account.signOut',
+  'account.status',
+  'remote.servers',
+  'remote.use',
+  'remote.pull',
+  'remote.logSource',
 ] as const
 
 /** Every push event name, for the bridges that forward them. */
@@ -48,4 +56,5 @@ export const apiEventNames = [
   'drift.detected',
   'settings.changed',
   'owner.notified',
+  'remote.pulled',
 ] as const

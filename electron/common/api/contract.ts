@@ -23,6 +23,14 @@ import {
   remoteAccessPreviewSchema,
 } from './preview-schemas'
 import { verifyReportSchema } from './verify-schemas'
+import {
+  accountStatusSchema,
+  logPullSchema,
+  logSourceSchema,
+  ownerServerSchema,
+  signInStartSchema,
+  signInStateSchema,
+} from './remote-schemas'
 import { connectedServerSchema, discoveryReportSchema, serverInfoSchema } from './server-schemas'
 import { appSettingsPatchSchema, appSettingsSchema, knownServerSchema } from './settings-schemas'
 import {
@@ -124,7 +132,13 @@ export const apiMethods = {
   'preview.crashReports': { input: none, output: resultSchema(crashReportsPreviewSchema) },
   'preview.deleteCrashDumps': {
     input: z.object({ paths: z.array(z.string()).max(1000) }),
-    output: resultSchema(z.object({ deleted: z.array(z.string()) })),
+    output: resultSchema(
+      z.object({
+        deleted: z.array(z.string()),
+        /** Set when the server runs on another machine: deleting its dumps needs its files. */
+        needsServerFiles: z.string().optional(),
+      }),
+    ),
   },
   'preview.account': { input: none, output: resultSchema(accountPreviewSchema) },
 
@@ -144,6 +158,32 @@ export const apiMethods = {
   'watch.drift': { input: none, output: resultSchema(driftReportSchema) },
   /** Every value that differs from Plex's default, who set it and since when. */
   'watch.overrides': { input: none, output: resultSchema(overridesReportSchema) },
+
+  /** Sign in with Plex: a PIN the owner approves at the link (opened in their browser). */
+  'account.signIn': { input: none, output: resultSchema(signInStartSchema) },
+  /** Waits up to `waitMs` for the owner's approval; the token stays in the core. */
+  'account.signInWait': {
+    input: z.object({
+      pinId: z.number().int(),
+      waitMs: z.number().int().min(0).max(60_000).default(20_000),
+    }),
+    output: resultSchema(signInStateSchema),
+  },
+  /** Forgets the plex.tv account token. */
+  'account.signOut': { input: none, output: accountStatusSchema },
+  'account.status': { input: none, output: accountStatusSchema },
+
+  /** The owner's servers from plex.tv, each with the connection Hush chose and why. */
+  'remote.servers': { input: none, output: resultSchema(z.array(ownerServerSchema)) },
+  /** Makes one of the owner's servers the active one (by its id or name). */
+  'remote.use': {
+    input: z.object({ server: z.string().min(1).max(200) }),
+    output: resultSchema(serverInfoSchema),
+  },
+  /** Pulls the active remote server's logs now and stores what is new. */
+  'remote.pull': { input: none, output: resultSchema(logPullSchema) },
+  /** Where the log's events come from, the last pull and the next. */
+  'remote.logSource': { input: none, output: logSourceSchema },
 
   'settings.get': { input: none, output: appSettingsSchema },
   'settings.update': { input: appSettingsPatchSchema, output: appSettingsSchema },
@@ -193,6 +233,8 @@ export interface ApiEvents extends Record<(typeof apiEventNames)[number], unknow
   'settings.changed': z.infer<typeof appSettingsSchema>
   /** The core told the owner something (a desktop notification; see common/notices). */
   'owner.notified': ShownNotice
+  /** A pull of a remote server's logs ended (on demand or on the schedule), well or not. */
+  'remote.pulled': { readonly serverId: string; readonly ok: boolean }
 }
 
 /** A push event name. */

@@ -87,6 +87,8 @@ export const crashReportsPreviewSchema = z.object({
   /** What a dump and its upload carry, in plain words. */
   contents: z.array(z.string()),
   unknowns: z.array(z.string()),
+  /** Set when the server runs on another machine: listing its dumps needs its files. */
+  needsServerFiles: z.string().optional(),
 })
 
 /** One account-level setting as read from plex.tv. */

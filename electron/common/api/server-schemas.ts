@@ -12,6 +12,8 @@ export const discoveryReportSchema = z.object({
   version: z.string().nullable(),
   /** Why the server could not be reached or checked, when it could not. */
   problem: z.string().nullable(),
+  /** Set when the active server runs on another machine: its data folder is there, not here. */
+  needsServerFiles: z.string().optional(),
 })
 
 /** What `hush discover` reports about the local server; never the token itself. */

@@ -17,6 +17,8 @@ export const appSettingsSchema = z.object({
   enforce: z.boolean(),
   /** How often the drift watch reads the server's settings when it gets no notifications. */
   driftPollSeconds: z.number().int().min(5).max(86_400),
+  /** Minutes between pulls of a remote server's logs; 0 pulls only on demand. */
+  logPullMinutes: z.number().int().min(0).max(1440),
 })
 
 /** A partial update of the settings. */
@@ -33,6 +35,7 @@ export const defaultAppSettings: AppSettings = {
   startAtLogin: false,
   enforce: false,
   driftPollSeconds: 60,
+  logPullMinutes: 5,
 }
 
 /** A server Hush knows (the token stays in the core and is never part of this). */

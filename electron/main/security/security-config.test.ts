@@ -37,6 +37,13 @@ describe('the window security configuration', () => {
 
   it('opens only allow-listed https links in the browser', () => {
     expect(isAllowedExternal('https://support.plex.tv/articles/200484543')).toBe(true)
+    // The sign-in page the core links to (electron/node/remote/sign-in.ts): opened in the browser.
+    expect(
+      isAllowedExternal(
+        'https://app.plex.tv/auth#?clientID=hush-1&code=abc&context%5Bdevice%5D%5Bproduct%5D=Hush',
+      ),
+    ).toBe(true)
+    expect(isAllowedExternal('http://127.0.0.1:32400/auth#?code=abc')).toBe(false)
     expect(isAllowedExternal('http://support.plex.tv/')).toBe(false)
     expect(isAllowedExternal('https://support.plex.tv.evil.example/')).toBe(false)
     expect(isAllowedExternal('https://user:pw@plex.tv/')).toBe(false)

@@ -48,24 +48,31 @@ function wait(ms: number, signal?: AbortSignal): Promise<void> {
   })
 }
 
+/** Options of waitForApproval. */
+export interface ApprovalWait {
+  readonly pollMs?: number
+  readonly signal?: AbortSignal
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
+  /** Stop asking at this time (ms since the epoch) and answer null: the owner has not approved yet. */
+  readonly until?: number
+}
+
 /**
- * Sign in with Plex: a strong PIN, the owner approves it in the browser, and Hush asks until the
- * PIN carries the account's token (or it expires, or the owner gives up). Resolves to the token,
- * which the caller keeps as it keeps any token (keychain, or a 0600 file) and never shows.
+ * Asks plex.tv about a PIN until it carries the account's token (resolves to it), expires (or the
+ * owner refused, which leaves it to expire), the owner gives up, or `until` passes (null).
  */
-export async function signInWithPlex(options: SignInOptions): Promise<Result<string, AppError>> {
-  const created = await options.pins.create()
-  if (!created.ok) {
-    return created
-  }
-  options.onLink(authLink(options.accountUrl, options.clientIdentifier, created.value.code))
+export async function waitForApproval(
+  pins: PlexPins,
+  pinId: number,
+  options: ApprovalWait = {},
+): Promise<Result<string | null, AppError>> {
   const sleep = options.sleep ?? wait
   const pollMs = options.pollMs ?? 1000
   for (;;) {
     if (options.signal?.aborted) {
       return err(appError('signInFailed', 'sign-in cancelled'))
     }
-    const now = await options.pins.check(created.value.id)
+    const now = await pins.check(pinId)
     if (!now.ok) {
       return now
     }
@@ -85,6 +92,26 @@ export async function signInWithPlex(options: SignInOptions): Promise<Result<str
         appError('signInFailed', 'the sign-in code expired before it was approved; start again'),
       )
     }
+    if (options.until !== undefined && Date.now() + pollMs > options.until) {
+      return ok(null)
+    }
     await sleep(pollMs, options.signal)
   }
+}
+
+/**
+ * Sign in with Plex: a strong PIN, the owner approves it in the browser, and Hush asks until the
+ * PIN carries the account's token (or it expires, or the owner gives up). Resolves to the token,
+ * which the caller keeps as it keeps any token (keychain, or a 0600 file) and never shows.
+ */
+export async function signInWithPlex(options: SignInOptions): Promise<Result<string, AppError>> {
+  const created = await options.pins.create()
+  if (!created.ok) {
+    return created
+  }
+  options.onLink(authLink(options.accountUrl, options.clientIdentifier, created.value.code))
+  const token = await waitForApproval(options.pins, created.value.id, options)
+  return token.ok && token.value === null
+    ? err(appError('signInFailed', 'sign-in cancelled'))
+    : (token as Result<string, AppError>)
 }

@@ -6,13 +6,18 @@ import { createEventHub, type EventHub } from '../../common/util/event-hub'
 import { ok } from '../../common/util/result'
 import { defaultAccountUrl } from '../account/plex-account-client'
 import { openOutboundLog } from '../outbound/outbound-log'
+import { createLogPuller } from '../remote/log-puller'
+import { createRemoteAccount } from '../remote/remote-account'
+import { httpConfigFor } from '../server/resolve-connection'
 import { serverOrigin } from '../server/server-url'
 import { recoverInterruptedApply } from '../switches/recover-journal'
 import { openSwitchStore, type SwitchStore } from '../switches/switch-store'
 import { createCoreWatch, type WatchChoices } from '../watch/core-watch'
 import { createSessions, type ActiveSession } from './active-session'
+import { createAccountMethods } from './methods/account'
 import { createLogMethods } from './methods/log'
 import { createPreviewMethods } from './methods/preview'
+import { createRemoteMethods } from './methods/remote'
 import { createServerMethods } from './methods/server'
 import { createSettingsMethods } from './methods/settings'
 import { createSwitchMethods } from './methods/switches'
@@ -53,6 +58,10 @@ export interface CoreServiceDeps {
   readonly limits?: RequestLimits
   /** The language of the core's texts, fixed (the CLI speaks English); default: the owner's. */
   readonly language?: Language
+  /** The length of a "minute" of the log-pull schedule (tests shorten it). */
+  readonly pullMinuteMs?: number
+  /** How often a sign-in asks plex.tv whether the owner approved (default: every second). */
+  readonly signInPollMs?: number
 }
 
 /** The core: the contract's implementation, its push events, and its lifecycle. */
@@ -121,24 +130,53 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
       )
     }
   }
+  const plexTvUrl = () =>
+    serverOrigin(
+      deps.named?.accountUrl ?? deps.env.HUSH_ACCOUNT_URL ?? defaultAccountUrl,
+      'the account address (--account-url)',
+    )
   const session = createSessions({
     servers,
     stateDir: deps.stateDir,
     // The demo serves the plex.tv account paths itself; a real server's account is on plex.tv.
-    accountUrl: server =>
-      server.record.demo
-        ? ok(server.connection.info.url)
-        : serverOrigin(
-            deps.named?.accountUrl ?? deps.env.HUSH_ACCOUNT_URL ?? defaultAccountUrl,
-            'the account address (--account-url)',
-          ),
+    accountUrl: server => (server.record.demo ? ok(server.connection.info.url) : plexTvUrl()),
     language: languageNow,
     onOpen: resident ? undefined : endDueExceptions,
+  })
+  const http = (baseUrl: string, token: string | null) =>
+    httpConfigFor(servers.request({}), baseUrl, token)
+  const account = createRemoteAccount({
+    secrets: deps.secrets,
+    accountUrl: plexTvUrl,
+    http,
+    pollMs: deps.signInPollMs,
+  })
+  const puller = createLogPuller({
+    stateDir: deps.stateDir,
+    active: servers.active,
+    importFiles: paths => outbound.importFiles(paths),
+    intervalMinutes: async () => (await deps.settings.read()).logPullMinutes,
+    minuteMs: deps.pullMinuteMs,
+    onError: report,
+    onPulled: (serverId, ok) => events.emit('remote.pulled', { serverId, ok }),
   })
   const stopConnected = resident
     ? servers.onConnected(server => {
         if (server.record.dataDir !== null) {
           outbound.follow(join(server.record.dataDir, 'Logs')).catch(report)
+        } else {
+          // A server on another machine: its logs come by pull, into their own mirror folder.
+          outbound.stopFollowing().catch(report)
+        }
+        puller.schedule().catch(report)
+      })
+    : () => undefined
+  let pullMinutes = settings.logPullMinutes
+  const stopPullSetting = resident
+    ? events.on('settings.changed', changed => {
+        if (changed.logPullMinutes !== pullMinutes) {
+          pullMinutes = changed.logPullMinutes
+          puller.schedule().catch(report)
         }
       })
     : () => undefined
@@ -163,6 +201,8 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
     ...createVerifyMethods(session),
     ...createWatchMethods(session, deps.stateDir),
     ...createSettingsMethods(deps.settings, events),
+    ...createAccountMethods(account, deps.limits?.signal),
+    ...createRemoteMethods({ account, servers, puller, http, stateDir: deps.stateDir }),
   }
   return {
     api,
@@ -176,6 +216,8 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
     },
     stop: async () => {
       await watch.stop()
+      puller.stop()
+      stopPullSetting()
       stopConnected()
       stopRecorded()
       await outbound.close()

@@ -9,6 +9,8 @@ const knownServerRecordSchema = z.object({
   demo: z.boolean(),
   /** The server's data folder, when Hush can read it (local or demo server). */
   dataDir: z.string().nullable(),
+  /** How Hush reaches a server it found through plex.tv (null: added by address, or local). */
+  via: z.enum(['local', 'remote', 'relay']).nullable().default(null),
 })
 
 const fileSchema = z.object({
@@ -17,7 +19,7 @@ const fileSchema = z.object({
 })
 
 /** A server Hush has connected to; its token is kept apart, in the SecretStore. */
-export type KnownServerRecord = z.infer<typeof knownServerRecordSchema>
+export type KnownServerRecord = z.output<typeof knownServerRecordSchema>
 
 /** The servers Hush knows, and which one is active. */
 export type KnownServers = z.infer<typeof fileSchema>

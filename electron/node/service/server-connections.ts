@@ -48,6 +48,8 @@ export interface ServerConnectionsDeps {
 export interface ServerPlace {
   readonly demo: boolean
   readonly dataDir: string | null
+  /** How Hush reaches a server it found through plex.tv. */
+  readonly via?: KnownServerRecord['via']
 }
 
 /** Which server is active, and how Hush gets there. */
@@ -106,6 +108,7 @@ export function createServerConnections(deps: ServerConnectionsDeps): ServerConn
       url: info.url,
       name: info.friendlyName || info.url,
       ...place,
+      via: place.via ?? null,
     }
     if (remember) {
       if (token === null) {
@@ -137,7 +140,8 @@ export function createServerConnections(deps: ServerConnectionsDeps): ServerConn
     const token = await deps.secrets.get(`server:${record.id}`)
     if (token) {
       const connection = await resolveConnection(request({ server: record.url, token }))
-      return activate(connection, token, { demo: false, dataDir: record.dataDir }, true)
+      const place = { demo: false, dataDir: record.dataDir, via: record.via }
+      return activate(connection, token, place, true)
     }
     return err(
       appError(

@@ -169,6 +169,17 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     },
     ...fakeLogHandlers(options.logEvents ?? 0),
     ...fakePreviewHandlers(),
+    'account.status': () => ({ signedIn: false, accountUrl: 'https://plex.tv' }),
+    'remote.logSource': () => ({
+      mode: connected ? 'folder' : 'none',
+      serverName: connected ? server.friendlyName : null,
+      logsDir: connected ? '/var/lib/plexmediaserver/Logs' : null,
+      intervalMinutes: null,
+      lastPullAt: null,
+      lastInserted: null,
+      lastError: null,
+      nextPullAt: null,
+    }),
     'settings.get': () => settings,
     'settings.update': patch => (settings = { ...settings, ...patch }),
   }

@@ -326,6 +326,45 @@ export const en = {
     offline: 'Hush is not answering. Is `hush serve` still running?',
   },
   server: { version: (v: string) => `version ${v}`, demo: 'demo' },
+  plex: {
+    title: 'Your servers on plex.tv',
+    hint: 'For a server on another machine (a NAS, a mini PC, Docker): sign in with Plex, and Hush lists your servers and pulls their logs.',
+    signIn: 'Sign in with Plex',
+    signOut: 'Sign out',
+    open: 'Open plex.tv to allow Hush',
+    waiting: 'Waiting for you to allow Hush on plex.tv…',
+    signedIn: 'Signed in with Plex. Hush keeps the token to itself.',
+    none: 'Your account lists no server.',
+    use: 'Use',
+    active: 'in use',
+    unreachable: 'Unreachable',
+    via: (uri: string) => `via ${uri}`,
+    kinds: { local: 'local', remote: 'remote', relay: 'relay' },
+    refresh: 'Check again',
+    chosen: (kind: string, secure: boolean, earlier: number) =>
+      `${kind}${secure ? ', secure' : ''}: ${
+        earlier === 0
+          ? 'the first address plex.tv lists answered'
+          : `${earlier} address${earlier === 1 ? '' : 'es'} before it did not answer or were not allowed`
+      }`,
+    noAnswer: 'No address answered:',
+    skipped: 'plain http, and the server requires secure connections',
+  },
+  logSource: {
+    pulled: (server: string, minutes: number) =>
+      minutes > 0
+        ? `Pulled from ${server} every ${minutes} min.`
+        : `Pulled from ${server} when you ask.`,
+    folder: (dir: string) => `Read from ${dir}.`,
+    lastPull: (time: string, count: number) =>
+      `Last pull ${time}: ${count.toLocaleString('en')} new events.`,
+    never: 'Not pulled yet.',
+    failed: (reason: string) => `The last pull failed: ${reason}`,
+    pullNow: 'Pull now',
+    every: 'Pull the logs of a server on another machine every',
+    minutes: 'minutes',
+    everyHint: '0 pulls only when you ask.',
+  },
 }
 
 /** The shape every language's dictionary has. */

@@ -306,4 +306,41 @@ export const zh: Messages = {
     offline: 'Hush 没有响应。`hush serve` 是否仍在运行？',
   },
   server: { version: (v: string) => `版本 ${v}`, demo: '演示' },
+  plex: {
+    title: '你在 plex.tv 上的服务器',
+    hint: '服务器在另一台机器上（NAS、迷你主机、Docker）时：用 Plex 登录，Hush 会列出你的服务器并拉取它们的日志。',
+    signIn: '用 Plex 登录',
+    signOut: '退出登录',
+    open: '打开 plex.tv 允许 Hush',
+    waiting: '正在等待你在 plex.tv 上允许 Hush…',
+    signedIn: '已用 Plex 登录。令牌只保存在 Hush 内部。',
+    none: '你的帐户没有列出服务器。',
+    use: '使用',
+    active: '使用中',
+    unreachable: '无法访问',
+    via: (uri: string) => `通过 ${uri}`,
+    kinds: { local: '本地', remote: '远程', relay: '中继' },
+    refresh: '重新检查',
+    chosen: (kind: string, secure: boolean, earlier: number) =>
+      `${kind}${secure ? '，安全连接' : ''}：${
+        earlier === 0
+          ? 'plex.tv 列出的第一个地址有响应'
+          : `之前的 ${earlier} 个地址没有响应或不被允许`
+      }`,
+    noAnswer: '没有地址响应：',
+    skipped: '普通 http，而服务器要求安全连接',
+  },
+  logSource: {
+    pulled: (server: string, minutes: number) =>
+      minutes > 0 ? `每 ${minutes} 分钟从 ${server} 拉取。` : `在你要求时从 ${server} 拉取。`,
+    folder: (dir: string) => `读取自 ${dir}。`,
+    lastPull: (time: string, count: number) =>
+      `上次拉取 ${time}：${count.toLocaleString('zh')} 条新事件。`,
+    never: '尚未拉取。',
+    failed: (reason: string) => `上次拉取失败：${reason}`,
+    pullNow: '立即拉取',
+    every: '拉取另一台机器上服务器日志的间隔',
+    minutes: '分钟',
+    everyHint: '0 表示只在你要求时拉取。',
+  },
 }

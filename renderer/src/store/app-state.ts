@@ -3,6 +3,7 @@ import type { CatalogView } from '../catalog/catalog-view'
 import type { ConnectionSlice } from './slices/connection-slice'
 import type { LogSlice } from './slices/log-slice'
 import type { PreviewsSlice } from './slices/previews-slice'
+import type { RemoteSlice } from './slices/remote-slice'
 import type { SettingsSlice } from './slices/settings-slice'
 import type { SwitchesSlice } from './slices/switches-slice'
 import type { UiSlice } from './slices/ui-slice'
@@ -15,6 +16,7 @@ export type AppState = ConnectionSlice &
   PreviewsSlice &
   VerifySlice &
   SettingsSlice &
+  RemoteSlice &
   UiSlice & { readonly catalog: CatalogView }
 
 /** The signature of one slice creator. */

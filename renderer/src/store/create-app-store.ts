@@ -5,6 +5,7 @@ import type { AppState } from './app-state'
 import { createConnectionSlice } from './slices/connection-slice'
 import { createLogSlice } from './slices/log-slice'
 import { createPreviewsSlice } from './slices/previews-slice'
+import { createRemoteSlice } from './slices/remote-slice'
 import { createSettingsSlice } from './slices/settings-slice'
 import { createSwitchesSlice } from './slices/switches-slice'
 import { createUiSlice } from './slices/ui-slice'
@@ -23,6 +24,7 @@ export function createAppStore(bridge: PrivacyBridge, catalog: CatalogView): App
     ...createPreviewsSlice(bridge)(...a),
     ...createVerifySlice(bridge)(...a),
     ...createSettingsSlice(bridge)(...a),
+    ...createRemoteSlice(bridge)(...a),
     ...createUiSlice()(...a),
   }))
 }
@@ -38,6 +40,8 @@ export function connectBridgeEvents(bridge: PrivacyBridge, store: AppStore): () 
     bridge.on('drift.detected', () => void state().switchesRequested()),
     bridge.on('settings.changed', settings => state().settingsChanged(settings)),
     bridge.on('log.recorded', payload => state().logRecorded(payload.count)),
+    // A pull on the schedule ended: the log screen's "last pull" moves on.
+    bridge.on('remote.pulled', () => void state().logSourceRequested()),
   ]
   return () => stops.forEach(stop => stop())
 }

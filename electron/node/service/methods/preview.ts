@@ -6,6 +6,7 @@ import { deleteCrashDumps } from '../../previews/crash-dumps'
 import { buildCrashReportsPreview } from '../../previews/crash-reports-preview'
 import { buildMatchingPreview } from '../../previews/matching-preview'
 import { buildRemoteAccessPreview } from '../../previews/remote-access-preview'
+import { isPulledServer, needsServerFiles, serverLogRoot } from '../../remote/mirror-folder'
 import { withSession, type SessionSource } from '../active-session'
 
 type PreviewMethods = Pick<
@@ -23,21 +24,30 @@ export function createPreviewMethods(session: SessionSource): PreviewMethods {
     'preview.matching': input =>
       withSession(session, ({ server }) => buildMatchingPreview(server.connection.client, input)),
     'preview.remoteAccess': () =>
-      withSession(session, ({ server, account }) =>
+      withSession(session, ({ server, account, stateDir }) =>
         buildRemoteAccessPreview(
           server.connection.client,
           account,
           server.record.id,
-          server.record.dataDir,
+          serverLogRoot(stateDir, server.record),
         ),
       ),
     'preview.crashReports': () =>
-      withSession(session, ({ server }) =>
-        buildCrashReportsPreview(server.connection.client, server.record.dataDir),
-      ),
+      withSession(session, async ({ server }) => {
+        const preview = await buildCrashReportsPreview(
+          server.connection.client,
+          server.record.dataDir,
+        )
+        return preview.ok && isPulledServer(server.record)
+          ? ok({ ...preview.value, needsServerFiles: needsServerFiles(server.record.name) })
+          : preview
+      }),
     'preview.deleteCrashDumps': ({ paths }) =>
       withSession(session, async ({ server }) => {
         const dataDir = server.record.dataDir
+        if (isPulledServer(server.record)) {
+          return ok({ deleted: [], needsServerFiles: needsServerFiles(server.record.name) })
+        }
         if (dataDir === null) {
           return err(appError('invalidInput', 'the server’s data folder is not on this machine'))
         }

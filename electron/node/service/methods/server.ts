@@ -2,6 +2,7 @@ import type { ApiEvents, PrivacyApi } from '../../../common/api/contract'
 import { appError } from '../../../common/api/errors'
 import type { EventHub } from '../../../common/util/event-hub'
 import { err, ok } from '../../../common/util/result'
+import { isPulledServer, needsServerFiles } from '../../remote/mirror-folder'
 import { discoverServer } from '../../server/discover-server'
 import { resolveConnection } from '../../server/resolve-connection'
 import { serverDataDir } from '../../server/server-data-dir'
@@ -26,7 +27,26 @@ export function createServerMethods(
   events: EventHub<ApiEvents>,
 ): ServerMethods {
   return {
-    'server.discover': async ({ dataDir }) => discoverServer(servers.namedRequest(dataDir)),
+    'server.discover': async ({ dataDir }) => {
+      const active = servers.active()
+      if (dataDir === undefined && active.ok && isPulledServer(active.value.record)) {
+        // Discovery reads a data folder and its Preferences.xml: for this server they are elsewhere.
+        const { info } = active.value.connection
+        return ok({
+          dataDir: null,
+          preferencesFile: null,
+          machineIdentifier: info.machineIdentifier,
+          tokenFound: false,
+          serverUrl: info.url,
+          reachable: true,
+          friendlyName: info.friendlyName,
+          version: info.version,
+          problem: null,
+          needsServerFiles: needsServerFiles(active.value.record.name),
+        })
+      }
+      return discoverServer(servers.namedRequest(dataDir))
+    },
     'server.check': async () => {
       const active = servers.active()
       if (!active.ok) {

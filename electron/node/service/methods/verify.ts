@@ -1,6 +1,7 @@
 import type { PrivacyApi } from '../../../common/api/contract'
 import { switchCatalog } from '../../../common/switches/catalog'
 import { ok } from '../../../common/util/result'
+import { serverLogRoot } from '../../remote/mirror-folder'
 import { renderVerifyReport } from '../../verify/verify-report-file'
 import { runVerification } from '../../verify/run-verification'
 import { withSession, type ActiveSession, type SessionSource } from '../active-session'
@@ -17,7 +18,8 @@ export function createVerifyMethods(
       stateDir,
       catalog: switchCatalog,
       server: server.connection.info,
-      dataDir: server.record.dataDir,
+      // A server on another machine is judged by the mirror its pulled logs fill.
+      dataDir: serverLogRoot(stateDir, server.record),
     })
   return {
     'verify.run': () => withSession(session, verify),

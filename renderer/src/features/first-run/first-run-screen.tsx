@@ -4,6 +4,7 @@ import { useLanguage, useText } from '../../i18n/use-text'
 import { useAppStore } from '../../store/app-store-context'
 import { DiscoverCard } from './discover-card'
 import { ManualConnectCard } from './manual-connect-card'
+import { PlexServersCard } from './plex-servers-card'
 
 const languageNames = { en: 'English', zh: '简体中文' } as const
 
@@ -74,6 +75,7 @@ export function FirstRunScreen() {
         <DiscoverCard />
         <ManualConnectCard />
       </div>
+      <PlexServersCard />
     </main>
   )
 }

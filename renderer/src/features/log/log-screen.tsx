@@ -8,6 +8,7 @@ import { logSelectors, maxTableRows } from '../../store/selectors/log-selectors'
 import { LogChart } from './log-chart'
 import { LogDetail } from './log-detail'
 import { LogFilters } from './log-filters'
+import { LogSourceLine } from './log-source-line'
 import { LogTable } from './log-table'
 
 const formats = ['csv', 'json', 'ndjson'] as const
@@ -22,6 +23,8 @@ export function LogScreen() {
   const fresh = useAppStore(s => s.logFresh)
   const truncated = useAppStore(logSelectors.truncated)
   const tail = useAppStore(s => s.tailStatus)
+  // A server on another machine is pulled, not followed: the source line says so instead.
+  const pulled = useAppStore(s => s.logSource?.mode === 'pulled')
   useEffect(() => {
     void opened()
   }, [opened])
@@ -34,7 +37,7 @@ export function LogScreen() {
   return (
     <Page
       title={text.log.title}
-      intro={tail ? text.log.tail[tail.state] : undefined}
+      intro={tail && !pulled ? text.log.tail[tail.state] : undefined}
       actions={formats.map(format => (
         <button
           key={format}
@@ -47,6 +50,7 @@ export function LogScreen() {
         </button>
       ))}
     >
+      <LogSourceLine />
       {tail?.debugLogging === false && <p className="callout tone-warn">{text.log.debugOff}</p>}
       <section className="card">
         <LogFilters />

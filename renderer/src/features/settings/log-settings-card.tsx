@@ -8,6 +8,17 @@ export function LogSettingsCard() {
   const settings = useAppStore(s => s.settings)
   const update = useAppStore(s => s.settingsUpdateRequested)
   const [days, setDays] = useState(String(settings.retentionDays))
+  const [minutes, setMinutes] = useState(String(settings.logPullMinutes))
+  const commitMinutes = () => {
+    const value = Math.round(Number(minutes))
+    if (minutes !== '' && Number.isFinite(value) && value >= 0 && value <= 1440) {
+      if (value !== settings.logPullMinutes) {
+        void update({ logPullMinutes: value })
+      }
+    } else {
+      setMinutes(String(settings.logPullMinutes))
+    }
+  }
   const commitDays = () => {
     const value = Math.round(Number(days))
     if (Number.isFinite(value) && value >= 1 && value <= 3650 && value !== settings.retentionDays) {
@@ -33,6 +44,25 @@ export function LogSettingsCard() {
           />
           {text.settings.days}
         </span>
+      </label>
+      <label className="field narrow">
+        <span>{text.logSource.every}</span>
+        <span className="row">
+          <input
+            type="number"
+            min={0}
+            max={1440}
+            value={minutes}
+            aria-describedby="settings-pull-hint"
+            onChange={event => setMinutes(event.target.value)}
+            onBlur={commitMinutes}
+            onKeyDown={event => event.key === 'Enter' && commitMinutes()}
+          />
+          {text.logSource.minutes}
+        </span>
+        <small id="settings-pull-hint" className="muted">
+          {text.logSource.everyHint}
+        </small>
       </label>
       <fieldset className="choice-group vertical">
         <legend className="field-label">{text.settings.privacyLevel}</legend>

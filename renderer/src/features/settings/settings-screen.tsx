@@ -2,6 +2,7 @@ import { Page } from '../../app/page'
 import { useText } from '../../i18n/use-text'
 import { AppearanceCard } from './appearance-card'
 import { LogSettingsCard } from './log-settings-card'
+import { PlexServersCard } from '../first-run/plex-servers-card'
 import { ServersCard } from './servers-card'
 import { WatchSettingsCard } from './watch-settings-card'
 
@@ -11,6 +12,7 @@ export function SettingsScreen() {
   return (
     <Page title={text.settings.title}>
       <ServersCard />
+      <PlexServersCard />
       <AppearanceCard />
       <LogSettingsCard />
       <WatchSettingsCard />
