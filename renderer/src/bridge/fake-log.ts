@@ -27,6 +27,7 @@ export function fakeEvent(total: number, position: number): StoredEventView {
     id: total - position,
     time: new Date(newest - position * 60_000).toISOString(),
     localTime: false,
+    witness: 'log',
     method: 'GET',
     url: `https://${kind.host}${kind.path}?n=${position}`,
     host: kind.host,
