@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs'
+import { serializeStandIns } from '../common/witness/demo-stand-ins'
 import type { DemoWorld } from './demo-world'
 import { demoNetwork, plexDirectHash } from './demo-world'
 import { createHelperLauncher, type HelperEvent, type HelperProcess } from './helper-processes'
@@ -21,6 +23,11 @@ export interface DemoConnectionsOptions {
   readonly machineIdentifier: string
   /** Adds a record to the ground truth (the relay's tunnel opening). */
   readonly record: (record: SentRecord) => void
+  /**
+   * Where the stand-ins are written as they open (common/witness/demo-stand-ins.ts): the demo
+   * says which loopback address plays which host, for the witness to name them.
+   */
+  readonly standInsFile?: string
 }
 
 /** The demo's real connections. */
@@ -61,7 +68,12 @@ export async function startDemoConnections(
   options: DemoConnectionsOptions,
 ): Promise<DemoConnections> {
   const launcher = await createHelperLauncher()
-  const standIns = createStandInHosts()
+  const standInsFile = options.standInsFile
+  const standIns = createStandInHosts(
+    standInsFile === undefined
+      ? undefined
+      : list => writeFileSync(standInsFile, serializeStandIns(list), { mode: 0o600 }),
+  )
   const since = options.now()
   const helpers = new Set<HelperProcess>()
   let closing = false

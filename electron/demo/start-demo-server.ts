@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { openAccountState } from './account-state'
 import { agentsFor } from './agents'
 import { seedCrashDumps } from './crash-reports'
@@ -27,6 +28,7 @@ import {
 } from './settings-catalog'
 import type { SentRecord } from './sent-record'
 import { createSimClock } from './sim-clock'
+import { demoStandInsFileName } from '../common/witness/demo-stand-ins'
 import { startDemoConnections, type DemoConnections } from './demo-connections'
 import { createPinStore } from './pin-store'
 import { remoteRoutes } from './routes-remote'
@@ -215,6 +217,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
           now: () => clock.now(),
           machineIdentifier: identity.machineIdentifier,
           record: recordSent,
+          standInsFile: join(dataDir, demoStandInsFileName),
         })
       : undefined
   const runtime = startLogRuntime({

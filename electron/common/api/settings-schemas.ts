@@ -17,6 +17,12 @@ export const appSettingsSchema = z.object({
   enforce: z.boolean(),
   /** How often the drift watch reads the server's settings when it gets no notifications. */
   driftPollSeconds: z.number().int().min(5).max(86_400),
+  /** Watch the connections of the Plex processes while Hush is connected to a server on this machine. */
+  witnessEnabled: z.boolean(),
+  /** Seconds between two samples of those connections: one shorter than this can be missed. */
+  witnessIntervalSeconds: z.number().int().min(1).max(60),
+  /** Hush looks up the Plex hosts in the DNS to name connections (one of Hush's own outbound calls). */
+  resolvePlexHosts: z.boolean(),
 })
 
 /** A partial update of the settings. */
@@ -33,6 +39,9 @@ export const defaultAppSettings: AppSettings = {
   startAtLogin: false,
   enforce: false,
   driftPollSeconds: 60,
+  witnessEnabled: true,
+  witnessIntervalSeconds: 2,
+  resolvePlexHosts: false,
 }
 
 /** A server Hush knows (the token stays in the core and is never part of this). */

@@ -124,6 +124,23 @@ export function fakeLogHandlers(
         next: null,
       }
     },
+    'log.witness': () => ({
+      state: 'watching',
+      intervalSeconds: 2,
+      since: new Date(newest - 3_600_000).toISOString(),
+      notices: [],
+      relay: {
+        process: 'Plex Relay',
+        host: 'relay.plex.tv',
+        firstSeen: new Date(newest - 3_000_000).toISOString(),
+        lastSeen: new Date(newest).toISOString(),
+        closedAt: null,
+        bytesSent: 1_200_000,
+        bytesReceived: 3_400_000,
+      },
+      crashUploads: [],
+      ownCalls: [],
+    }),
     'log.import': () => ({
       ok: true,
       value: {
