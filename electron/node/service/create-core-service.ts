@@ -23,6 +23,7 @@ import type { NamedServer, Notifier, RequestLimits, SecretStore, SettingsStore }
 import { createServerConnections, type StartedDemo } from './server-connections'
 import type { Collector } from '../witness/collector'
 import { createCoreWitness, witnessChoicesOf } from '../witness/core-witness'
+import { connectionEvidence } from '../witness/verify-evidence'
 
 /**
  * How long a core lives: `resident` (the desktop app, `hush serve`: it follows the active server's
@@ -183,7 +184,17 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
     ...createSwitchMethods({ session, events, notify, changeSignal: deps.limits?.changeSignal }),
     ...createLogMethods(outbound, witness),
     ...createPreviewMethods(session),
-    ...createVerifyMethods(session),
+    ...createVerifyMethods(session, dataDir =>
+      connectionEvidence(
+        {
+          witness,
+          outbound,
+          choices: () => witnessChoices,
+          collect: deps.collectConnections,
+        },
+        dataDir,
+      ),
+    ),
     ...createWatchMethods(session, deps.stateDir),
     ...createSettingsMethods(deps.settings, events),
   }

@@ -1,20 +1,12 @@
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
 import type { AppSettings } from '../../common/api/settings-schemas'
 import type { WitnessStatus } from '../../common/api/witness-schemas'
-import { demoStandInsFileName, parseStandIns } from '../../common/witness/demo-stand-ins'
 import type { OutboundLog } from '../outbound/outbound-log'
 import type { FlowBatch } from '../outbound/store/flow-writer'
-import {
-  createAddressBook,
-  resolveHostNames,
-  type AddressBook,
-  type AddressName,
-  type ResolveHost,
-} from './address-names'
+import { createAddressBook, resolveHostNames, type ResolveHost } from './address-names'
 import type { Collector } from './collector'
 import { createConnectionSampler, type ConnectionSampler } from './connection-sampler'
 import type { FlowChanges } from './flow-table'
+import { scopeToDataDir } from './demo-scope'
 import { createPlatformCollector } from './platform-collector'
 
 /** The Plex hosts Hush may look up to name connections, when the owner allows it. */
@@ -110,8 +102,9 @@ export function createCoreWitness(deps: CoreWitnessDeps): CoreWitness {
       })
       book.add(resolved.names)
       ownCalls = resolved.ownCalls
-      const names = namesOfDataDir(dataDir, book)
-      await names.refresh()
+      const scope = scopeToDataDir(dataDir, deps.collect ?? createPlatformCollector(platform))
+      const refreshNames = async (): Promise<void> => book.add(await scope.names())
+      await refreshNames()
       if (mine !== generation) {
         return
       }
@@ -137,7 +130,7 @@ export function createCoreWitness(deps: CoreWitnessDeps): CoreWitness {
       // Writes in the order of the samples: a flow is stored before its update or its close.
       let queue = Promise.resolve()
       const current = createConnectionSampler({
-        collect: deps.collect ?? createPlatformCollector(platform),
+        collect: scope.collect,
         intervalSeconds,
         now,
         onChanges: changes => {
@@ -145,7 +138,7 @@ export function createCoreWitness(deps: CoreWitnessDeps): CoreWitness {
             queue = queue.then(async () => {
               // A connection to a new stand-in: the demo has written its name by now.
               if (changes.opened.length > 0) {
-                await names.refresh()
+                await refreshNames()
               }
               record(changes, false)
             })
@@ -177,24 +170,5 @@ export function createCoreWitness(deps: CoreWitnessDeps): CoreWitness {
       crashUploads: deps.outbound.connectionsOf('crash-uploader', 5),
       ownCalls: [...ownCalls],
     }),
-  }
-}
-
-/** Names from the server's data folder: the demo's stand-ins (the file it writes), read again on demand. */
-function namesOfDataDir(dataDir: string, book: AddressBook): { refresh: () => Promise<void> } {
-  return {
-    refresh: async () => {
-      const text = await readFile(join(dataDir, demoStandInsFileName), 'utf8').catch(() => null)
-      if (text === null) {
-        return
-      }
-      const names: AddressName[] = parseStandIns(text).map(s => ({
-        address: s.address,
-        port: s.port,
-        name: s.host,
-        source: 'demo',
-      }))
-      book.add(names)
-    },
   }
 }

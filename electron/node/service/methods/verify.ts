@@ -3,11 +3,13 @@ import { switchCatalog } from '../../../common/switches/catalog'
 import { ok } from '../../../common/util/result'
 import { renderVerifyReport } from '../../verify/verify-report-file'
 import { runVerification } from '../../verify/run-verification'
+import type { ConnectionEvidence } from '../../verify/connection-witness'
 import { withSession, type ActiveSession, type SessionSource } from '../active-session'
 
-/** The `verify.*` methods: the evidence, per switch that is off, from the server's log. */
+/** The `verify.*` methods: the evidence, per switch that is off, from the log and the connections. */
 export function createVerifyMethods(
   session: SessionSource,
+  connections?: (dataDir: string | null) => Promise<ConnectionEvidence | null>,
 ): Pick<PrivacyApi, 'verify.run' | 'verify.report'> {
   const verify = ({ server, engine, account, stateDir }: ActiveSession) =>
     runVerification({
@@ -18,6 +20,7 @@ export function createVerifyMethods(
       catalog: switchCatalog,
       server: server.connection.info,
       dataDir: server.record.dataDir,
+      connections: connections && (() => connections(server.record.dataDir)),
     })
   return {
     'verify.run': () => withSession(session, verify),
