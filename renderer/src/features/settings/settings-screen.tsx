@@ -4,8 +4,9 @@ import { AppearanceCard } from './appearance-card'
 import { LogSettingsCard } from './log-settings-card'
 import { ServersCard } from './servers-card'
 import { WatchSettingsCard } from './watch-settings-card'
+import { WitnessSettingsCard } from './witness-settings-card'
 
-/** Servers, language and appearance, the outbound log's retention and privacy level, and the watch. */
+/** Servers, language and appearance, the outbound log, the connection witness, and the watch. */
 export function SettingsScreen() {
   const text = useText()
   return (
@@ -13,6 +14,7 @@ export function SettingsScreen() {
       <ServersCard />
       <AppearanceCard />
       <LogSettingsCard />
+      <WitnessSettingsCard />
       <WatchSettingsCard />
     </Page>
   )
