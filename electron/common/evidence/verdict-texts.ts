@@ -98,7 +98,9 @@ export function verdictNote(facts: Facts, language: Language): string {
     !witnesses.restsOn.includes('log') &&
     (facts.verdict === 'verified' || facts.verdict === 'leaking')
   const log = byConnections ? '' : (texts[key] ?? (() => key))(facts)
-  return [log, witnessNote(facts, language)].filter(text => text !== '').join(' ')
+  return [log, witnessNote(facts, language)]
+    .filter(text => text !== '')
+    .join(language === 'zh' ? '' : ' ')
 }
 
 /** Why the server's log cannot vouch for a switch of this kind, or null when it can. */

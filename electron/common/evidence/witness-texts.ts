@@ -104,5 +104,5 @@ export function witnessNote(f: Facts, language: Language): string {
         : `This rests on the connections: ${c.process} made ${c.count} connection(s) while it was off.`,
     )
   }
-  return parts.join(' ')
+  return parts.join(zh ? '' : ' ')
 }

@@ -7,6 +7,8 @@ import { startDemoServer, type DemoServer } from '../../demo/start-demo-server'
 import { createFileSettingsStore } from '../settings/file-settings-store'
 import { createCoreService, type CoreService } from '../service/create-core-service'
 import { createMemorySecretStore } from '../service/ports'
+import { openOutboundLog } from '../outbound/outbound-log'
+import { createCoreWitness, plexHostsToResolve } from './core-witness'
 
 const linux = process.platform === 'linux'
 
@@ -121,4 +123,42 @@ describe.runIf(linux)('the core watches the connections of the server on this ma
     })
     expect(Date.parse(closed.closedAt ?? '')).toBeGreaterThanOrEqual(Date.parse(closed.lastSeen))
   }, 60_000)
+})
+
+describe('the names Hush looks up for connections', () => {
+  it('asks the DNS nothing by default, and says each lookup as its own outbound call when allowed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hush-witness-names-'))
+    const outbound = openOutboundLog({ stateDir: dir })
+    const asked: string[] = []
+    const witness = createCoreWitness({
+      outbound,
+      collect: () => Promise.resolve({ sockets: [], notices: [] }),
+      platform: 'linux',
+      resolve: host => {
+        asked.push(host)
+        return Promise.resolve(['127.0.0.9'])
+      },
+    })
+    try {
+      const choices = { enabled: true, intervalSeconds: 2, resolvePlexHosts: false }
+      await witness.watch(dir, choices)
+      expect(asked).toEqual([])
+      expect(witness.status()).toMatchObject({ state: 'watching', ownCalls: [] })
+
+      await witness.watch(dir, { ...choices, resolvePlexHosts: true })
+      expect(asked).toEqual([...plexHostsToResolve])
+      expect(witness.status().ownCalls).toContain(
+        "Hush looked up plex.tv in the DNS to name the server's connections",
+      )
+      // Off in the settings: nothing is watched, and the status says so.
+      await witness.watch(dir, { ...choices, enabled: false })
+      expect(witness.status().state).toBe('off')
+      await witness.watch(null, choices)
+      expect(witness.status().state).toBe('notLocal')
+    } finally {
+      witness.stop()
+      await outbound.close()
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
 })

@@ -11,7 +11,7 @@ import { categoryColour } from './log-chart'
 /** A connection's bytes sent, in place of a status (the connection witness's events have none). */
 function connectionBytes(event: OutboundEventView): string | null {
   const connection = (event as Partial<StoredEventView>).connection
-  return connection?.bytesSent == null ? null : `${formatBytes(connection.bytesSent)} ↑`
+  return connection?.bytesSent == null ? null : formatBytes(connection.bytesSent)
 }
 
 /** Props of LogRow. */
