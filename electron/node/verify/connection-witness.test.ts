@@ -94,6 +94,22 @@ describe('the connection witness in a verdict', () => {
     expect(result.note).toContain('The witnesses disagree')
   })
 
+  it('counts a connection still open as seen until now, even when no byte count moved it', () => {
+    const evidence = watched([])
+    const open = {
+      processId: 'relay',
+      process: 'Plex Relay',
+      host: '203.0.113.7',
+      firstSeen: new Date(off - 20 * minute).toISOString(),
+      lastSeen: new Date(off - 20 * minute).toISOString(),
+      closedAt: null,
+      bytesSent: null,
+      bytesReceived: null,
+    }
+    const result = withConnectionWitness(fromLog({}), { ...evidence, flows: [open] }, off, 0)
+    expect(result).toMatchObject({ verdict: 'leaking', witnesses: { restsOn: ['connections'] } })
+  })
+
   it('says so when the log shows a request and the witness saw no connection', () => {
     const leaking = fromLog({
       switchId: 'crash-reports',

@@ -71,10 +71,13 @@ export function withConnectionWitness(
   // A process may take a sample or two to drop its connection once its switch goes off.
   const grace = evidence.scope === 'now' ? 0 : 2 * evidence.intervalSeconds * 1000 + 1000
   const mine = evidence.flows.filter(f => f.processId === mapping.processId)
-  const during = mine.filter(f => Date.parse(f.lastSeen) >= start + grace)
+  // A flow still open is seen until now (its last sighting moves only when its bytes do).
+  const seenUntil = (f: WitnessedFlow): number =>
+    f.closedAt === null ? evidence.at : Date.parse(f.closedAt)
+  const during = mine.filter(f => seenUntil(f) >= start + grace)
   const before = mine
-    .filter(f => Date.parse(f.lastSeen) < start + grace)
-    .sort((a, b) => Date.parse(b.lastSeen) - Date.parse(a.lastSeen))
+    .filter(f => seenUntil(f) < start + grace)
+    .sort((a, b) => seenUntil(b) - seenUntil(a))
   const covered = evidence.scope === 'now' ? 0 : Math.max(0, evidence.at - start)
   const finding: ConnectionFinding = {
     process: mapping.process,

@@ -9,6 +9,8 @@ import { createCoreService, type CoreService } from '../service/create-core-serv
 import { createMemorySecretStore } from '../service/ports'
 import { openOutboundLog } from '../outbound/outbound-log'
 import { createCoreWitness, plexHostsToResolve } from './core-witness'
+import { createLinuxCollector } from './linux-collector'
+import { createToolRunner } from './run-tool'
 
 const linux = process.platform === 'linux'
 
@@ -161,4 +163,57 @@ describe('the names Hush looks up for connections', () => {
       await rm(dir, { recursive: true, force: true })
     }
   })
+})
+
+describe.runIf(linux)('the witness through faults, as the core runs it', () => {
+  it('keeps going without ss and through a failed sample: each said once, nothing stored twice', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hush-witness-faults-'))
+    const demo = await startDemoServer({
+      dataDir: join(dir, 'demo'),
+      seed: 11,
+      backfillHours: 1,
+      connections: true,
+    })
+    const outbound = openOutboundLog({ stateDir: join(dir, 'state') })
+    const run = createToolRunner({ timeoutMs: 4_000 })
+    // A machine without iproute2: asking for ss finds no such program.
+    const linux = createLinuxCollector({
+      runTool: (command, args) => run(command === 'ss' ? 'ss-not-installed-here' : command, args),
+    })
+    let samples = 0
+    const witness = createCoreWitness({
+      outbound,
+      platform: 'linux',
+      collect: async () => {
+        samples += 1
+        if (samples === 3 || samples === 5) {
+          throw new Error('the process exited between two reads')
+        }
+        return linux()
+      },
+    })
+    try {
+      await witness.watch(demo.dataDir, {
+        enabled: true,
+        intervalSeconds: 1,
+        resolvePlexHosts: false,
+      })
+      const relay = await until(() => {
+        const status = witness.status()
+        return Promise.resolve(status.relay && samples >= 7 ? status : undefined)
+      })
+      // The relay is seen without bytes and stays open through the failed samples (a failure
+      // closes nothing); each trouble is said once.
+      expect(relay.relay).toMatchObject({ process: 'Plex Relay', closedAt: null, bytesSent: null })
+      const failed = relay.notices.filter(n => n.includes('a sample of the connections failed'))
+      expect(failed).toHaveLength(1)
+      expect(relay.notices.filter(n => /\bss\b/.test(n))).toHaveLength(1)
+      expect(outbound.count({ witness: 'network', category: 'relay' })).toBe(1)
+    } finally {
+      witness.stop()
+      await outbound.close()
+      await demo.close()
+      await rm(dir, { recursive: true, force: true })
+    }
+  }, 60_000)
 })
