@@ -51,6 +51,7 @@ describe('the second witness in Chromium, on the demo with real connections', ()
               run: 'Run verification',
               cite: /Log: cannot show this flow; connections: none since \d\d:\d\d\./,
               rests: 'Connections of Plex Relay',
+              chart: /^Of these, 0 from the server’s log and [1-9][\d,]* connections/,
             }
           : {
               open: /^中继：自 \d\d:\d\d 起连接中，.+ ↑ .+ ↓ — 每 2 秒采样一次$/,
@@ -59,6 +60,7 @@ describe('the second witness in Chromium, on the demo with real connections', ()
               run: '开始验证',
               cite: /日志：看不到这类流量；连接：\d\d:\d\d 以来没有。/,
               rests: 'Plex Relay 的连接',
+              chart: /^其中 0 条来自服务器日志，[1-9][\d,]* 个是系统显示的连接/,
             }
       if (language === 'zh') {
         await open('settings')
@@ -69,6 +71,16 @@ describe('the second witness in Chromium, on the demo with real connections', ()
         const relaySwitch = page.getByRole('switch', { name: '中继' })
         if ((await relaySwitch.getAttribute('aria-checked')) === 'false') {
           await relaySwitch.click()
+          // The change's notice would cover the pictures: wait for it, then close it.
+          await expect
+            .poll(() => relaySwitch.getAttribute('aria-checked'), { timeout: 30_000 })
+            .toBe('true')
+          const dismiss = page.getByRole('button', { name: '关闭提示' })
+          await dismiss.first().waitFor()
+          await page.waitForTimeout(1_000)
+          while ((await dismiss.count()) > 0) {
+            await dismiss.first().click()
+          }
         }
       }
       await open('overview')
@@ -84,6 +96,10 @@ describe('the second witness in Chromium, on the demo with real connections', ()
       await page.getByTestId('witness-filter').selectOption('network')
       const row = page.locator('[role="grid"] [role="row"]').filter({ hasText: 'TCP' }).first()
       await row.waitFor({ timeout: 30_000 })
+      // The per-day chart counts each witness apart: with the filter, only connections.
+      await expect
+        .poll(() => page.getByTestId('chart-witnesses').textContent(), { timeout: 10_000 })
+        .toMatch(words.chart)
       await row.click()
       await expect
         .poll(() => page.locator('.log-detail').textContent(), { timeout: 10_000 })

@@ -102,6 +102,7 @@ export function fakeLogHandlers(
         count: byCategory[i]?.count ?? 0,
       })),
       byDay: byCategory.map(c => ({ day: '2026-11-28', category: c.category, count: c.count })),
+      byWitnessDay: [{ day: '2026-11-28', witness: 'log' as const, count: count(filter) }],
       skippedLines: 0,
       droppedEvents: 0,
     }

@@ -254,6 +254,8 @@ export const zh: Messages = {
     exportCsv: '导出 CSV',
   },
   witness: {
+    chartSplit: (log: number, network: number) =>
+      `其中 ${log.toLocaleString('zh-CN')} 条来自服务器日志，${network.toLocaleString('zh-CN')} 个是系统显示的连接（用“见证”筛选可单独查看）。`,
     title: '中继与崩溃报告（实时）',
     intro: 'Plex 各进程连接到哪里，由这台电脑的操作系统提供——服务器日志之外的第二个见证。',
     missable: (seconds: number) => `短于 ${seconds} 秒的连接可能在两次采样之间被错过。`,
@@ -276,7 +278,8 @@ export const zh: Messages = {
     interval: '采样间隔',
     seconds: '秒',
     resolve: '查询 Plex 主机名以命名连接',
-    resolveHint: '默认关闭。开启后，Hush 会向您的 DNS 服务器查询 plex.tv 等主机：这是 Hush 自身的外发请求。',
+    resolveHint:
+      '默认关闭。开启后，Hush 会向您的 DNS 服务器查询 plex.tv 等主机：这是 Hush 自身的外发请求。',
   },
   settings: {
     title: '设置',
