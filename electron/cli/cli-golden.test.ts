@@ -52,6 +52,8 @@ function normalise(text: string): string {
         },
       )
       .replace(/server − Hush: \\?-?[\d\\.]+ s/g, 'server − Hush: <seconds> s')
+      // The witnesses' line gives the time of day of a moment near now ("none since 14:02").
+      .replace(/\b(none|\d+) since \d\d:\d\d\b/g, '$1 since <hh:mm>')
       .replace(/\b\d{4}-\d\d-\d\d\b/g, day => (near(`${day}T12:00:00Z`) ? '<day>' : day))
       .replace(/\b(\d{8})-\d{6}-[0-9a-f]{6}\b/g, (id, day: string) =>
         near(`${day.slice(0, 4)}-${day.slice(4, 6)}-${day.slice(6)}T12:00:00Z`) ? '<snapshot>' : id,

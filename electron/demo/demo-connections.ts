@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs'
+import { serializeDemoFacts } from '../common/witness/demo-stand-ins'
 import type { DemoWorld } from './demo-world'
 import { demoNetwork, plexDirectHash } from './demo-world'
 import { createHelperLauncher, type HelperEvent, type HelperProcess } from './helper-processes'
@@ -21,6 +23,11 @@ export interface DemoConnectionsOptions {
   readonly machineIdentifier: string
   /** Adds a record to the ground truth (the relay's tunnel opening). */
   readonly record: (record: SentRecord) => void
+  /**
+   * Where the stand-ins and the helpers' pids are written as they start
+   * (common/witness/demo-stand-ins.ts), for the witness to name and pick out this demo's own.
+   */
+  readonly standInsFile?: string
 }
 
 /** The demo's real connections. */
@@ -61,10 +68,19 @@ export async function startDemoConnections(
   options: DemoConnectionsOptions,
 ): Promise<DemoConnections> {
   const launcher = await createHelperLauncher()
-  const standIns = createStandInHosts()
+  let closing = false
+  const standInsFile = options.standInsFile
+  // Every helper that ran, kept: a connection may still be sampled as its process exits.
+  const helperPids: number[] = []
+  const writeFacts = (): void => {
+    if (standInsFile !== undefined && !closing) {
+      const facts = { standIns: standIns.list(), pids: helperPids.slice(-500) }
+      writeFileSync(standInsFile, serializeDemoFacts(facts), { mode: 0o600 })
+    }
+  }
+  const standIns = createStandInHosts(() => writeFacts())
   const since = options.now()
   const helpers = new Set<HelperProcess>()
-  let closing = false
 
   /** A connection not yet made: filled in when its helper has started and reports. */
   const planned = (process: string, host: string): LiveConnection => ({
@@ -114,6 +130,8 @@ export async function startDemoConnections(
   const startHelper = async (name: string): Promise<HelperProcess> => {
     const helper = await launcher.start(name)
     helpers.add(helper)
+    helperPids.push(helper.pid)
+    writeFacts()
     void helper.exited.then(() => helpers.delete(helper))
     return helper
   }

@@ -38,8 +38,10 @@ const answerBytes = 512
 /** The first loopback address handed out; 127.0.0.1 stays the demo server's. */
 const firstAddress = 2
 
-/** Opens no listener yet; each host gets one when first asked for. */
-export function createStandInHosts(): StandInHosts {
+/** Opens no listener yet; each host gets one when first asked for (`onOpened` told of each). */
+export function createStandInHosts(
+  onOpened?: (standIns: readonly StandIn[]) => void,
+): StandInHosts {
   const byHost = new Map<string, Promise<StandIn>>()
   const opened: StandIn[] = []
   const servers: Server[] = []
@@ -70,6 +72,7 @@ export function createStandInHosts(): StandInHosts {
         const at = server.address()
         const standIn = { host, address, port: typeof at === 'object' && at ? at.port : 0 }
         opened.push(standIn)
+        onOpened?.([...opened])
         resolve(standIn)
       })
     })

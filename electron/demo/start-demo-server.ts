@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto'
-import { mkdir } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { openAccountState } from './account-state'
 import { agentsFor } from './agents'
 import { seedCrashDumps } from './crash-reports'
@@ -27,6 +28,7 @@ import {
 } from './settings-catalog'
 import type { SentRecord } from './sent-record'
 import { createSimClock } from './sim-clock'
+import { demoStandInsFileName, serializeDemoFacts } from '../common/witness/demo-stand-ins'
 import { startDemoConnections, type DemoConnections } from './demo-connections'
 import { createPinStore } from './pin-store'
 import { remoteRoutes } from './routes-remote'
@@ -208,6 +210,12 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       }),
   })
   port = portOf(running)
+  // Which processes are this demo's own (none without connections): the witness watches only them.
+  await writeFile(
+    join(dataDir, demoStandInsFileName),
+    serializeDemoFacts({ standIns: [], pids: [] }),
+    { mode: 0o600 },
+  )
   const connections =
     options.connections === true
       ? await startDemoConnections({
@@ -215,6 +223,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
           now: () => clock.now(),
           machineIdentifier: identity.machineIdentifier,
           record: recordSent,
+          standInsFile: join(dataDir, demoStandInsFileName),
         })
       : undefined
   const runtime = startLogRuntime({

@@ -1,44 +1,40 @@
 // The connection witness's cost (docs/performance.md): sampling the Plex processes' connections
-// every 2 s, in a process of its own, against a baseline process that loads the same bundle and
-// samples nothing, side by side. CPU counts the tools it runs (ss) too. Linux (reads /proc).
+// every 2 s and storing each flow in the outbound log (as the core does), in a process of its own,
+// against a baseline process that loads the same bundle, opens a store the same way and samples
+// nothing, side by side. CPU counts the tools it runs (ss) too. Linux (reads /proc).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createServer, type Socket } from 'node:net'
 import { startDemoServer } from '../../electron/demo/start-demo-server'
-import { createConnectionSampler } from '../../electron/node/witness/connection-sampler'
-import { createPlatformCollector } from '../../electron/node/witness/platform-collector'
+import { openOutboundLog } from '../../electron/node/outbound/outbound-log'
+import { createCoreWitness } from '../../electron/node/witness/core-witness'
 import { row } from './bench-table'
 
-const [mode, seconds, interval] = process.argv.slice(2)
+const [mode, seconds, interval, dataDir, stateDir] = process.argv.slice(2)
 
-// Child modes: `--idle S` waits; `--sample S INTERVAL` samples. Both print what they saw.
+// Child modes: `--idle S … STATE` opens a store and waits; `--sample S INTERVAL DATA STATE` runs the
+// core's witness on the demo's data folder, storing what it sees. Both print what they saw.
 if (mode === '--idle' || mode === '--sample') {
-  const sampler =
-    mode === '--sample'
-      ? createConnectionSampler({
-          collect: createPlatformCollector(),
-          intervalSeconds: Number(interval),
-        })
-      : undefined
-  let samples = 0
-  const counting = sampler
-    ? setInterval(
-        () => void sampler.sampleOnce().then(() => (samples += 1)),
-        Number(interval) * 1000,
-      )
-    : undefined
+  const outbound = openOutboundLog({ stateDir: stateDir as string })
+  const witness = mode === '--sample' ? createCoreWitness({ outbound }) : undefined
+  await witness?.watch(dataDir as string, {
+    enabled: true,
+    intervalSeconds: Number(interval),
+    resolvePlexHosts: false,
+  })
   await new Promise(resolve => setTimeout(resolve, Number(seconds) * 1000))
-  clearInterval(counting)
+  const status = witness?.status()
+  witness?.stop()
   console.log(
     JSON.stringify({
-      samples,
-      flows: sampler?.flows().length ?? 0,
-      plexFlows: sampler?.flows().filter(f => f.processId !== 'plex').length ?? 0,
-      notices: sampler?.notices().map(n => n.message) ?? [],
+      stored: outbound.count({ witness: 'network' }),
+      relayOpen: status?.relay?.closedAt === null,
+      notices: status?.notices ?? [],
     }),
   )
+  await outbound.close()
   process.exit(0)
 }
 
@@ -77,8 +73,16 @@ const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 /** One side-by-side run: a sampling process and an idle one, over `measure` seconds. */
 async function measure(intervalSeconds: number, settle: number, window: number) {
   const total = settle + window + 2
-  const idle = child('--idle', String(total))
-  const sampling = child('--sample', String(total), String(intervalSeconds))
+  const states = [join(dir, `idle-${runs}`), join(dir, `sampling-${runs}`)]
+  runs += 1
+  const idle = child('--idle', String(total), '0', demoDir, states[0] as string)
+  const sampling = child(
+    '--sample',
+    String(total),
+    String(intervalSeconds),
+    demoDir,
+    states[1] as string,
+  )
   const pids = [idle.process.pid ?? 0, sampling.process.pid ?? 0] as const
   await sleep(settle * 1000)
   const before = await Promise.all(pids.map(cpuSeconds))
@@ -86,9 +90,8 @@ async function measure(intervalSeconds: number, settle: number, window: number) 
   const after = await Promise.all(pids.map(cpuSeconds))
   const memory = await Promise.all(pids.map(memoryMb))
   const seen = JSON.parse(await sampling.output) as {
-    samples: number
-    flows: number
-    plexFlows: number
+    stored: number
+    relayOpen: boolean
     notices: string[]
   }
   await idle.output
@@ -111,22 +114,27 @@ function printRun(title: string, run: Awaited<ReturnType<typeof measure>>): void
   console.log(row(title, '', '', null))
   console.log(
     row(
-      `  samples / flows seen (${run.seen.plexFlows} of Plex helpers)`,
-      `${run.seen.samples} / ${run.seen.flows}`,
+      '  connections stored in the ledger (relay open at the end)',
+      `${run.seen.stored} (${run.seen.relayOpen ? 'yes' : 'no'})`,
       '',
       null,
     ),
   )
   console.log(
     row(
-      '  CPU, sampling every 2 s (ss included)',
+      '  CPU, sampling every 2 s and storing (ss included)',
       `${run.samplingPercent.toFixed(2)}% core`,
       '< 1% of a core',
       run.samplingPercent < 1,
     ),
   )
   console.log(
-    row('  baseline process, same bundle, idle', `${run.idlePercent.toFixed(2)}% core`, '', null),
+    row(
+      '  baseline process, same bundle and store, idle',
+      `${run.idlePercent.toFixed(2)}% core`,
+      '',
+      null,
+    ),
   )
   const extra = run.samplingMemory.peak - run.idleMemory.peak
   console.log(
@@ -156,8 +164,10 @@ async function tcpRows(): Promise<number> {
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'hush-witness-bench-'))
+const demoDir = join(dir, 'demo')
+let runs = 0
 // A demo whose helpers hold real connections (the relay, the server's keep-alive ones, uploads).
-const demo = await startDemoServer({ dataDir: join(dir, 'demo'), seed: 7, connections: true })
+const demo = await startDemoServer({ dataDir: demoDir, seed: 7, connections: true })
 demo.faults.advance(40 * 60_000)
 const sockets: Socket[] = []
 const server = createServer(socket => {

@@ -85,6 +85,8 @@ export const demoCommand: Command = {
       speed,
       legacy: flagOption(context, 'legacy'),
       backfillHours: defaultBackfillHours,
+      // Helper processes named like Plex's make real connections, for the connection witness.
+      connections: true,
       ...(seed === undefined ? {} : { seed }),
       ...(token === undefined ? {} : { token }),
     }

@@ -70,6 +70,16 @@ function formatVerification(report: VerifyReport, noLog: boolean): string {
     `${report.server.name} (Plex Media Server ${report.server.version}); log ${report.log.from ?? 'none'} – ${report.log.to ?? 'none'}, times on the server’s log clock.`,
     '',
   )
+  const witness = report.connectionWitness
+  if (witness) {
+    lines.push(
+      witness.scope === 'now'
+        ? 'Connections: looked at now (no witness ran before), for the relay and crash uploads.'
+        : `Connections: watched since ${witness.since}, sampled every ${witness.intervalSeconds} s.`,
+      ...witness.notices.map(notice => `  ${notice}`),
+      '',
+    )
+  }
   if (report.results.length === 0) {
     lines.push('No switch is off: there is nothing to verify yet.')
   }

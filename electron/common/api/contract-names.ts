@@ -26,6 +26,7 @@ export const apiMethodNames = [
   'log.import',
   'log.tailStatus',
   'log.evidence',
+  'log.witness',
   'preview.matching',
   'preview.remoteAccess',
   'preview.crashReports',

@@ -16,6 +16,7 @@ import {
   storedEventSchema,
   tailStatusSchema,
 } from './log-schemas'
+import { witnessStatusSchema } from './witness-schemas'
 import {
   accountPreviewSchema,
   crashReportsPreviewSchema,
@@ -120,6 +121,8 @@ export const apiMethods = {
   'log.import': { input: logImportQuerySchema, output: resultSchema(logImportSchema) },
   'log.tailStatus': { input: none, output: tailStatusSchema },
   'log.evidence': { input: none, output: evidenceSummarySchema },
+  /** The connection witness now: watching or why not, the relay, the latest crash uploads. */
+  'log.witness': { input: none, output: witnessStatusSchema },
 
   'preview.matching': {
     input: z.object({

@@ -22,10 +22,38 @@ export const outboundEventSchema = z.object({
   source: z.object({ file: z.string(), line: z.number() }),
 })
 
+/** The two witnesses: the server's debug log, and the connections the operating system shows. */
+export const witnesses = ['log', 'network'] as const
+
+/** Which witness saw an event. */
+export const witnessSchema = z.enum(witnesses)
+
+/** A connection of a Plex process as the connection witness last saw it (times ISO 8601, UTC). */
+export const storedConnectionSchema = z.object({
+  /** The process, as Plex names it (`Plex Relay`, `CrashUploader`). */
+  process: z.string(),
+  pid: z.number().nullable(),
+  protocol: z.enum(['tcp', 'udp']),
+  /** Empty (and the port 0) at the privacy level "counts only". */
+  remoteAddress: z.string(),
+  remotePort: z.number(),
+  state: z.string(),
+  firstSeen: z.string(),
+  lastSeen: z.string(),
+  /** Null while the connection is open. */
+  closedAt: z.string().nullable(),
+  /** Null where the system gives no byte counts (Windows, or without `ss`). */
+  bytesSent: z.number().nullable(),
+  bytesReceived: z.number().nullable(),
+})
+
 /** An outbound exchange as the store keeps it: with whether its time has a zone. */
 export const storedEventSchema = outboundEventSchema.extend({
   /** The time has no zone: the log had no start-up banner to read its offset from. */
   localTime: z.boolean(),
+  /** `network`: a connection the operating system showed (`source` is then empty). */
+  witness: witnessSchema,
+  connection: storedConnectionSchema.optional(),
 })
 
 /** A filter time: an ISO 8601 date or time (`2025-08-04`, `2025-08-04T20:03Z`). */
@@ -41,6 +69,8 @@ export const logFilterSchema = z.object({
   until: filterTimeSchema.optional(),
   search: z.string().max(200).optional(),
   upstreamOnly: z.boolean().optional(),
+  /** Only the events of one witness. */
+  witness: witnessSchema.optional(),
 })
 
 /** A page request: newest first, `before` is the id cursor of the last row of the previous page. */
@@ -69,6 +99,10 @@ export const logStatsSchema = z.object({
   byDay: z.array(
     z.object({ day: z.string(), category: outboundCategorySchema, count: z.number() }),
   ),
+  /** Per witness per day (YYYY-MM-DD), for a chart of both witnesses. */
+  byWitnessDay: z
+    .array(z.object({ day: z.string(), witness: witnessSchema, count: z.number() }))
+    .optional(),
   /** Lines skipped as malformed or too long, and events dropped by the flood cap. */
   skippedLines: z.number(),
   droppedEvents: z.number(),
@@ -132,6 +166,10 @@ export const tailStatusSchema = z.object({
 export type OutboundEventView = z.infer<typeof outboundEventSchema>
 /** One outbound HTTP exchange as the store keeps it. */
 export type StoredEventView = z.infer<typeof storedEventSchema>
+/** Which witness saw an event. */
+export type Witness = z.infer<typeof witnessSchema>
+/** A connection of a Plex process as the connection witness last saw it. */
+export type StoredConnection = z.infer<typeof storedConnectionSchema>
 /** A filter over the outbound log. */
 export type LogFilter = z.infer<typeof logFilterSchema>
 /** A page request over the outbound log. */

@@ -19,6 +19,12 @@ export const appSettingsSchema = z.object({
   driftPollSeconds: z.number().int().min(5).max(86_400),
   /** Minutes between pulls of a remote server's logs; 0 pulls only on demand. */
   logPullMinutes: z.number().int().min(0).max(1440),
+  /** Watch the connections of the Plex processes while Hush is connected to a server on this machine. */
+  witnessEnabled: z.boolean(),
+  /** Seconds between two samples of those connections: one shorter than this can be missed. */
+  witnessIntervalSeconds: z.number().int().min(1).max(60),
+  /** Hush looks up the Plex hosts in the DNS to name connections (one of Hush's own outbound calls). */
+  resolvePlexHosts: z.boolean(),
 })
 
 /** A partial update of the settings. */
@@ -36,6 +42,9 @@ export const defaultAppSettings: AppSettings = {
   enforce: false,
   driftPollSeconds: 60,
   logPullMinutes: 5,
+  witnessEnabled: true,
+  witnessIntervalSeconds: 2,
+  resolvePlexHosts: false,
 }
 
 /** A server Hush knows (the token stays in the core and is never part of this). */

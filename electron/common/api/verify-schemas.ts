@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { backgroundFlowIds } from '../evidence/background-flows'
 import { outboundEventSchema } from './log-schemas'
+import { connectionSummarySchema } from './witness-schemas'
 
 /**
  * What the server's log says of a switch that is off:
@@ -47,6 +48,46 @@ export const offBasisSchema = z.enum([
   'hush',
 ])
 
+/** The two witnesses a verdict can rest on: the server's log, and the connections Hush saw. */
+export const witnessNameSchema = z.enum(['log', 'connections'])
+
+/**
+ * What the connection witness says of one switch whose flow is a process's connection (the
+ * relay, the crash uploader), on Hush's clock: since when it watched while the switch was off,
+ * and the connections of that process it saw in that time.
+ */
+export const connectionFindingSchema = z.object({
+  /** The process whose connections are this switch's flow (`Plex Relay`, `CrashUploader`). */
+  process: z.string(),
+  /**
+   * `history`: what the witness stored while it watched; `now`: one look at verification time (no
+   * witness ran before), which can only tell whether a connection is open now.
+   */
+  scope: z.enum(['history', 'now']),
+  /** Since when the witness watched while the switch was off (Hush's clock). */
+  since: z.string(),
+  coveredMinutes: z.number(),
+  /** Connections of the process seen while the switch was off (the first few), and how many. */
+  connections: z.array(connectionSummarySchema),
+  count: z.number(),
+  /** The last connection before the switch went off, if the witness saw one. */
+  lastBefore: connectionSummarySchema.nullable(),
+})
+
+/** Both witnesses of one verdict: what it rests on, and where they disagree. */
+export const witnessesSchema = z.object({
+  /** The witnesses the verdict rests on (empty: neither could see the flow). */
+  restsOn: z.array(witnessNameSchema),
+  /** Null when no Plex process's connection is this switch's flow, or Hush could not watch. */
+  connections: connectionFindingSchema.nullable(),
+  /**
+   * A finding of its own: `connection-while-off` (the log shows nothing, the system showed a
+   * connection), `log-without-connection` (the log shows a request, the witness watched and saw
+   * no connection of its process).
+   */
+  disagreement: z.enum(['connection-while-off', 'log-without-connection']).nullable(),
+})
+
 /** The evidence for one switch that is off. */
 export const verificationSchema = z.object({
   switchId: z.string(),
@@ -73,6 +114,8 @@ export const verificationSchema = z.object({
   alike: z.array(z.string()),
   /** One sentence in English (for the command line and JSON readers). */
   note: z.string(),
+  /** Both witnesses (absent in reports of Hush versions without the connection witness). */
+  witnesses: witnessesSchema.optional(),
 })
 
 /** Traffic no switch stops, counted in the log. */
@@ -107,10 +150,24 @@ export const verifyReportSchema = z.object({
   }),
   results: z.array(verificationSchema),
   background: z.array(backgroundSummarySchema),
+  /** How the connection witness looked (null: it could not, e.g. a server on another machine). */
+  connectionWitness: z
+    .object({
+      scope: z.enum(['history', 'now']),
+      since: z.string(),
+      intervalSeconds: z.number(),
+      notices: z.array(z.string()),
+    })
+    .nullable()
+    .optional(),
   /** Upstream requests that are neither a switch's nor known background traffic. */
   other: z.object({ count: z.number(), hosts: z.array(z.string()) }),
 })
 
+/** What the connection witness says of one switch. */
+export type ConnectionFinding = z.infer<typeof connectionFindingSchema>
+/** Both witnesses of one verdict. */
+export type Witnesses = z.infer<typeof witnessesSchema>
 /** One verdict. */
 export type Verdict = z.infer<typeof verdictSchema>
 /** Why a verdict has no evidence, or why the flow is not visible. */

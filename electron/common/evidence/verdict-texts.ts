@@ -1,6 +1,7 @@
 import type { Language } from '../i18n/localized-text'
 import type { Verification } from '../api/verify-schemas'
 import { findSwitch } from '../switches/catalog'
+import { witnessNote } from './witness-texts'
 import type { SwitchEvidence } from '../switches/switch-types'
 
 type Facts = Omit<Verification, 'note'>
@@ -81,14 +82,25 @@ const zh: Readonly<Record<string, (f: Facts) => string>> = {
   inbound: () => '这关系到应用如何连接您的服务器，而不是服务器向外发送什么。',
 }
 
-/** One sentence on a verdict, in the owner's language: what it rests on and what to do. */
+/**
+ * One sentence on a verdict, in the owner's language: what it rests on and what to do, then both
+ * witnesses where the connections have a say (witness-texts.ts).
+ */
 export function verdictNote(facts: Facts, language: Language): string {
   const texts = language === 'zh' ? zh : en
   const key =
     facts.verdict === 'no-evidence' || facts.verdict === 'not-visible'
       ? (facts.reason ?? 'off-time-unknown')
       : facts.verdict
-  return (texts[key] ?? (() => key))(facts)
+  const witnesses = facts.witnesses
+  const byConnections =
+    witnesses?.connections != null &&
+    !witnesses.restsOn.includes('log') &&
+    (facts.verdict === 'verified' || facts.verdict === 'leaking')
+  const log = byConnections ? '' : (texts[key] ?? (() => key))(facts)
+  return [log, witnessNote(facts, language)]
+    .filter(text => text !== '')
+    .join(language === 'zh' ? '' : ' ')
 }
 
 /** Why the server's log cannot vouch for a switch of this kind, or null when it can. */

@@ -84,4 +84,53 @@ describe('the tray menu', () => {
     expect(item(model, 'open')).toMatchObject({ enabled: true })
     expect(item(model, 'quit')).toMatchObject({ enabled: true })
   })
+
+  it('says whether the relay is open and the latest crash upload, as the connection witness saw them', () => {
+    const relay = {
+      process: 'Plex Relay',
+      host: 'relay.plex.tv',
+      firstSeen: '2026-11-29T09:02:00Z',
+      lastSeen: '2026-11-29T09:59:58Z',
+      closedAt: null,
+      bytesSent: 1.2 * 1024 * 1024,
+      bytesReceived: 3.4 * 1024 * 1024,
+    }
+    const upload = {
+      ...relay,
+      process: 'CrashUploader',
+      bytesSent: 48 * 1024,
+      closedAt: relay.lastSeen,
+    }
+    const witness = {
+      state: 'watching' as const,
+      intervalSeconds: 2,
+      since: '2026-11-29T09:00:00Z',
+      notices: [],
+      relay,
+      crashUploads: [upload],
+      ownCalls: [],
+    }
+    const model = buildTrayModel(stateWith([], { witness }), 'en')
+    expect(model.map(i => i.id).slice(0, 4)).toEqual([
+      'status',
+      'witness:relay',
+      'witness:crash-upload',
+      'separator:toggles',
+    ])
+    expect(item(model, 'witness:relay')).toMatchObject({
+      label: 'Relay: open since 09:02, 1.2 MB ↑ 3.4 MB ↓ — sampled every 2 s',
+      enabled: false,
+      action: null,
+    })
+    expect(item(model, 'witness:crash-upload')).toMatchObject({
+      label: 'Crash-report upload at 09:02: 48.0 KB ↑',
+    })
+    const zh = buildTrayModel(stateWith([], { witness: { ...witness, relay: null } }), 'zh')
+    expect(item(zh, 'witness:relay')).toMatchObject({
+      label: '自 09:00 起没有中继连接 — 每 2 秒采样一次',
+    })
+    // Not watching (a server on another machine): the menu stays as it was.
+    const away = buildTrayModel(stateWith([], { witness: { ...witness, state: 'notLocal' } }), 'en')
+    expect(away.map(i => i.id)).not.toContain('witness:relay')
+  })
 })

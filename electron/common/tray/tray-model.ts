@@ -5,6 +5,7 @@ import { profileIds, type SwitchEntry } from '../switches/switch-types'
 import { formatUntil } from './format-until'
 import { flowingSwitches, trayIconFor } from './tray-icon'
 import { trayWords } from './tray-texts'
+import { crashUploadLine, relayLine } from '../witness/relay-texts'
 import type { TrayItem, TrayState, TraySwitch } from './tray-types'
 
 /** The status line: the overall state in words, with the server's name when known. */
@@ -88,9 +89,38 @@ function profileMenu(state: TrayState, language: Language): TrayItem {
   }
 }
 
+/** What the connection witness says, as lines that only inform: the relay, the latest upload. */
+function witnessItems(state: TrayState, language: Language): TrayItem[] {
+  const witness = state.witness
+  if (!witness || witness.state !== 'watching') {
+    return []
+  }
+  const upload = witness.crashUploads[0]
+  return [
+    {
+      type: 'normal',
+      id: 'witness:relay',
+      label: relayLine(witness, language, state.timeZone),
+      enabled: false,
+      action: null,
+    },
+    ...(upload
+      ? [
+          {
+            type: 'normal' as const,
+            id: 'witness:crash-upload',
+            label: crashUploadLine(upload, language, state.timeZone),
+            enabled: false,
+            action: null,
+          },
+        ]
+      : []),
+  ]
+}
+
 /**
- * The tray menu for a state, in the owner's language: status line, quick toggles, profiles,
- * Open Hush, Quit. Pure: items carry action descriptors, never callbacks.
+ * The tray menu for a state, in the owner's language: status line, the relay and the latest
+ * crash upload as the connection witness saw them, quick toggles, profiles, Open Hush, Quit. Pure: items carry action descriptors, never callbacks.
  */
 export function buildTrayModel(state: TrayState, language: Language): readonly TrayItem[] {
   const words = trayWords[language]
@@ -102,6 +132,7 @@ export function buildTrayModel(state: TrayState, language: Language): readonly T
       enabled: false,
       action: null,
     },
+    ...witnessItems(state, language),
     { type: 'separator', id: 'separator:toggles' },
     ...quickToggles().map(entry => toggleItem(entry, state, language)),
     { type: 'separator', id: 'separator:profiles' },

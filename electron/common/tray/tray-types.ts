@@ -1,3 +1,4 @@
+import type { WitnessStatus } from '../api/witness-schemas'
 import type { ProfileId, SwitchState } from '../switches/switch-types'
 
 /** What a tray click asks for. The controller carries it out; the model never calls anything. */
@@ -56,4 +57,6 @@ export interface TrayState {
   readonly now: string
   /** The IANA time zone to show times in; the system's when absent. */
   readonly timeZone?: string
+  /** The connection witness: the relay now and the latest crash upload (absent: not read). */
+  readonly witness?: WitnessStatus | null
 }

@@ -1,7 +1,7 @@
 import type { PrivacyApi } from '../../common/api/contract'
 import type { TrayState } from '../../common/tray/tray-types'
 
-/** Reads what the tray shows from the core: reachable or not, and every switch's state. */
+/** Reads what the tray shows from the core: reachable or not, every switch's state, the relay. */
 export async function readTrayState(api: PrivacyApi): Promise<TrayState> {
   const now = new Date().toISOString()
   const status = await api['switches.status']({})
@@ -14,5 +14,6 @@ export async function readTrayState(api: PrivacyApi): Promise<TrayState> {
     switches: status.value.switches,
     profile: status.value.profile,
     now,
+    witness: await api['log.witness']({}),
   }
 }

@@ -18,4 +18,12 @@ export function watchTray(tray: TrayController | null, core: CoreService, api: P
   ] as const) {
     core.events.on(event, () => void refresh())
   }
+  // New events or connections (the relay opening, a crash upload): at most every 30 s.
+  let last = 0
+  core.events.on('log.recorded', () => {
+    if (Date.now() - last >= 30_000) {
+      last = Date.now()
+      void refresh()
+    }
+  })
 }

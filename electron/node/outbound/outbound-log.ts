@@ -13,6 +13,9 @@ import {
 import { applyRetention, countEvents, eventStats, type EventStats } from './store/event-stats'
 import { EventWriter } from './store/event-writer'
 import { exportEvents, type ExportFormat } from './store/export-events'
+import { connectionsOf } from './store/connection-summary'
+import type { ConnectionSummary } from '../../common/api/witness-schemas'
+import { FlowWriter, type FlowBatch, type FlowWriteResult } from './store/flow-writer'
 import { evidenceSummary } from './store/evidence-summary'
 import type { EvidenceSummary } from '../../common/api/log-schemas'
 import { openStore, storePath, type StoreDb } from './store/open-store'
@@ -72,6 +75,10 @@ export interface OutboundLog {
     paths: readonly string[],
     options?: { readonly privacyLevel?: PrivacyLevel },
   ) => Promise<ImportResult>
+  /** A Plex process's stored connections, open ones first, then the latest (`limit` at most). */
+  readonly connectionsOf: (processId: string, limit: number) => ConnectionSummary[]
+  /** Stores what a sample of the connection witness changed (flow-writer.ts). */
+  readonly recordFlows: (batch: FlowBatch) => FlowWriteResult
   /** Called after a poll stored events: how many, and the newest event's time. */
   readonly onRecorded: (listener: (count: number, newest: string | null) => void) => () => void
   readonly close: () => Promise<void>
@@ -93,7 +100,8 @@ const retentionEveryMs = 6 * 3_600_000
 export function openOutboundLog(options: OutboundLogOptions): OutboundLog {
   const retentionDays = options.retentionDays === undefined ? 90 : options.retentionDays
   let lastRetention = Date.now()
-  let opened: { readonly db: StoreDb; readonly writer: EventWriter } | undefined
+  let opened:
+    { readonly db: StoreDb; readonly writer: EventWriter; readonly flows: FlowWriter } | undefined
   const store = () => {
     if (opened === undefined) {
       const db = openStore(storePath(options.stateDir), { nativeBinding: options.nativeBinding })
@@ -104,7 +112,7 @@ export function openOutboundLog(options: OutboundLogOptions): OutboundLog {
       if (retentionDays !== null) {
         applyRetention(db, retentionDays)
       }
-      opened = { db, writer }
+      opened = { db, writer, flows: new FlowWriter(db, options.privacyLevel) }
     }
     return opened
   }
@@ -203,6 +211,15 @@ export function openOutboundLog(options: OutboundLogOptions): OutboundLog {
           ? writer
           : new EventWriter(db, { privacyLevel, floodCap: options.floodCap })
       return importFiles(db, importer, paths)
+    },
+    connectionsOf: (processId, limit) => connectionsOf(store().db, processId, limit),
+    recordFlows: batch => {
+      const result = store().flows.write(batch)
+      if (result.inserted > 0) {
+        const newest = batch.opened.reduce((n, { flow }) => Math.max(n, flow.firstSeen), 0)
+        listeners.forEach(listener => listener(result.inserted, new Date(newest).toISOString()))
+      }
+      return result
     },
     onRecorded: listener => {
       listeners.add(listener)

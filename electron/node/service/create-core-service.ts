@@ -26,6 +26,9 @@ import { createWatchMethods } from './methods/watch'
 import { createOwnerNotices } from './owner-notices'
 import type { NamedServer, Notifier, RequestLimits, SecretStore, SettingsStore } from './ports'
 import { createServerConnections, type StartedDemo } from './server-connections'
+import type { Collector } from '../witness/collector'
+import { createCoreWitness, witnessChoicesOf } from '../witness/core-witness'
+import { connectionEvidence } from '../witness/verify-evidence'
 
 /**
  * How long a core lives: `resident` (the desktop app, `hush serve`: it follows the active server's
@@ -62,6 +65,8 @@ export interface CoreServiceDeps {
   readonly pullMinuteMs?: number
   /** How often a sign-in asks plex.tv whether the owner approved (default: every second). */
   readonly signInPollMs?: number
+  /** How the connection witness samples (default: the collector of this system). */
+  readonly collectConnections?: Collector
 }
 
 /** The core: the contract's implementation, its push events, and its lifecycle. */
@@ -180,6 +185,25 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
         }
       })
     : () => undefined
+  // The second witness: the Plex processes' connections, while connected to a server here.
+  const witness = createCoreWitness({ outbound, onError: report, collect: deps.collectConnections })
+  let witnessChoices = witnessChoicesOf(settings)
+  let watched: { dataDir: string | null } | undefined
+  const stopWitnessing = resident
+    ? servers.onConnected(server => {
+        watched = { dataDir: server.record.dataDir }
+        witness.watch(watched.dataDir, witnessChoices).catch(report)
+      })
+    : () => undefined
+  events.on('settings.changed', changed => {
+    const next = witnessChoicesOf(changed)
+    if (JSON.stringify(next) !== JSON.stringify(witnessChoices)) {
+      witnessChoices = next
+      if (watched) {
+        witness.watch(watched.dataDir, next).catch(report)
+      }
+    }
+  })
   const stopRecorded = outbound.onRecorded((count, newest) =>
     events.emit('log.recorded', { count, newest }),
   )
@@ -196,9 +220,19 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
   const api: PrivacyApi = {
     ...createServerMethods(servers, deps.stateDir, events),
     ...createSwitchMethods({ session, events, notify, changeSignal: deps.limits?.changeSignal }),
-    ...createLogMethods(outbound),
+    ...createLogMethods(outbound, witness),
     ...createPreviewMethods(session),
-    ...createVerifyMethods(session),
+    ...createVerifyMethods(session, dataDir =>
+      connectionEvidence(
+        {
+          witness,
+          outbound,
+          choices: () => witnessChoices,
+          collect: deps.collectConnections,
+        },
+        dataDir,
+      ),
+    ),
     ...createWatchMethods(session, deps.stateDir),
     ...createSettingsMethods(deps.settings, events),
     ...createAccountMethods(account, deps.limits?.signal),
@@ -219,6 +253,8 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
       puller.stop()
       stopPullSetting()
       stopConnected()
+      stopWitnessing()
+      witness.stop()
       stopRecorded()
       await outbound.close()
     },

@@ -12,6 +12,7 @@ import { serverLogFiles } from '../previews/server-log-files'
 import type { PlexClient } from '../server/plex-client'
 import { hushVersion } from '../../common/hush-version'
 import type { SwitchEngine } from '../switches/switch-engine'
+import type { ConnectionEvidence } from './connection-witness'
 import { readLogFacts } from './log-facts'
 import { buildStateTimeline } from './state-timeline'
 import { verifySwitches } from './verify-switches'
@@ -29,6 +30,8 @@ export interface VerificationDeps {
   /** The server's data folder; without it there is no log to judge by. */
   readonly dataDir: string | null
   readonly now?: () => Date
+  /** The connection witness's evidence (electron/node/witness/verify-evidence.ts); absent: none. */
+  readonly connections?: () => Promise<ConnectionEvidence | null>
 }
 
 /**
@@ -50,6 +53,7 @@ export async function runVerification(
   const events: OutboundEvent[] = []
   await parseFiles(files, batch => events.push(...batch))
   const facts = await readLogFacts(files)
+  const connections = (await deps.connections?.()) ?? null
   // Readings carry the server's clock; log lines carry the same clock (read as UTC without a banner).
   const serverMs = clock.ok && clock.value.measured ? clock.value.serverMs : null
   // The Date header has whole seconds: the log's newest line is a floor for "now".
@@ -93,6 +97,7 @@ export async function runVerification(
       logNowMs,
       hushVersion,
       generatedAt: hushNow.toISOString(),
+      connections,
     }),
   )
 }

@@ -6,8 +6,10 @@ import { switchCatalog } from '../../common/switches/catalog'
 import { createTrafficGenerator } from '../../demo/traffic-generator'
 import { snapshotWorld } from '../../demo/traffic-snapshot'
 import { demoFlows, type DemoFlow, type SentRecord } from '../../demo/sent-record'
+import { call } from '../../demo/demo-test-helpers'
 import {
   allowedVerdicts,
+  connectionTruth,
   indexShapes,
   listedLeaksAreReal,
   switchTruth,
@@ -73,7 +75,10 @@ const availableOnModern = switchCatalog
   .map(entry => entry.id)
   .filter(id => !['automatic-updates', 'marker-sharing'].includes(id))
 
-const scenarios: readonly Scenario[] = [
+/** When the debug-off scenario turned debug logging off (server clock). */
+const debugTurnedOff = { at: Number.POSITIVE_INFINITY }
+
+const scenarios: readonly (Scenario & { readonly debugOff?: { readonly at: number } })[] = [
   { name: 'defaults', steps: () => Promise.resolve() },
   ...(['plex-defaults', 'balanced', 'private', 'lockdown'] as const).map(profile => ({
     name: `profile ${profile}`,
@@ -156,6 +161,48 @@ const scenarios: readonly Scenario[] = [
       c.advance(2)
     },
   },
+  // The connection witness: the demo's helpers make real connections, Hush looks at verification.
+  {
+    name: 'connections: relay off',
+    demo: { connections: true },
+    steps: async c => {
+      await c.turnOff('relay')
+      c.advance(2)
+    },
+  },
+  {
+    name: 'connections: leak relay',
+    demo: { connections: true },
+    steps: async c => {
+      await c.turnOff('relay')
+      c.demo.faults.leak('relay')
+      c.advance(2)
+      await new Promise(resolve => setTimeout(resolve, 1500))
+    },
+  },
+  {
+    name: 'connections: debug logging off, leak relay',
+    demo: { connections: true },
+    debugOff: debugTurnedOff,
+    steps: async c => {
+      await c.turnOff('relay')
+      debugTurnedOff.at = c.demo.now()
+      await call(c.demo, '/:/prefs?logDebug=0', { method: 'PUT' })
+      c.demo.faults.leak('relay')
+      c.advance(2)
+      await new Promise(resolve => setTimeout(resolve, 1500))
+    },
+  },
+  {
+    name: 'connections: crash reports off, leak crash upload',
+    demo: { connections: true },
+    steps: async c => {
+      await c.turnOff('crash-reports')
+      c.demo.faults.leak('crash-upload')
+      c.advance(2)
+      await new Promise(resolve => setTimeout(resolve, 1500))
+    },
+  },
   {
     name: 'speed 3600 private, leak statistics',
     demo: { speed: 3600 },
@@ -225,7 +272,11 @@ describe('the verdict matrix', () => {
     console.log(lines.join('\n'))
   })
 
-  function judge(run: ScenarioRun, edition: 'modern' | 'legacy'): string[] {
+  function judge(
+    run: ScenarioRun,
+    edition: 'modern' | 'legacy',
+    debugOffAt = Number.POSITIVE_INFINITY,
+  ): string[] {
     const wrong: string[] = []
     const cells = new Map<string, Cell>()
     for (const result of run.report.results) {
@@ -241,14 +292,30 @@ describe('the verdict matrix', () => {
         baselines.get(edition) ?? [],
         shapes.get(edition) ?? new Map(),
       )
+      // The hour Hush needs is of debug log: none is written after debug logging went off.
       const covered =
-        run.verifiedAt - (run.offAt.get(result.switchId) ?? run.startedAt) >= 65 * 60_000
-      const allowed = allowedVerdicts(truth, covered)
+        Math.min(run.verifiedAt, debugOffAt) - (run.offAt.get(result.switchId) ?? run.startedAt) >=
+        65 * 60_000
+      const connected = connectionTruth(status, run.sent, since, run.verifyWindow)
+      const fromLog = allowedVerdicts(truth, covered)
+      // A connection open through the look is a leak the system saw, whatever the log shows.
+      const allowed: readonly Verdict[] = connected.certain
+        ? ['leaking']
+        : connected.possible
+          ? [...new Set<Verdict>([...fromLog, 'leaking'])]
+          : fromLog
       let problem: string | null = null
       if (!allowed.includes(result.verdict)) {
         problem = `${result.switchId}: ${result.verdict} (${result.reason ?? ''}, off since ${result.offSince ?? '?'}, ${result.coveredMinutes ?? '?'} min), expected ${allowed.join(' or ')}; ${truth.leaked.length} leaked, ${truth.evidence.length} in the log`
       } else if (!listedLeaksAreReal(result, run.sent)) {
         problem = `${result.switchId}: lists a request as leaked that the demo did not leak`
+      } else if (
+        connected.certain &&
+        truth.evidence.length === 0 &&
+        (result.witnesses?.disagreement !== 'connection-while-off' ||
+          result.witnesses.restsOn.join() !== 'connections')
+      ) {
+        problem = `${result.switchId}: a connection while off that the log does not show is not said as the connection witness's finding`
       }
       if (problem) {
         wrong.push(problem)
@@ -263,7 +330,15 @@ describe('the verdict matrix', () => {
     it(`judges every switch right: ${scenario.name}`, async () => {
       const run = await runScenario(scenario)
       const edition = scenario.demo?.legacy === true ? 'legacy' : 'modern'
-      expect(judge(run, edition)).toEqual([])
+      expect(judge(run, edition, scenario.debugOff?.at)).toEqual([])
+      if (scenario.demo?.connections === true) {
+        // Hush looked at the connections of the relay and the crash uploader, and says so.
+        expect(run.report.connectionWitness?.scope).toBe('now')
+        for (const result of run.report.results) {
+          const own = result.switchId === 'relay' || result.switchId === 'crash-reports'
+          expect(result.witnesses?.connections?.scope).toBe(own ? 'now' : undefined)
+        }
+      }
       if (scenario.name === 'defaults') {
         expect(run.report.results.filter(r => r.verdict === 'leaking')).toEqual([])
       }

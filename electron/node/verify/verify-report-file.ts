@@ -90,7 +90,37 @@ function switchSection(
   }
   listed('Sent while it was off', result.leaks, result.leakCount)
   listed('Sent while it and another switch were off', result.ambiguous, result.ambiguousCount)
+  items.push(...connectionItems(result, mask))
   return { title: findSwitch(result.switchId)?.title.en ?? result.switchId, items }
+}
+
+/** What the connection witness saw of a switch's process (Hush's clock), host names masked. */
+function connectionItems(result: Verification, mask: (url: string) => string): Piece[][] {
+  const c = result.witnesses?.connections
+  if (!c) {
+    return []
+  }
+  const rests = result.witnesses?.restsOn.join(' and ') || 'neither witness'
+  const items: Piece[][] = [
+    [
+      c.scope === 'now'
+        ? `Connections of ${c.process}: Hush looked at verification time; ${c.count} open while it was off.`
+        : `Connections of ${c.process}: watched since ${c.since} (Hush’s clock, ${minutes(c.coveredMinutes)}); ${c.count} while it was off.`,
+    ],
+    [`The verdict rests on: ${rests}.`],
+  ]
+  const shown = (connection: (typeof c.connections)[number]): Piece[] => [
+    `${connection.firstSeen} – ${connection.closedAt ?? 'open'} `,
+    { code: mask(`tcp://${connection.host}`) },
+    ` (${connection.bytesSent ?? '?'} bytes sent, ${connection.bytesReceived ?? '?'} received)`,
+  ]
+  for (const connection of c.connections) {
+    items.push(['— ', ...shown(connection)])
+  }
+  if (c.lastBefore) {
+    items.push(['Last connection before it went off: ', ...shown(c.lastBefore)])
+  }
+  return items
 }
 
 function documentOf(
@@ -114,6 +144,7 @@ function documentOf(
       `Server debug logging: ${report.debugLogging === null ? 'unknown' : report.debugLogging ? 'on' : 'off'}.`,
     ],
     [`Made by Hush ${report.hushVersion} at ${report.generatedAt} (Hush’s clock).`],
+    ...connectionWitnessHead(report),
     [
       masked
         ? 'Addresses, item ids, file names and other values are masked for sharing; `hush verify --unmasked` keeps them.'
@@ -218,4 +249,25 @@ export function renderVerifyReport(report: VerifyReport, options: ReportOptions)
     content: `${body}${footer}`,
     sha256,
   }
+}
+
+/** How the connection witness looked, and what it could not see. */
+function connectionWitnessHead(report: VerifyReport): Piece[][] {
+  const w = report.connectionWitness
+  if (w === undefined) {
+    return []
+  }
+  if (w === null) {
+    return [
+      ['Connection witness: none (the server is not on this machine, or the owner turned it off).'],
+    ]
+  }
+  return [
+    [
+      w.scope === 'now'
+        ? `Connection witness: no witness ran before, so Hush looked twice at verification time; it can only say what was open then.`
+        : `Connection witness: watching since ${w.since} (Hush’s clock), sampled every ${w.intervalSeconds} s; a connection shorter than that can be missed.`,
+    ],
+    ...w.notices.map(notice => [`The witness cannot see everything: ${notice}`]),
+  ]
 }

@@ -7,6 +7,7 @@ import type { SignatureContext } from '../../common/evidence/request-signature'
 import { verdictNote } from '../../common/evidence/verdict-texts'
 import type { OutboundEvent } from '../../common/outbound/outbound-event'
 import type { SwitchEntry } from '../../common/switches/switch-types'
+import { withConnectionWitness, type ConnectionEvidence } from './connection-witness'
 import { attributeEvents, judgeRequest, type AttributedEvent } from './judge-requests'
 import type { LogFacts } from './log-facts'
 import type { StateTimeline } from './state-timeline'
@@ -36,6 +37,8 @@ export interface VerificationInput {
   readonly logNowMs: number
   readonly hushVersion: string
   readonly generatedAt: string
+  /** The connection witness (connection-witness.ts); null when Hush cannot watch this server. */
+  readonly connections?: ConnectionEvidence | null
 }
 
 function toView(item: AttributedEvent): OutboundEventView {
@@ -225,11 +228,17 @@ export function verifySwitches(input: VerificationInput): VerifyReport {
   const entries = new Map(input.catalog.map(entry => [entry.id, entry]))
   const states = switchStates(input.catalog, input.switches, input.timeline)
   const attributed = attributeEvents(input.events, input.context)
+  const connections = input.connections ?? null
   const results = input.switches
     .filter(status => status.state === 'off')
     .flatMap(status => {
       const entry = entries.get(status.id)
-      return entry ? [verifyOne(entry, input, states, attributed)] : []
+      if (!entry) {
+        return []
+      }
+      const fromLog = verifyOne(entry, input, states, attributed)
+      const off = states.offSince(entry.id, input.logNowMs)
+      return [withConnectionWitness(fromLog, connections, off?.at ?? null, input.clock.offsetMs)]
     })
   return {
     generatedAt: input.generatedAt,
@@ -244,6 +253,15 @@ export function verifySwitches(input: VerificationInput): VerifyReport {
     },
     clock: input.clock,
     results,
+    connectionWitness:
+      connections === null
+        ? null
+        : {
+            scope: connections.scope,
+            since: new Date(connections.since).toISOString(),
+            intervalSeconds: connections.intervalSeconds,
+            notices: [...connections.notices],
+          },
     background: summarizeBackground(attributed),
     other: summarizeOther(attributed),
   }

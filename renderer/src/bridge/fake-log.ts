@@ -27,6 +27,7 @@ export function fakeEvent(total: number, position: number): StoredEventView {
     id: total - position,
     time: new Date(newest - position * 60_000).toISOString(),
     localTime: false,
+    witness: 'log',
     method: 'GET',
     url: `https://${kind.host}${kind.path}?n=${position}`,
     host: kind.host,
@@ -101,6 +102,7 @@ export function fakeLogHandlers(
         count: byCategory[i]?.count ?? 0,
       })),
       byDay: byCategory.map(c => ({ day: '2026-11-28', category: c.category, count: c.count })),
+      byWitnessDay: [{ day: '2026-11-28', witness: 'log' as const, count: count(filter) }],
       skippedLines: 0,
       droppedEvents: 0,
     }
@@ -123,6 +125,23 @@ export function fakeLogHandlers(
         next: null,
       }
     },
+    'log.witness': () => ({
+      state: 'watching',
+      intervalSeconds: 2,
+      since: new Date(newest - 3_600_000).toISOString(),
+      notices: [],
+      relay: {
+        process: 'Plex Relay',
+        host: 'relay.plex.tv',
+        firstSeen: new Date(newest - 3_000_000).toISOString(),
+        lastSeen: new Date(newest).toISOString(),
+        closedAt: null,
+        bytesSent: 1_200_000,
+        bytesReceived: 3_400_000,
+      },
+      crashUploads: [],
+      ownCalls: [],
+    }),
     'log.import': () => ({
       ok: true,
       value: {

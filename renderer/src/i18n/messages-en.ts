@@ -272,6 +272,38 @@ export const en = {
     bySomeoneElse: 'Someone else',
     exportCsv: 'Export CSV',
   },
+  witness: {
+    chartSplit: (log: number, network: number) =>
+      `Of these, ${log.toLocaleString('en')} from the server’s log and ${network.toLocaleString('en')} connections the system showed (the Witness filter shows each alone).`,
+    title: 'Relay and crash reports, live',
+    intro:
+      'What the Plex processes connect to, as this computer’s operating system shows it — a second witness beside the server’s log.',
+    missable: (seconds: number) =>
+      `A connection shorter than ${seconds} s can be missed between two samples.`,
+    noUploads: 'No crash-report upload seen.',
+    cannotSee: 'What the witness cannot see',
+    ownCalls: 'Hush’s own outbound calls for these names',
+    restsOn: 'Rests on',
+    witnesses: { log: 'the server’s log', connections: 'the connections Hush saw' },
+    neither: 'neither witness',
+    connectionsOf: (process: string) => `Connections of ${process}`,
+    lookedNow: (count: number) => `looked at verification time: ${count} open`,
+    watched: (minutes: string, count: number) =>
+      `${minutes} watched while it was off: ${count} connection(s)`,
+    filter: 'Witness',
+    filterAll: 'Both witnesses',
+    filterLog: 'Server log',
+    filterNetwork: 'Connections',
+    network: 'connection',
+    setting: 'Watch the Plex processes’ connections (a server on this computer)',
+    settingHint:
+      'Reads which addresses the Plex processes connect to, from the operating system. Nothing is sent anywhere.',
+    interval: 'Sample every',
+    seconds: 'seconds',
+    resolve: 'Look up the Plex hosts to name connections',
+    resolveHint:
+      'Off by default. When on, Hush asks your DNS server for plex.tv and its other hosts: one of Hush’s own outbound calls.',
+  },
   settings: {
     title: 'Settings',
     servers: 'Servers',

@@ -1,5 +1,6 @@
 import type { OutboundCategory } from '../../../common/outbound/categories'
 import type { OutboundEvent } from '../../../common/outbound/outbound-event'
+import type { StoredConnection, Witness } from '../../../common/api/log-schemas'
 import { filterClause, type EventFilter } from './filter-clause'
 import type { StoreDb } from './open-store'
 import { pageRange } from './tally-queries'
@@ -7,7 +8,13 @@ import { pageRange } from './tally-queries'
 export { filterTime, type EventFilter } from './filter-clause'
 
 /** One stored event as the contract shows it (`outboundEventSchema`), plus `localTime`. */
-export type StoredEvent = Omit<OutboundEvent, 'key'> & { readonly id: number }
+export type StoredEvent = Omit<OutboundEvent, 'key'> & {
+  readonly id: number
+  /** Which witness saw it: the server's debug log, or the connections of the Plex processes. */
+  readonly witness: Witness
+  /** For the connection witness: the connection (`flows`), as the last sample saw it. */
+  readonly connection?: StoredConnection
+}
 
 interface Row {
   id: number
@@ -24,14 +31,30 @@ interface Row {
   policy_item: string | null
   file: string
   line: number
+  source: string
+  f_process: string | null
+  f_pid: number | null
+  f_protocol: 'tcp' | 'udp' | null
+  f_remote_address: string | null
+  f_remote_port: number | null
+  f_state: string | null
+  f_first_seen: number | null
+  f_last_seen: number | null
+  f_closed_at: number | null
+  f_bytes_sent: number | null
+  f_bytes_received: number | null
 }
 
 /** The columns a StoredEvent is read from (`eventsJoined`). */
 export const eventColumns =
-  'e.id, e.time, e.local_time, t.method, t.url, t.host, t.upstream, e.status, e.error, t.service, t.category, t.policy_item, e.file, e.line'
+  'e.id, e.time, e.local_time, t.method, t.url, t.host, t.upstream, e.status, e.error, t.service, t.category, t.policy_item, e.file, e.line, t.source, f.process AS f_process, f.pid AS f_pid, f.protocol AS f_protocol, f.remote_address AS f_remote_address, f.remote_port AS f_remote_port, f.state AS f_state, f.first_seen AS f_first_seen, f.last_seen AS f_last_seen, f.closed_at AS f_closed_at, f.bytes_sent AS f_bytes_sent, f.bytes_received AS f_bytes_received'
 
-/** Events with their targets, as `e` and `t`. */
-export const eventsJoined = 'events e JOIN targets t ON t.id = e.target'
+/**
+ * Events with their targets as `e` and `t`, and the connection witness's events with their flow
+ * as `f` (SQLite leaves the join out where no column of `f` is read).
+ */
+export const eventsJoined =
+  'events e JOIN targets t ON t.id = e.target LEFT JOIN flows f ON f.event = e.id'
 
 /** Maps a row to a StoredEvent. */
 export function toStoredEvent(r: Row): StoredEvent {
@@ -49,6 +72,25 @@ export function toStoredEvent(r: Row): StoredEvent {
     category: r.category,
     policyItem: r.policy_item,
     source: { file: r.file, line: r.line },
+    witness: r.source === 'network' ? 'network' : 'log',
+    ...(r.f_process === null ? {} : { connection: connectionOf(r) }),
+  }
+}
+
+/** A connection's facts from its `flows` row (read with `eventColumns`). */
+function connectionOf(r: Row): StoredConnection {
+  return {
+    process: r.f_process ?? '',
+    pid: r.f_pid,
+    protocol: r.f_protocol ?? 'tcp',
+    remoteAddress: r.f_remote_address ?? '',
+    remotePort: r.f_remote_port ?? 0,
+    state: r.f_state ?? '',
+    firstSeen: new Date(r.f_first_seen ?? 0).toISOString(),
+    lastSeen: new Date(r.f_last_seen ?? 0).toISOString(),
+    closedAt: r.f_closed_at === null ? null : new Date(r.f_closed_at).toISOString(),
+    bytesSent: r.f_bytes_sent,
+    bytesReceived: r.f_bytes_received,
   }
 }
 

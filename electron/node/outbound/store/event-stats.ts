@@ -11,12 +11,42 @@ export interface EventStats {
   byCategory: { category: OutboundCategory; count: number }[]
   byHost: { host: string; category: OutboundCategory; count: number }[]
   byDay: { day: string; category: OutboundCategory; count: number }[]
+  /** Per witness per day: the log's events and the connections, for a chart of both. */
+  byWitnessDay: { day: string; witness: 'log' | 'network'; count: number }[]
   skippedLines: number
   droppedEvents: number
 }
 
 function isEmpty(f: EventFilter): boolean {
-  return !f.category && !f.host && !f.since && !f.until && !f.search && !f.upstreamOnly
+  return (
+    !f.category && !f.host && !f.since && !f.until && !f.search && !f.upstreamOnly && !f.witness
+  )
+}
+
+/** Per day, how many of the matching events each witness saw (connections are few: counted). */
+function byWitnessDay(
+  db: StoreDb,
+  f: EventFilter,
+  byDay: ReadonlyMap<string, number>,
+): EventStats['byWitnessDay'] {
+  const network = new Map<string, number>()
+  if (f.witness !== 'log') {
+    for (const [key, count] of tallyCounts(db, { ...f, witness: 'network' }, 'group')) {
+      const day = String(key).slice(0, 10)
+      network.set(day, (network.get(day) ?? 0) + count)
+    }
+  }
+  const rows: EventStats['byWitnessDay'] = []
+  for (const [day, total] of [...byDay].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const seen = network.get(day) ?? 0
+    if (total - seen > 0) {
+      rows.push({ day, witness: 'log', count: total - seen })
+    }
+    if (seen > 0) {
+      rows.push({ day, witness: 'network', count: seen })
+    }
+  }
+  return rows
 }
 
 function counter(db: StoreDb, name: string): number {
@@ -67,6 +97,10 @@ export function eventStats(db: StoreDb, f: EventFilter = {}): EventStats {
     }
   }
   const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+  const perDay = new Map<string, number>()
+  for (const d of byDay.values()) {
+    perDay.set(d.day, (perDay.get(d.day) ?? 0) + d.count)
+  }
   const categories = [...byCategory]
     .map(([category, count]) => ({ category, count }))
     .sort((a, b) => b.count - a.count || compare(a.category, b.category))
@@ -79,6 +113,7 @@ export function eventStats(db: StoreDb, f: EventFilter = {}): EventStats {
     byDay: [...byDay.values()].sort(
       (a, b) => compare(a.day, b.day) || compare(a.category, b.category),
     ),
+    byWitnessDay: byWitnessDay(db, f, perDay),
     skippedLines: counter(db, 'skipped'),
     droppedEvents: counter(db, 'dropped'),
   }
@@ -97,7 +132,8 @@ export function applyRetention(db: StoreDb, days: number, now: number = Date.now
   const cutoff = now - days * 86_400_000
   const cutoffDay = new Date(cutoff).toISOString().slice(0, 10)
   const del = db.prepare(
-    'DELETE FROM events WHERE id IN (SELECT id FROM events WHERE ts < ? LIMIT 5000) RETURNING id',
+    `DELETE FROM events WHERE id IN (SELECT id FROM events WHERE ts < ?
+      AND id NOT IN (SELECT event FROM flows WHERE closed_at IS NULL) LIMIT 5000) RETURNING id`,
   )
   let removed = 0
   const blocks = new Set<number>()

@@ -18,6 +18,14 @@ const csvColumns = [
   'policyItem',
   'sourceFile',
   'sourceLine',
+  'witness',
+  'process',
+  'remoteAddress',
+  'remotePort',
+  'lastSeen',
+  'closedAt',
+  'bytesSent',
+  'bytesReceived',
 ] as const
 
 function csvCell(value: string | number | boolean | null): string {
@@ -48,6 +56,14 @@ function csvRow(e: StoredEvent): string {
     e.policyItem,
     e.source.file,
     e.source.line,
+    e.witness,
+    e.connection?.process ?? null,
+    e.connection?.remoteAddress ?? null,
+    e.connection?.remotePort ?? null,
+    e.connection?.lastSeen ?? null,
+    e.connection?.closedAt ?? null,
+    e.connection?.bytesSent ?? null,
+    e.connection?.bytesReceived ?? null,
   ]
     .map(csvCell)
     .join(',')

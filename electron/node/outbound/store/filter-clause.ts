@@ -13,6 +13,8 @@ export interface EventFilter {
   /** Words to find in URL, service or error (all of them, as prefixes). */
   readonly search?: string
   readonly upstreamOnly?: boolean
+  /** Only the events of one witness (`targets.source`). */
+  readonly witness?: 'log' | 'network'
 }
 
 /** WHERE clauses over `events e` and their parameters. */
@@ -92,6 +94,10 @@ export function filterClause(db: StoreDb, f: EventFilter, limit = selectiveLimit
   }
   if (f.upstreamOnly) {
     byTarget.push('upstream = 1')
+  }
+  if (f.witness) {
+    byTarget.push('source = ?')
+    targetParams.push(f.witness)
   }
   const fts = f.search ? ftsQuery(f.search) : null
   if (fts !== null) {

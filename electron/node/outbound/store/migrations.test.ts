@@ -9,7 +9,9 @@ import { importFiles } from '../import/import-files'
 import { parseFiles } from '../parse/parse-file'
 import { createSyntheticLog, headerAt } from '../testing/synthetic-log'
 import { pageEvents } from './event-queries'
-import { eventStats } from './event-stats'
+import { countEvents, eventStats } from './event-stats'
+import { FlowWriter } from './flow-writer'
+import { relayFlow } from '../testing/flows'
 import { eventEpochMs } from '../parse/log-time'
 import { EventWriter } from './event-writer'
 import { migrations } from './migrations'
@@ -100,7 +102,10 @@ describe('moving a store to the targets schema', () => {
     try {
       expect(db.pragma('user_version', { simple: true })).toBe(migrations.length)
       const page = pageEvents(db, { limit: 1000 }).events.reverse()
-      expect(page.map(({ id: _id, ...e }) => e)).toEqual(before.map(({ key: _key, ...e }) => e))
+      expect(page.map(({ id: _id, witness: _witness, ...e }) => e)).toEqual(
+        before.map(({ key: _key, ...e }) => e),
+      )
+      expect(new Set(page.map(e => e.witness))).toEqual(new Set(['log']))
       // Keys now start with the wall-clock time: the same as a fresh parse gives.
       const keys = db.prepare('SELECT key FROM events ORDER BY id').pluck().all()
       expect(keys).toEqual(before.map(e => e.key))
@@ -141,13 +146,15 @@ describe('moving a store to the tallies schema', () => {
     await importFiles(fresh, new EventWriter(fresh), [log])
     const kept = tallies(fresh)
     // What the targets schema (step 2) wrote: the same rows, without the tallies.
-    fresh.exec('DROP TABLE group_tally; DROP TABLE target_tally; DROP TABLE event_blocks')
+    fresh.exec(`DROP TABLE group_tally; DROP TABLE target_tally; DROP TABLE event_blocks;
+      DROP TRIGGER events_flows_delete; DROP TABLE flows; DROP INDEX targets_source;
+      ALTER TABLE targets DROP COLUMN source`)
     fresh.pragma('user_version = 2')
     fresh.close()
 
     const db = openStore(path)
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(3)
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length)
       expect(tallies(db)).toEqual(kept)
       expect((kept[0] as unknown[]).length).toBeGreaterThan(0)
       expect(eventStats(db, { since: '2025-03-09T06:30:00Z' }).total).toBe(
@@ -156,6 +163,48 @@ describe('moving a store to the tallies schema', () => {
           .pluck()
           .get(Date.parse('2025-03-09T06:30:00Z')),
       )
+    } finally {
+      db.close()
+    }
+  })
+})
+
+describe('moving a store to the witness schema', () => {
+  it('keeps a tallies-schema store as it was, its events the log witness, and stores connections beside them', async () => {
+    const log = await writeMixedLog()
+    const path = join(dir, 'outbound.sqlite')
+    // What the tallies schema (step 3) wrote, written by the writer of that time.
+    const old = new Database(path)
+    migrations.slice(0, 3).forEach(step => old.exec(step))
+    old.pragma('user_version = 3')
+    await importFiles(old, new EventWriter(old), [log])
+    old.close()
+    // The same log in a store this schema started.
+    const fresh = openStore(join(dir, 'fresh.sqlite'))
+    await importFiles(fresh, new EventWriter(fresh), [log])
+    const statsBefore = eventStats(fresh)
+    const pageBefore = pageEvents(fresh, { limit: 1000 }).events
+    fresh.close()
+
+    const db = openStore(path)
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(4)
+      expect(eventStats(db)).toEqual(statsBefore)
+      expect(statsBefore.byWitnessDay.every(d => d.witness === 'log')).toBe(true)
+      expect(pageEvents(db, { limit: 1000 }).events).toEqual(pageBefore)
+      expect(pageBefore.every(e => e.witness === 'log' && e.connection === undefined)).toBe(true)
+      expect(countEvents(db, { witness: 'log' })).toBe(121)
+      expect(countEvents(db, { witness: 'network' })).toBe(0)
+
+      const writer = new FlowWriter(db)
+      const flow = relayFlow(Date.parse('2025-03-09T07:00:00Z'))
+      expect(
+        writer.write({ opened: [{ flow, host: 'relay.plex.tv' }], updated: [], closed: [] }),
+      ).toMatchObject({ inserted: 1 })
+      expect(countEvents(db, { witness: 'network' })).toBe(1)
+      expect(countEvents(db)).toBe(122)
+      expect((await importFiles(db, new EventWriter(db), [log])).inserted).toBe(0)
+      expect(countEvents(db)).toBe(122)
     } finally {
       db.close()
     }

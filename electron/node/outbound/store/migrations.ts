@@ -35,6 +35,12 @@ function int32OfHex(column: string, start: number): string {
  * (event-tally.ts). A filtered count, chart or deep page then sums a few thousand tally rows and
  * reads the events of at most the blocks that a time bound or a page boundary cuts, instead of
  * every matching event.
+ *
+ * Step 4: the second witness. A target says which witness saw it (`source`: `log` for the
+ * server's debug log, `network` for the connections of the Plex processes); a connection is one
+ * event (its first sighting) with one `flows` row that later samples update (last seen, bytes,
+ * state) and close. `flows.tuple` identifies the connection (protocol, both ends, owner, as a
+ * hash): at most one open flow per tuple, so a restart continues a flow instead of storing it twice.
  */
 export const migrations: readonly string[] = [
   `
@@ -182,5 +188,33 @@ export const migrations: readonly string[] = [
   );
   INSERT INTO event_blocks (block, min_ts, max_ts)
     SELECT id >> 12, MIN(ts), MAX(ts) FROM events GROUP BY 1;
+  `,
+  `
+  ALTER TABLE targets ADD COLUMN source TEXT NOT NULL DEFAULT 'log';
+  CREATE INDEX targets_source ON targets(source, events);
+  CREATE TABLE flows (
+    event INTEGER PRIMARY KEY,
+    tuple TEXT NOT NULL,
+    process_id TEXT NOT NULL,
+    process TEXT NOT NULL,
+    attributed_by TEXT NOT NULL,
+    pid INTEGER,
+    protocol TEXT NOT NULL,
+    local_address TEXT NOT NULL,
+    local_port INTEGER NOT NULL,
+    remote_address TEXT NOT NULL,
+    remote_port INTEGER NOT NULL,
+    state TEXT NOT NULL,
+    first_seen INTEGER NOT NULL,
+    last_seen INTEGER NOT NULL,
+    closed_at INTEGER,
+    bytes_sent INTEGER,
+    bytes_received INTEGER
+  );
+  CREATE UNIQUE INDEX flows_open ON flows(tuple) WHERE closed_at IS NULL;
+  CREATE INDEX flows_last_seen ON flows(process_id, last_seen);
+  CREATE TRIGGER events_flows_delete AFTER DELETE ON events BEGIN
+    DELETE FROM flows WHERE event = old.id;
+  END;
   `,
 ]

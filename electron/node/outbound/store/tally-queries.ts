@@ -62,6 +62,11 @@ function targetConditions(
   if (f.upstreamOnly) {
     where.push(`${alias}.upstream = 1`)
   }
+  if (f.witness) {
+    // Only `targets` knows the witness: a witness filter counts through `target_tally`.
+    where.push(`${alias}.source = ?`)
+    params.push(f.witness)
+  }
   return { where, params }
 }
 
@@ -149,7 +154,7 @@ function addWholeBlocks(
     params.push(...blocks.params)
   }
   const group = shape === 'total' ? '' : 'GROUP BY 1'
-  if (search === null) {
+  if (search === null && !f.witness) {
     const cond = targetConditions(f, 'r')
     where.push(...cond.where)
     params.push(...cond.params)
@@ -167,17 +172,26 @@ function addWholeBlocks(
   const cond = targetConditions(f, 't')
   // The targets' facts are joined only when a condition or the shape needs them.
   const join = cond.where.length > 0 || shape === 'group'
+  const conditions = [
+    ...(search === null
+      ? []
+      : ['r.target IN (SELECT rowid FROM targets_fts WHERE targets_fts MATCH ?)']),
+    ...where,
+    ...cond.where,
+  ]
   const sql = `SELECT ${keyOf(shape, 'r.block', 'r.day', 't')}, SUM(r.count)
     FROM target_tally r ${join ? 'JOIN targets t ON t.id = r.target' : ''}
-    WHERE r.target IN (SELECT rowid FROM targets_fts WHERE targets_fts MATCH ?)
-    ${[...where, ...cond.where].map(c => `AND ${c}`).join(' ')} ${group}`
+    ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''} ${group}`
   add(
     counts,
     db
       .prepare(sql)
       .raw()
-      .all(search.fts, ...params, ...cond.params),
+      .all(...(search === null ? [] : [search.fts]), ...params, ...cond.params),
   )
+  if (search === null) {
+    return
+  }
   // Events whose error has the words while their target's words do not: not in the tallies.
   const wholeSet = whole === 'all' ? null : new Set(whole)
   const inWhole = search.errors.filter(id => wholeSet === null || wholeSet.has(id >> 12))
@@ -223,21 +237,31 @@ function addCutBlocks(
   const errors = search === null ? null : new Set(search.errors)
   const read = db
     .prepare(
-      `SELECT e.id, e.target, e.ts, substr(e.time, 1, 10), t.category, t.host, t.upstream
-       FROM events e JOIN targets t ON t.id = e.target WHERE e.id BETWEEN ? AND ?`,
+      `SELECT e.id, e.target, e.ts, substr(e.time, 1, 10), t.category, t.host, t.upstream,
+         t.source FROM events e JOIN targets t ON t.id = e.target WHERE e.id BETWEEN ? AND ?`,
     )
     .raw()
   for (const block of blocks) {
     const first = block * blockIds
     const last = Math.min(first + blockIds, before ?? Infinity) - 1
-    const rows = read.all(first, last) as [number, number, number, string, string, string, number][]
-    for (const [id, target, ts, day, category, targetHost, upstream] of rows) {
+    const rows = read.all(first, last) as [
+      number,
+      number,
+      number,
+      string,
+      string,
+      string,
+      number,
+      string,
+    ][]
+    for (const [id, target, ts, day, category, targetHost, upstream, source] of rows) {
       if (
         ts < since ||
         ts >= until ||
         (f.category !== undefined && category !== f.category) ||
         (host !== undefined && targetHost !== host) ||
         (f.upstreamOnly === true && upstream !== 1) ||
+        (f.witness !== undefined && source !== f.witness) ||
         (words !== null && !words.has(target) && !(errors as Set<number>).has(id))
       ) {
         continue

@@ -2,6 +2,7 @@ import type { PrivacyApi } from '../../../common/api/contract'
 import { ok } from '../../../common/util/result'
 import { importPaths } from '../../outbound/import/import-paths'
 import type { OutboundLog } from '../../outbound/outbound-log'
+import type { CoreWitness } from '../../witness/core-witness'
 
 type LogMethods = Pick<
   PrivacyApi,
@@ -13,10 +14,14 @@ type LogMethods = Pick<
   | 'log.import'
   | 'log.tailStatus'
   | 'log.evidence'
+  | 'log.witness'
 >
 
-/** The `log.*` methods over the outbound log (the store and its live tail). */
-export function createLogMethods(log: OutboundLog): LogMethods {
+/** The `log.*` methods over the outbound log (the store, its live tail, the connection witness). */
+export function createLogMethods(
+  log: OutboundLog,
+  witness: Pick<CoreWitness, 'status'>,
+): LogMethods {
   return {
     'log.page': ({ limit, before, offset, ...filter }) =>
       Promise.resolve(log.page({ ...filter, limit, before, offset })),
@@ -31,5 +36,6 @@ export function createLogMethods(log: OutboundLog): LogMethods {
     },
     'log.tailStatus': () => Promise.resolve(log.tailStatus()),
     'log.evidence': () => Promise.resolve(log.evidence()),
+    'log.witness': () => Promise.resolve(witness.status()),
   }
 }

@@ -97,3 +97,46 @@ export function listedLeaksAreReal(result: Verification, records: readonly SentR
     )
   })
 }
+
+/** What the demo's record says about the connections of a switch's flow while it was off. */
+export interface ConnectionTruth {
+  /** A leaked request's connection was open through the whole of the verification. */
+  readonly certain: boolean
+  /** One was open at some moment of it. */
+  readonly possible: boolean
+}
+
+/**
+ * The truth about a switch's connections at verification (`window`, this machine's clock): from
+ * the connections the demo's helpers really made for requests that leaked past it since `since`.
+ */
+export function connectionTruth(
+  status: SwitchStatus,
+  records: readonly SentRecord[],
+  since: number,
+  window: { readonly from: number; readonly to: number },
+): ConnectionTruth {
+  const keys = new Set(status.targets.map(target => target.key))
+  const connections = records
+    .filter(
+      r =>
+        r.time >= since &&
+        r.leaked &&
+        r.gates.some(gate => keys.has(gate.setting) && !gate.open) &&
+        r.connection?.localPort !== undefined,
+    )
+    .map(r => r.connection)
+  return {
+    certain: connections.some(
+      c =>
+        c?.openedAt !== undefined &&
+        c.openedAt <= window.from - 1000 &&
+        (c.closedAt === undefined || c.closedAt >= window.to),
+    ),
+    possible: connections.some(
+      c =>
+        (c?.openedAt ?? Number.POSITIVE_INFINITY) <= window.to &&
+        (c?.closedAt === undefined || c.closedAt >= window.from),
+    ),
+  }
+}

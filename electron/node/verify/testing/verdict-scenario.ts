@@ -41,6 +41,8 @@ export interface ScenarioRun {
   readonly verifiedAt: number
   /** Moments the server restarted (a switch's off time cannot reach back past them). */
   readonly restarts: readonly number[]
+  /** When Hush verified, on this machine's clock (the connection witness looks then). */
+  readonly verifyWindow: { readonly from: number; readonly to: number }
 }
 
 function must<T>(result: Result<T, AppError>, what: string): T {
@@ -111,7 +113,9 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
       },
     })
     demo.flushLog()
+    const from = Date.now()
     const report = must(await api['verify.run']({}), 'verify')
+    const verifyWindow = { from, to: Date.now() }
     return {
       name: scenario.name,
       report,
@@ -121,6 +125,7 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
       startedAt,
       verifiedAt: demo.now(),
       restarts,
+      verifyWindow,
     }
   } finally {
     await core.stop()

@@ -19,6 +19,7 @@ export function categoryColour(category: OutboundCategory): string {
 export function LogChart() {
   const text = useText()
   const chart = useAppStore(logSelectors.chart)
+  const witnesses = useAppStore(logSelectors.chartWitnesses)
   if (chart.days.length === 0) {
     return <p className="muted small">{text.log.chartEmpty}</p>
   }
@@ -74,6 +75,9 @@ export function LogChart() {
           </li>
         ))}
       </ul>
+      <p className="small muted" data-testid="chart-witnesses">
+        {text.witness.chartSplit(witnesses.log, witnesses.network)}
+      </p>
     </figure>
   )
 }

@@ -1,6 +1,7 @@
 import { useLanguage, useText } from '../../i18n/use-text'
 import { citePolicyKey } from '../../lib/cite-policy-key'
-import { formatDateTime } from '../../lib/format'
+import type { StoredEventView } from '../../../../electron/common/api/log-schemas'
+import { formatBytes, formatDateTime } from '../../lib/format'
 import { useAppStore } from '../../store/app-store-context'
 import { logSelectors } from '../../store/selectors/log-selectors'
 
@@ -9,6 +10,8 @@ export function LogDetail() {
   const text = useText()
   const language = useLanguage()
   const event = useAppStore(logSelectors.selectedEvent)
+  // A connection the operating system showed (the second witness), not a line of the log.
+  const connection = (event as Partial<StoredEventView> | undefined)?.connection
   return (
     <aside className="card log-detail" aria-labelledby="log-detail-title">
       <h2 id="log-detail-title">{text.log.detail}</h2>
@@ -39,9 +42,24 @@ export function LogDetail() {
             </>
           )}
           <dt>{text.log.source}</dt>
-          <dd className="mono">
-            {event.source.file}:{event.source.line}
-          </dd>
+          {connection ? (
+            <dd>
+              {text.witness.filterNetwork}: {connection.process}
+              {connection.pid === null ? '' : ` (pid ${connection.pid})`} →{' '}
+              <span className="mono">
+                {connection.remoteAddress}:{connection.remotePort}
+              </span>
+              <br />
+              {formatDateTime(connection.firstSeen, language)} –{' '}
+              {connection.closedAt ? formatDateTime(connection.closedAt, language) : '…'}
+              {connection.bytesSent !== null &&
+                ` · ${formatBytes(connection.bytesSent)} ↑ ${formatBytes(connection.bytesReceived ?? 0)} ↓`}
+            </dd>
+          ) : (
+            <dd className="mono">
+              {event.source.file}:{event.source.line}
+            </dd>
+          )}
         </dl>
       ) : (
         <p className="muted small">{text.log.noneSelected}</p>

@@ -103,6 +103,22 @@ export function LogFilters() {
           ))}
         </select>
       </label>
+      <label className="field">
+        <span>{text.witness.filter}</span>
+        <select
+          value={filter.witness ?? ''}
+          data-testid="witness-filter"
+          onChange={event =>
+            void changed({
+              witness: (event.target.value || undefined) as 'log' | 'network' | undefined,
+            })
+          }
+        >
+          <option value="">{text.witness.filterAll}</option>
+          <option value="log">{text.witness.filterLog}</option>
+          <option value="network">{text.witness.filterNetwork}</option>
+        </select>
+      </label>
       <label className="check">
         <input
           type="checkbox"

@@ -1,9 +1,18 @@
 import { memo } from 'react'
-import type { OutboundEventView } from '../../../../electron/common/api/log-schemas'
+import type {
+  OutboundEventView,
+  StoredEventView,
+} from '../../../../electron/common/api/log-schemas'
 import type { Language } from '../../../../electron/common/i18n/localized-text'
 import type { Messages } from '../../i18n/messages-en'
-import { formatShortDateTime } from '../../lib/format'
+import { formatBytes, formatShortDateTime } from '../../lib/format'
 import { categoryColour } from './log-chart'
+
+/** A connection's bytes sent, in place of a status (the connection witness's events have none). */
+function connectionBytes(event: OutboundEventView): string | null {
+  const connection = (event as Partial<StoredEventView>).connection
+  return connection?.bytesSent == null ? null : formatBytes(connection.bytesSent)
+}
 
 /** Props of LogRow. */
 export interface LogRowProps {
@@ -57,7 +66,7 @@ export const LogRow = memo(function LogRow({
             {text.categories[event.category]}
           </span>
           <span role="gridcell" className="mono">
-            {event.status ?? (event.error ? '✕' : '—')}
+            {connectionBytes(event) ?? event.status ?? (event.error ? '✕' : '—')}
           </span>
         </>
       ) : (

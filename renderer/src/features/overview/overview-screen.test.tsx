@@ -21,6 +21,20 @@ describe('the Overview screen', () => {
     expect(await within(card).findByText(/relay\.plex\.tv/)).toBeTruthy()
   })
 
+  it('says whether the relay is open now, since when, with its bytes, as the connection witness sees it', async () => {
+    await renderApp()
+    const card = await screen.findByRole('article', { name: 'Relay and crash reports, live' })
+    expect(
+      within(card).getByText(
+        /^Relay: open since \d\d:\d\d, 1\.1 MB ↑ 3\.2 MB ↓ — sampled every 2 s$/,
+      ),
+    ).toBeTruthy()
+    expect(within(card).getByText('No crash-report upload seen.')).toBeTruthy()
+    expect(
+      within(card).getByText('A connection shorter than 2 s can be missed between two samples.'),
+    ).toBeTruthy()
+  })
+
   it('turns a flow off from its card and then says everything is private', async () => {
     await renderApp()
     fireEvent.click(await screen.findByRole('switch', { name: 'Relay' }))

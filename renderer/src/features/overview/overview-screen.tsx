@@ -8,6 +8,7 @@ import { switchSelectors } from '../../store/selectors/switch-selectors'
 import { FlowCard } from './flow-card'
 import { FlowSummary, flowState } from './flow-summary'
 import { OverallBanner } from './overall-banner'
+import { RelayCard } from './relay-card'
 
 /** The overall state, every data flow as a card (the ones that flow first), then what flows whatever the switches say. */
 export function OverviewScreen() {
@@ -29,6 +30,7 @@ export function OverviewScreen() {
         </p>
       )}
       <FlowSummary groups={ordered} />
+      <RelayCard />
       <div className="card-grid">
         {ordered.map(group => (
           <FlowCard key={group.flow} group={group} />

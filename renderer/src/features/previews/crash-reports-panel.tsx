@@ -1,5 +1,7 @@
 import type { CrashReportsPreview } from '../../../../electron/common/api/preview-schemas'
+import { crashUploadLine } from '../../../../electron/common/witness/relay-texts'
 import { useLanguage, useText } from '../../i18n/use-text'
+import { useAppStore } from '../../store/app-store-context'
 import { formatBytes, formatDateTime } from '../../lib/format'
 import { DeleteDumps } from './delete-dumps'
 import { UnknownsNote } from './unknowns-note'
@@ -13,6 +15,9 @@ export interface CrashReportsPanelProps {
 export function CrashReportsPanel({ preview }: CrashReportsPanelProps) {
   const text = useText()
   const language = useLanguage()
+  // Uploads the connection witness saw CrashUploader make, with their sizes.
+  const witness = useAppStore(s => s.witnessStatus)
+  const uploads = (witness?.crashUploads ?? []).slice(0, 3)
   return (
     <div className="stack">
       <UnknownsNote unknowns={preview.unknowns} />
@@ -26,6 +31,14 @@ export function CrashReportsPanel({ preview }: CrashReportsPanelProps) {
                 ? text.states.on
                 : text.states.off}
           </dd>
+          {uploads.length > 0 && (
+            <>
+              <dt>{text.witness.filterNetwork}</dt>
+              <dd data-testid="preview-crash-uploads">
+                {uploads.map(upload => crashUploadLine(upload, language)).join(' · ')}
+              </dd>
+            </>
+          )}
         </dl>
         <h3>{text.previews.dumps}</h3>
         {preview.dumps.length === 0 ? (

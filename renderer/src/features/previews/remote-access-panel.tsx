@@ -1,5 +1,7 @@
 import type { RemoteAccessPreview } from '../../../../electron/common/api/preview-schemas'
-import { useText } from '../../i18n/use-text'
+import { relayLine } from '../../../../electron/common/witness/relay-texts'
+import { useLanguage, useText } from '../../i18n/use-text'
+import { useAppStore } from '../../store/app-store-context'
 import { UnknownsNote } from './unknowns-note'
 
 /** Props of RemoteAccessPanel. */
@@ -10,6 +12,9 @@ export interface RemoteAccessPanelProps {
 /** How the server is reached from outside, and what it publishes about itself. */
 export function RemoteAccessPanel({ preview }: RemoteAccessPanelProps) {
   const text = useText()
+  const language = useLanguage()
+  // The relay as the connection witness sees it now (the Overview's line).
+  const witness = useAppStore(s => s.witnessStatus)
   const yesNo = (value: boolean | null) =>
     value === null ? text.common.unknown : value ? text.common.yes : text.common.no
   const list = (values: readonly string[]) =>
@@ -41,6 +46,12 @@ export function RemoteAccessPanel({ preview }: RemoteAccessPanelProps) {
           <dd>{yesNo(preview.relayEnabled)}</dd>
           <dt>{text.previews.relayInUse}</dt>
           <dd>{yesNo(preview.relayInUse)}</dd>
+          {witness && (
+            <>
+              <dt>{text.witness.filterNetwork}</dt>
+              <dd data-testid="preview-relay-line">{relayLine(witness, language)}</dd>
+            </>
+          )}
           <dt>{text.previews.customUrls}</dt>
           <dd className="mono">{list(preview.customUrls)}</dd>
           <dt>{text.previews.certificateDomain}</dt>

@@ -5,8 +5,9 @@ import { LogSettingsCard } from './log-settings-card'
 import { PlexServersCard } from '../first-run/plex-servers-card'
 import { ServersCard } from './servers-card'
 import { WatchSettingsCard } from './watch-settings-card'
+import { WitnessSettingsCard } from './witness-settings-card'
 
-/** Servers, language and appearance, the outbound log's retention and privacy level, and the watch. */
+/** Servers, language and appearance, the outbound log, the connection witness, and the watch. */
 export function SettingsScreen() {
   const text = useText()
   return (
@@ -15,6 +16,7 @@ export function SettingsScreen() {
       <PlexServersCard />
       <AppearanceCard />
       <LogSettingsCard />
+      <WitnessSettingsCard />
       <WatchSettingsCard />
     </Page>
   )

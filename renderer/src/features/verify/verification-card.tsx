@@ -91,6 +91,27 @@ export function VerificationCard({ result }: VerificationCardProps) {
           </dd>
         </dl>
       )}
+      {result.witnesses?.connections && (
+        <dl className="kv" data-testid={`witnesses-${result.switchId}`}>
+          <dt>{text.witness.restsOn}</dt>
+          <dd>
+            {result.witnesses.restsOn.length === 0
+              ? text.witness.neither
+              : result.witnesses.restsOn
+                  .map(name => text.witness.witnesses[name])
+                  .join(language === 'zh' ? '、' : ' + ')}
+          </dd>
+          <dt>{text.witness.connectionsOf(result.witnesses.connections.process)}</dt>
+          <dd>
+            {result.witnesses.connections.scope === 'now'
+              ? text.witness.lookedNow(result.witnesses.connections.count)
+              : text.witness.watched(
+                  text.verify.minutes(result.witnesses.connections.coveredMinutes),
+                  result.witnesses.connections.count,
+                )}
+          </dd>
+        </dl>
+      )}
       {result.leakCount > 0 && (
         <>
           <p className="small">{text.verify.sent(result.leakCount)}</p>

@@ -65,6 +65,16 @@ export const logSelectors = {
     (s: AppState) => [s.logStats] as const,
     stats => toChartData(valueOf(stats)),
   ),
+  /** The chart's events by witness: the server log's and the connections the system showed. */
+  chartWitnesses: memoSelector(
+    (s: AppState) => [s.logStats] as const,
+    stats => {
+      const rows = valueOf(stats)?.byWitnessDay ?? []
+      const sum = (witness: 'log' | 'network') =>
+        rows.filter(r => r.witness === witness).reduce((total, r) => total + r.count, 0)
+      return { log: sum('log'), network: sum('network') }
+    },
+  ),
   categoryFacets: memoSelector(
     (s: AppState) => [s.logSummary] as const,
     (summary): readonly FacetOption<OutboundCategory>[] =>

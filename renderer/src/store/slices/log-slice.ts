@@ -13,6 +13,9 @@ import type { DownloadFile } from './verify-slice'
 /** What the core says about live collection from the server's Logs folder. */
 export type TailStatus = ApiOutput<'log.tailStatus'>
 
+/** What the connection witness says now: the relay, the latest crash uploads. */
+export type WitnessView = ApiOutput<'log.witness'>
+
 /**
  * The outbound log as the table sees it: a snapshot (the newest id when it was taken, and the
  * total), and a small bounded cache of pages around what is on screen. The renderer never holds
@@ -36,6 +39,9 @@ export interface LogSlice {
   /** The selected row, by position in the snapshot. */
   readonly selectedRow: number | null
   readonly tailStatus: TailStatus | null
+  readonly witnessStatus: WitnessView | null
+  /** Reads the connection witness again (the Overview polls it while shown). */
+  readonly witnessRefreshed: () => Promise<void>
   readonly logOpened: () => Promise<void>
   readonly logRefreshed: () => Promise<void>
   readonly logFilterChanged: (patch: Partial<LogFilter>) => Promise<void>
@@ -59,6 +65,13 @@ export function createLogSlice(bridge: PrivacyBridge): SliceCreator<LogSlice> {
     logFresh: 0,
     selectedRow: null,
     tailStatus: null,
+    witnessStatus: null,
+    witnessRefreshed: async () => {
+      const loaded = await load(() => plain(bridge.call('log.witness', {})))
+      if (loaded.status === 'ready') {
+        set({ witnessStatus: loaded.value })
+      }
+    },
     logOpened: async () => {
       if (get().logView.version === 0) {
         await get().logRefreshed()
@@ -172,6 +185,7 @@ export function createLogSlice(bridge: PrivacyBridge): SliceCreator<LogSlice> {
             bridge.call('log.stats', {}),
             bridge.call('log.tailStatus', {}),
             bridge.call('log.evidence', {}),
+            bridge.call('log.witness', {}),
           ]),
         ),
       )
@@ -179,8 +193,8 @@ export function createLogSlice(bridge: PrivacyBridge): SliceCreator<LogSlice> {
         set({ logSummary: { status: 'error', error: loaded.error } })
         return
       }
-      const [summary, tailStatus, evidence] = loaded.value
-      set({ logSummary: { status: 'ready', value: summary }, tailStatus, evidence })
+      const [summary, tailStatus, evidence, witnessStatus] = loaded.value
+      set({ logSummary: { status: 'ready', value: summary }, tailStatus, evidence, witnessStatus })
     },
   })
 }
