@@ -274,7 +274,7 @@ export const en = {
   },
   witness: {
     chartSplit: (log: number, network: number) =>
-      `Of these, ${log.toLocaleString('en')} from the server’s log and ${network.toLocaleString('en')} connections the system showed (the Witness filter shows each alone).`,
+      `Of these, ${log.toLocaleString('en')} from the server’s log and ${network.toLocaleString('en')} ${network === 1 ? 'connection' : 'connections'} the system showed (the Witness filter shows each alone).`,
     title: 'Relay and crash reports, live',
     intro:
       'What the Plex processes connect to, as this computer’s operating system shows it — a second witness beside the server’s log.',
