@@ -45,6 +45,30 @@ describe('the switch engine against the demo server', () => {
     expect(await fixture.dump()).toEqual(before)
   }, 90_000)
 
+  it('reads every switch just before it turns debug logging off, and only its own targets otherwise', async () => {
+    const batches: string[][] = []
+    fixture = await startEngineFixture({
+      recordReadings: async readings => {
+        batches.push(readings.map(reading => reading.key))
+      },
+    })
+    const { engine } = fixture
+    const everyTarget = (await must(engine.readSwitchStates())).switchboard.switches.flatMap(
+      status => status.targets.map(target => target.key),
+    )
+    expect(everyTarget).toContain('pref:RelayEnabled')
+    batches.length = 0
+    const crash = await must(engine.planSet('crash-reports', 'off'))
+    await must(engine.applyPlan(crash, { command: 'set crash-reports off' }))
+    expect(batches.flat()).not.toContain('pref:RelayEnabled')
+    batches.length = 0
+    const debug = await must(engine.planSet('debug-logging', 'off'))
+    await must(engine.applyPlan(debug, { command: 'set debug-logging off' }))
+    // The reading of every switch comes before the write that blinds the log.
+    expect(batches.at(-2)).toEqual(everyTarget)
+    expect(batches.at(-1)).toEqual(['pref:logDebug'])
+  })
+
   it('remembers each library previous agent, so that turning matching back on restores it', async () => {
     fixture = await startEngineFixture()
     const { engine } = fixture

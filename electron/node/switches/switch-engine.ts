@@ -16,7 +16,7 @@ import { resolveSwitch, type ResolvedSwitch } from './resolve-targets'
 import { switchStatus } from './switch-status'
 import type { HistoryEntry, SwitchStore } from './switch-store'
 import { createTargetIo } from './target-io'
-import { adapterOf, parseTargetKey } from './targets/target-adapters'
+import { adapterOf, debugLoggingKey, parseTargetKey } from './targets/target-adapters'
 import type { TargetReading } from '../observations/state-observations'
 
 /** What the engine needs: a connected server, the account (if reachable), the catalog, the state files. */
@@ -265,7 +265,14 @@ export function createSwitchEngine(deps: SwitchEngineDeps): SwitchEngine {
       }
       return plan(`Turn ${switchId} ${value}`, [entry], () => value)
     },
-    applyPlan: async (plan, options) => recorded(await applyAndRecord(plan, options)),
+    async applyPlan(plan, options) {
+      // Once debug logging is off the server's log no longer shows a change: a reading of every
+      // switch just before anchors their values at the last moment the log could vouch for them.
+      if (plan.steps.some(step => step.target === debugLoggingKey && step.after === false)) {
+        await read(deps.catalog)
+      }
+      return recorded(await applyAndRecord(plan, options))
+    },
     async undoLast(options = {}) {
       const history = await deps.store.history()
       const entry = history

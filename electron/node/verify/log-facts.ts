@@ -137,7 +137,10 @@ export async function readLogFacts(paths: readonly string[]): Promise<LogFacts> 
       }
       if (header.level.toLowerCase() === 'debug' || header.level.toLowerCase() === 'verbose') {
         lastDebugMs = ms
-        if (open !== null) {
+        // The request that turned debug logging off may still finish at DEBUG a moment later: that
+        // line does not mean debug logging is back on.
+        const tailOfSwitchOff = open?.why === 'debug-off' && ms - open.from <= 1000
+        if (open !== null && !tailOfSwitchOff) {
           open.to = ms
           open = null
         }
@@ -168,4 +171,20 @@ export async function readLogFacts(paths: readonly string[]): Promise<LogFacts> 
     changes,
     blind: spans,
   }
+}
+
+/**
+ * Debug logging is off now, but the log may not say when it went off (the request that turned it
+ * off can come too late to be logged at DEBUG). The log vouches that no setting changed up to its
+ * last DEBUG line, or up to the last moment Hush itself read debug logging as on (`seenOnUntil`),
+ * whichever is later; after that, only Hush's readings tell a setting's value.
+ */
+export function withDebugOffNow(facts: LogFacts, seenOnUntil: number | null): LogFacts {
+  const lastLogged = facts.lastDebugMs ?? facts.firstMs
+  if (lastLogged === null || facts.blind.some(span => span.to === null)) {
+    return facts
+  }
+  // A reading is taken at one instant: the blind span starts just after it.
+  const from = seenOnUntil === null ? lastLogged : Math.max(lastLogged, seenOnUntil + 1)
+  return { ...facts, blind: [...facts.blind, { from, to: null, why: 'debug-off' }] }
 }

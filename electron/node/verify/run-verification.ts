@@ -9,11 +9,12 @@ import type { ServerInfo } from '../../common/api/server-schemas'
 import type { OutboundEvent } from '../../common/outbound/outbound-event'
 import { parseFiles } from '../outbound/parse/parse-file'
 import { serverLogFiles } from '../previews/server-log-files'
+import { debugLoggingKey } from '../switches/targets/target-adapters'
 import type { PlexClient } from '../server/plex-client'
 import { hushVersion } from '../../common/hush-version'
 import type { SwitchEngine } from '../switches/switch-engine'
 import type { ConnectionEvidence } from './connection-witness'
-import { readLogFacts } from './log-facts'
+import { readLogFacts, withDebugOffNow } from './log-facts'
 import { buildStateTimeline } from './state-timeline'
 import { verifySwitches } from './verify-switches'
 
@@ -47,22 +48,27 @@ export async function runVerification(
   }
   const hushNow = (deps.now ?? (() => new Date()))()
   const clock = await deps.client.serverClock()
-  const debug = await deps.client.pref('logDebug')
   const webhooks = deps.account === null ? null : await deps.account.webhooks()
   const files = deps.dataDir === null ? [] : await serverLogFiles(deps.dataDir)
   const events: OutboundEvent[] = []
   await parseFiles(files, batch => events.push(...batch))
-  const facts = await readLogFacts(files)
+  const debug = await deps.client.pref('logDebug')
+  const debugLogging = debug.ok ? debug.value.value === true : null
+  const logged = await readLogFacts(files)
   const connections = (await deps.connections?.()) ?? null
   // Readings carry the server's clock; log lines carry the same clock (read as UTC without a banner).
   const serverMs = clock.ok && clock.value.measured ? clock.value.serverMs : null
   // The Date header has whole seconds: the log's newest line is a floor for "now".
-  const logNowMs = Math.max(serverMs ?? hushNow.getTime(), facts.lastMs ?? Number.NEGATIVE_INFINITY)
+  const logNowMs = Math.max(
+    serverMs ?? hushNow.getTime(),
+    logged.lastMs ?? Number.NEGATIVE_INFINITY,
+  )
   const observed = withCurrentReadings(
     await openStateObservations(deps.stateDir).spans(deps.server.machineIdentifier),
     reading.value.switchboard.switches,
     logNowMs,
   )
+  const facts = debugLogging === false ? withDebugOffNow(logged, lastSeenOn(observed)) : logged
   return ok(
     verifySwitches({
       catalog: deps.catalog,
@@ -83,7 +89,7 @@ export async function runVerification(
                 }
               }),
       },
-      debugLogging: debug.ok ? debug.value.value === true : null,
+      debugLogging,
       server: {
         name: deps.server.friendlyName,
         machineIdentifier: deps.server.machineIdentifier,
@@ -121,4 +127,10 @@ function withCurrentReadings(
     }
   }
   return result
+}
+
+/** The last moment Hush read the server's debug logging as on (null: never). */
+function lastSeenOn(observed: ReadonlyMap<string, readonly ObservedSpan[]>): number | null {
+  const on = (observed.get(debugLoggingKey) ?? []).filter(span => span.value === true)
+  return on.length === 0 ? null : Math.max(...on.map(span => span.to))
 }

@@ -75,8 +75,9 @@ const availableOnModern = switchCatalog
   .map(entry => entry.id)
   .filter(id => !['automatic-updates', 'marker-sharing'].includes(id))
 
-/** When the debug-off scenario turned debug logging off (server clock). */
+/** When the debug-off scenarios turned debug logging off (server clock). */
 const debugTurnedOff = { at: Number.POSITIVE_INFINITY }
+const debugOffBeforeMatching = { at: Number.POSITIVE_INFINITY }
 
 const scenarios: readonly (Scenario & { readonly debugOff?: { readonly at: number } })[] = [
   { name: 'defaults', steps: () => Promise.resolve() },
@@ -186,11 +187,27 @@ const scenarios: readonly (Scenario & { readonly debugOff?: { readonly at: numbe
     debugOff: debugTurnedOff,
     steps: async c => {
       await c.turnOff('relay')
+      // The owner's Hush read the switches (the Overview) while the log still showed every change.
+      await c.read()
       debugTurnedOff.at = c.demo.now()
       await call(c.demo, '/:/prefs?logDebug=0', { method: 'PUT' })
       c.demo.faults.leak('relay')
       c.advance(2)
       await new Promise(resolve => setTimeout(resolve, 1500))
+    },
+  },
+  {
+    name: 'debug logging off, then metadata matching off',
+    debugOff: debugOffBeforeMatching,
+    steps: async c => {
+      // The owner's Hush read the switches (the Overview) while the log still showed every change.
+      await c.read()
+      c.advance(2)
+      debugOffBeforeMatching.at = c.demo.now()
+      await call(c.demo, '/:/prefs?logDebug=0', { method: 'PUT' })
+      c.advance(1)
+      await c.turnOff('metadata-matching')
+      c.advance(2)
     },
   },
   {

@@ -5,7 +5,7 @@ import type { OutboundEvent } from '../../common/outbound/outbound-event'
 import { switchCatalog } from '../../common/switches/catalog'
 import type { ObservedSpan } from '../observations/state-observations'
 import { judgeRequest } from './judge-requests'
-import type { LogFacts, SettingChange } from './log-facts'
+import { withDebugOffNow, type LogFacts, type SettingChange } from './log-facts'
 import { buildStateTimeline } from './state-timeline'
 import { switchStates } from './switch-states'
 import { verifySwitches } from './verify-switches'
@@ -224,6 +224,46 @@ describe('verification', () => {
       offSince: '2026-01-01T11:40:00.000Z',
       coveredMinutes: 20,
     })
+  })
+
+  it('does not carry a value read after debug logging went off, unlogged, back over the log before it', () => {
+    // The log's last DEBUG line is at 10:00; the request that turned it off was never logged.
+    const blindAfterTen = withDebugOffNow(facts([], { lastDebugMs: t('10:00') }), null)
+    const readAtNoon = {
+      'pref:sendCrashReports': [{ value: false, from: t('12:00'), to: t('12:00') }],
+    }
+    const report = verify(blindAfterTen, [crashUpload('09:30')], crashOff, readAtNoon, false)
+    expect(result(report, 'crash-reports')).toMatchObject({
+      verdict: 'no-evidence',
+      reason: 'debug-off',
+      offSince: '2026-01-01T12:00:00.000Z',
+      leakCount: 0,
+      countBefore: 1,
+    })
+    // Read as off at 09:50, while the log still showed every change: off for all of the log.
+    const readBefore = {
+      'pref:sendCrashReports': [{ value: false, from: t('09:50'), to: t('12:00') }],
+    }
+    expect(
+      result(verify(blindAfterTen, [], crashOff, readBefore, false), 'crash-reports'),
+    ).toMatchObject({
+      verdict: 'verified',
+      offSince: '2026-01-01T08:00:00.000Z',
+      coveredMinutes: 120,
+    })
+  })
+
+  it('starts the blind stretch after the last moment Hush itself read debug logging as on', () => {
+    const quiet = facts([], { lastDebugMs: t('10:00') })
+    expect(withDebugOffNow(quiet, t('11:00')).blind).toEqual([
+      { from: t('11:00') + 1, to: null, why: 'debug-off' },
+    ])
+    expect(withDebugOffNow(quiet, t('09:00')).blind).toEqual([
+      { from: t('10:00'), to: null, why: 'debug-off' },
+    ])
+    // The log said when: nothing to add.
+    const said = facts([], { blind: [{ from: t('10:00'), to: null, why: 'debug-off' }] })
+    expect(withDebugOffNow(said, null)).toBe(said)
   })
 
   it('knows an account switch only from Hush’s readings of it', () => {

@@ -58,6 +58,9 @@ export function targetKey(ref: TargetRef): string {
   return adapterOf(ref.kind).key(ref)
 }
 
+/** The key of the server's debug logging, without which its log shows no change of a setting. */
+export const debugLoggingKey = targetKey({ kind: 'server-pref', prefId: 'logDebug' })
+
 /** Reads a target key back; undefined for a key Hush never makes. */
 export function parseTargetKey(key: string): TargetRef | undefined {
   for (const kind of targetKinds) {

@@ -8,7 +8,7 @@ import { startTestDemo } from '../../../demo/demo-test-helpers'
 import type { DemoServer, DemoServerOptions } from '../../../demo/start-demo-server'
 import type { PlexClient } from '../../server/plex-client'
 import { resolveConnection } from '../../server/resolve-connection'
-import { createSwitchEngine, type SwitchEngine } from '../switch-engine'
+import { createSwitchEngine, type SwitchEngine, type SwitchEngineDeps } from '../switch-engine'
 import { openSwitchStore, type SwitchStore } from '../switch-store'
 
 /** A demo server, a connected engine over it, and Hush's state folder, for tests. */
@@ -31,6 +31,7 @@ export async function startEngineFixture(
     catalog?: readonly SwitchEntry[]
     demo?: Partial<DemoServerOptions>
     now?: () => Date
+    recordReadings?: SwitchEngineDeps['recordReadings']
   } = {},
 ): Promise<EngineFixture> {
   const started = await startTestDemo(options.demo)
@@ -54,6 +55,7 @@ export async function startEngineFixture(
     store,
     server: info,
     now: options.now,
+    recordReadings: options.recordReadings,
   })
   return {
     demo: started.demo,

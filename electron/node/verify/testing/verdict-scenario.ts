@@ -25,6 +25,8 @@ export interface ScenarioContext {
   apply(profile: 'plex-defaults' | 'balanced' | 'private' | 'lockdown'): Promise<void>
   /** Runs the server's clock forward. */
   advance(hours: number): void
+  /** Reads every switch, as the Overview does (Hush records what it read). */
+  read(): Promise<void>
 }
 
 /** One run of a scenario: what Hush said, and what the demo knows it sent. */
@@ -110,6 +112,9 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
       },
       advance(hours) {
         demo.faults.advance(hours * 3_600_000)
+      },
+      async read() {
+        await statuses()
       },
     })
     demo.flushLog()
