@@ -48,8 +48,9 @@ describe('the switch engine against the demo server', () => {
   it('reads every switch just before it turns debug logging off, and only its own targets otherwise', async () => {
     const batches: string[][] = []
     fixture = await startEngineFixture({
-      recordReadings: async readings => {
+      recordReadings: readings => {
         batches.push(readings.map(reading => reading.key))
+        return Promise.resolve()
       },
     })
     const { engine } = fixture
