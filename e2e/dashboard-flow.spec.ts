@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { switchCatalog } from '../electron/common/switches/catalog'
 import { launchBrowser, type TestBrowser } from './support/browser'
 import { startHushServe, type HushServe } from './support/hush-serve'
@@ -84,11 +84,17 @@ describe('the dashboard in Chromium against hush serve', () => {
       .locator('[role="row"] [role="gridcell"]:nth-child(3)')
       .allTextContents()
     expect(hosts.length).toBeGreaterThan(0)
-    await grid.getByRole('row').nth(1).click()
-    await page
-      .getByRole('complementary', { name: 'Event detail' })
-      .getByText('Address (redacted)')
-      .waitFor()
+    // The live tail may redraw the list under the click: pick a row until its detail shows.
+    await vi.waitFor(
+      async () => {
+        await grid.getByRole('row').nth(1).click()
+        await page
+          .getByRole('complementary', { name: 'Event detail' })
+          .getByText('Address (redacted)')
+          .waitFor({ timeout: 3_000 })
+      },
+      { timeout: 30_000, interval: 200 },
+    )
   })
 
   it('opens a preview of what metadata matching would send', async () => {
