@@ -287,6 +287,9 @@ describe('the CLI, byte for byte', () => {
     await hush(['servers', 'use', demo.machineIdentifier, ...account], remote)
     await hush(['log', 'pull', ...account], remote)
     await hush(['log', 'pull', ...account, '--json'], remote)
+    // With no server named, the commands act on the picked server and judge by its pulled logs.
+    await hush(['verify', '--state-dir', stateDir], remote)
+    await hush(['preview', 'crash-reports', '--state-dir', stateDir], remote)
     demo.faults.logsZip('truncated')
     await hush(['log', 'pull', ...account], remote)
     demo.faults.logsZip('zip')

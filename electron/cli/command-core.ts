@@ -4,7 +4,7 @@ import type { AppError } from '../common/api/errors'
 import { createInProcessBridge } from '../common/api/in-process-bridge'
 import type { ConnectedServer } from '../common/api/server-schemas'
 import type { ShownNotice } from '../common/notices/notice'
-import type { Result } from '../common/util/result'
+import { ok, type Result } from '../common/util/result'
 import { defaultTimeoutMs } from '../node/server/resolve-connection'
 import { createCoreService, type CoreService } from '../node/service/create-core-service'
 import type { NamedServer } from '../node/service/ports'
@@ -23,7 +23,8 @@ export interface CommandCore {
   readonly bridge: PrivacyBridge
   /**
    * Connects to the server the common options name (else HUSH_SERVER and HUSH_TOKEN, else the
-   * local server), for this command only: the core does not remember it.
+   * server on another machine picked with `hush servers use`, else the local server); only the
+   * picked server stays remembered, as it was.
    */
   readonly connect: () => Promise<Result<ConnectedServer, AppError>>
   /** Prints the warnings the core gave since the last call (switch files found corrupt). */
@@ -109,7 +110,19 @@ export async function openCommandCore(
   const bridge = createInProcessBridge(core.api, core.events)
   return {
     bridge,
-    connect: () => bridge.call('server.connectLocal', { remember: false }),
+    connect: async () => {
+      // Named by the options or the environment, else picked with `hush servers use`, else local.
+      const named = namedServer(context)
+      const naming = [named.server, named.token, named.tokenFile, named.dataDir]
+      if (naming.every(value => value === undefined) && !io.env.HUSH_SERVER && !io.env.HUSH_TOKEN) {
+        const picked = (await bridge.call('server.list', {})).find(s => s.last && s.remote)
+        if (picked !== undefined) {
+          const connected = await bridge.call('server.select', { id: picked.id })
+          return connected.ok ? ok({ ...connected.value, dataDir: null }) : connected
+        }
+      }
+      return bridge.call('server.connectLocal', { remember: false })
+    },
     printWarnings: () => {
       for (const warning of warnings.splice(0)) {
         io.stderr(`hush: warning: ${warning}\n`)

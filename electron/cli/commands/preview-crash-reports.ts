@@ -21,6 +21,9 @@ export const previewCrashReportsCommand: Command = {
       const pending = preview.value.dumps.filter(dump => dump.status === 'pending')
       let deleted: string[] = []
       if (flagOption(context, 'delete')) {
+        if (preview.value.needsServerFiles !== undefined) {
+          return fail(io, `cannot delete dumps: ${preview.value.needsServerFiles}`)
+        }
         if (dataDir === null) {
           return fail(
             io,
@@ -54,7 +57,8 @@ export const previewCrashReportsCommand: Command = {
 function formatCrashReports(preview: CrashReportsPreview, deleted: readonly string[]): string {
   const upload = preview.uploadEnabled === null ? 'unknown' : preview.uploadEnabled ? 'on' : 'off'
   const lines = [`Crash report upload: ${upload}`, '']
-  if (preview.dumps.length === 0) {
+  // A server on another machine: its notes below say why Hush cannot list the dumps.
+  if (preview.dumps.length === 0 && preview.needsServerFiles === undefined) {
     lines.push('No crash dumps on disk.')
   }
   for (const dump of preview.dumps) {

@@ -40,7 +40,9 @@ export const verifyCommand: Command = {
       if (flagOption(context, 'json')) {
         printJson(io, { ...report.value, report: reportPath ? { path: reportPath, sha256 } : null })
       } else {
-        io.stdout(formatVerification(report.value, dataDir === null))
+        io.stdout(
+          formatVerification(report.value, report.value.log.files === 0 && dataDir === null),
+        )
         if (reportPath) {
           io.stdout(`\nReport written to ${reportPath} (SHA-256 ${sha256 ?? ''})\n`)
         }
@@ -62,7 +64,7 @@ function formatVerification(report: VerifyReport, noLog: boolean): string {
   const lines: string[] = []
   if (noLog) {
     lines.push(
-      'Note: the server’s data folder is not on this machine, so there is no log to judge by (pass --data-dir).',
+      'Note: Hush has no log of this server to judge by: its data folder is not on this machine (pass --data-dir), or, for a server picked with `hush servers use`, no log has been pulled yet (`hush log pull`).',
       '',
     )
   }

@@ -54,6 +54,10 @@ export const knownServerSchema = z.object({
   name: z.string(),
   active: z.boolean(),
   demo: z.boolean(),
+  /** The server Hush used last, which it connects to again when it starts. */
+  last: z.boolean(),
+  /** A server on another machine, picked through plex.tv, whose logs Hush pulls. */
+  remote: z.boolean(),
 })
 
 /** The owner's preferences for Hush itself. */

@@ -113,7 +113,17 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     }),
     'server.list': () =>
       connected
-        ? [{ id: 's1', url: server.url, name: server.friendlyName, active: true, demo: false }]
+        ? [
+            {
+              id: 's1',
+              url: server.url,
+              name: server.friendlyName,
+              active: true,
+              demo: false,
+              last: true,
+              remote: false,
+            },
+          ]
         : [],
     'server.connect': () => ((connected = true), { ok: true, value: server }),
     'server.connectLocal': () => (

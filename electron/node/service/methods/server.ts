@@ -69,6 +69,8 @@ export function createServerMethods(
         name: server.name,
         demo: server.demo,
         active: active.ok && server.id === active.value.record.id,
+        last: server.id === known.activeId,
+        remote: isPulledServer(server),
       }))
     },
     'server.connect': async ({ url, token }) => {

@@ -27,7 +27,7 @@ export function describeContract(name: string, setUp: () => Promise<ContractFixt
       const connected = record(await bridge.call('server.connectDemo', {}))
       expect(connected.ok && connected.value.machineIdentifier).toMatch(/^[0-9a-f]{40}$/)
       expect(record(await bridge.call('server.list', {}))).toEqual([
-        expect.objectContaining({ active: true, demo: true }),
+        expect.objectContaining({ active: true, demo: true, last: true, remote: false }),
       ])
 
       const before = record(await bridge.call('switches.status', {}))
