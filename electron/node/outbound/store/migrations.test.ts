@@ -148,7 +148,7 @@ describe('moving a store to the tallies schema', () => {
     // What the targets schema (step 2) wrote: the same rows, without the tallies.
     fresh.exec(`DROP TABLE group_tally; DROP TABLE target_tally; DROP TABLE event_blocks;
       DROP TRIGGER events_flows_delete; DROP TABLE flows; DROP INDEX targets_source;
-      ALTER TABLE targets DROP COLUMN source`)
+      ALTER TABLE targets DROP COLUMN source; DROP TABLE target_evidence; DROP TABLE store_meta`)
     fresh.pragma('user_version = 2')
     fresh.close()
 
@@ -188,7 +188,7 @@ describe('moving a store to the witness schema', () => {
 
     const db = openStore(path)
     try {
-      expect(db.pragma('user_version', { simple: true })).toBe(4)
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length)
       expect(eventStats(db)).toEqual(statsBefore)
       expect(statsBefore.byWitnessDay.every(d => d.witness === 'log')).toBe(true)
       expect(pageEvents(db, { limit: 1000 }).events).toEqual(pageBefore)

@@ -217,4 +217,10 @@ export const migrations: readonly string[] = [
     DELETE FROM flows WHERE event = old.id;
   END;
   `,
+  // What each target is evidence of, named once for every process (evidence-names.ts); kept
+  // only while the signature tables they were named by are those of store_meta's stamp.
+  `
+  CREATE TABLE target_evidence (target INTEGER PRIMARY KEY, names TEXT NOT NULL);
+  CREATE TABLE store_meta (name TEXT PRIMARY KEY, value TEXT NOT NULL);
+  `,
 ]
