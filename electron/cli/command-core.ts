@@ -13,9 +13,10 @@ import {
   privateSecretsFileName,
 } from '../node/secrets/private-file-secret-store'
 import { createFileSettingsStore } from '../node/settings/file-settings-store'
+import { sharedFolderProblem } from '../node/files/private-files'
 import { resolveStateDir } from '../node/state/state-dir'
 import type { WatchChoices } from '../node/watch/core-watch'
-import { fail, integerOption, stringOption, type CommandContext } from './command'
+import { fail, integerOption, stringOption, UsageError, type CommandContext } from './command'
 
 /** The core of one command, and the contract it is reached through. */
 export interface CommandCore {
@@ -51,6 +52,16 @@ function messageOf(error: unknown): string {
   return typeof message === 'string' ? message : String(error)
 }
 
+/** The state folder of the options (else HUSH_STATE_DIR, else the owner's); never a shared one. */
+export function cliStateDir(context: CommandContext): string {
+  const dir = resolveStateDir(stringOption(context, 'state-dir'), context.io.env)
+  const problem = sharedFolderProblem(dir)
+  if (problem !== null) {
+    throw new UsageError(problem)
+  }
+  return dir
+}
+
 /** The server named by the common options (docs/architecture.md §4). */
 function namedServer(context: CommandContext): NamedServer {
   const text = (name: string) => {
@@ -82,7 +93,7 @@ export async function openCommandCore(
 ): Promise<OpenCommandCore> {
   const { io } = context
   const timeoutMs = integerOption(context, 'timeout', defaultTimeoutMs)
-  const stateDir = resolveStateDir(stringOption(context, 'state-dir'), io.env)
+  const stateDir = cliStateDir(context)
   const warnings: string[] = []
   let watching = false
   const notify = (notice: ShownNotice) => {

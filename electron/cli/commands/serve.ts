@@ -1,4 +1,4 @@
-import { resolveStateDir } from '../../node/state/state-dir'
+import { cliStateDir } from '../command-core'
 import { isLoopbackHost } from '../../web/http-security'
 import { startWebHost } from '../../web/web-host'
 import { exitCode, fail, flagOption, integerOption, stringOption, type Command } from '../command'
@@ -35,7 +35,7 @@ export const serveCommand: Command = {
     let web
     try {
       web = await startWebHost({
-        stateDir: resolveStateDir(stringOption(context, 'state-dir'), io.env),
+        stateDir: cliStateDir(context),
         env: io.env,
         port: integerOption(context, 'port', 0),
         host,

@@ -18,8 +18,36 @@ function ignoreMissing(error: unknown): void {
   }
 }
 
+/**
+ * Why a folder must not become Hush's private folder: other users may write in it (the sticky
+ * bit of /tmp, or write for all), so making it owner-only would lock them out. Null when it is
+ * fine or not there yet.
+ */
+export function sharedFolderProblem(dir: string): string | null {
+  if (!posix) {
+    return null
+  }
+  let mode: number
+  try {
+    mode = statSync(dir).mode
+  } catch {
+    return null
+  }
+  return (mode & 0o1002) !== 0
+    ? `${dir} is a folder other users can write in (like /tmp); Hush makes its state folder private, so give it a folder of its own (for example ${join(dir, 'hush')})`
+    : null
+}
+
+function refuseShared(dir: string): void {
+  const problem = sharedFolderProblem(dir)
+  if (problem !== null) {
+    throw new Error(problem)
+  }
+}
+
 /** Creates a folder (and missing parents) owner-only, and makes an existing one owner-only. */
 export async function ensurePrivateDir(dir: string): Promise<void> {
+  refuseShared(dir)
   await mkdir(dir, { recursive: true, mode: privateDirMode })
   if (posix) {
     await chmod(dir, privateDirMode).catch(ignoreMissing)
@@ -28,6 +56,7 @@ export async function ensurePrivateDir(dir: string): Promise<void> {
 
 /** ensurePrivateDir for code that must stay synchronous (opening the SQLite store). */
 export function ensurePrivateDirSync(dir: string): void {
+  refuseShared(dir)
   mkdirSync(dir, { recursive: true, mode: privateDirMode })
   if (posix) {
     try {
