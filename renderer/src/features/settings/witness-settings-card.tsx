@@ -1,6 +1,6 @@
-import { useState } from 'react'
 import { useText } from '../../i18n/use-text'
 import { useAppStore } from '../../store/app-store-context'
+import { NumberSettingField } from './number-setting-field'
 
 /**
  * The connection witness: whether Hush watches the Plex processes' connections, how often, and
@@ -10,17 +10,6 @@ export function WitnessSettingsCard() {
   const text = useText()
   const settings = useAppStore(s => s.settings)
   const update = useAppStore(s => s.settingsUpdateRequested)
-  const [seconds, setSeconds] = useState(String(settings.witnessIntervalSeconds))
-  const commitSeconds = () => {
-    const value = Math.round(Number(seconds))
-    if (Number.isFinite(value) && value >= 1 && value <= 60) {
-      if (value !== settings.witnessIntervalSeconds) {
-        void update({ witnessIntervalSeconds: value })
-      }
-    } else {
-      setSeconds(String(settings.witnessIntervalSeconds))
-    }
-  }
   return (
     <section className="card" aria-labelledby="settings-witness">
       <h2 id="settings-witness">{text.witness.filterNetwork}</h2>
@@ -33,22 +22,15 @@ export function WitnessSettingsCard() {
         {text.witness.setting}
       </label>
       <p className="small muted">{text.witness.settingHint}</p>
-      <label className="field narrow">
-        <span>{text.witness.interval}</span>
-        <span className="row">
-          <input
-            type="number"
-            min={1}
-            max={60}
-            value={seconds}
-            disabled={!settings.witnessEnabled}
-            onChange={event => setSeconds(event.target.value)}
-            onBlur={commitSeconds}
-            onKeyDown={event => event.key === 'Enter' && commitSeconds()}
-          />
-          {text.witness.seconds}
-        </span>
-      </label>
+      <NumberSettingField
+        label={text.witness.interval}
+        unit={text.witness.seconds}
+        value={settings.witnessIntervalSeconds}
+        min={1}
+        max={60}
+        disabled={!settings.witnessEnabled}
+        onCommit={witnessIntervalSeconds => void update({ witnessIntervalSeconds })}
+      />
       <label className="check">
         <input
           type="checkbox"
