@@ -86,22 +86,28 @@ export async function createHelperLauncher(): Promise<HelperLauncher> {
   // Readable and searchable by all, so that a helper may run as another user.
   await chmod(dir, 0o755)
   const running = new Set<HelperProcess>()
-  const links = new Map<string, string>()
+  // One pending link per name: two helpers of one name started at once (two crash uploads) share
+  // it, rather than the second failing with EEXIST and running under Node's own name.
+  const links = new Map<string, Promise<string>>()
   let named = true
-  const linkFor = async (name: string): Promise<string> => {
-    const known = links.get(name)
-    if (known !== undefined || !named) {
-      return known ?? process.execPath
-    }
+  const makeLink = async (name: string): Promise<string> => {
     const path = join(dir, name)
     try {
       await symlink(process.execPath, path)
+      return path
     } catch {
       named = false
       return process.execPath
     }
-    links.set(name, path)
-    return path
+  }
+  const linkFor = (name: string): Promise<string> => {
+    const known = links.get(name)
+    if (known) {
+      return known
+    }
+    const made = makeLink(name)
+    links.set(name, made)
+    return made
   }
   return {
     get named() {

@@ -3,6 +3,7 @@ import { createServer, type Socket } from 'node:net'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createHelperLauncher, type HelperLauncher } from '../../demo/helper-processes'
 import { call, startTestDemo } from '../../demo/demo-test-helpers'
+import { helperProgram } from '../../demo/helper-program'
 import type { DemoConnection } from '../../demo/sent-record'
 import { createConnectionSampler } from './connection-sampler'
 import { createLinuxCollector, ownerHiddenHint } from './linux-collector'
@@ -87,12 +88,12 @@ describe.runIf(linux)('the Linux witness, against real processes', () => {
       remote: { address: relay.remoteAddress, port: relay.remotePort },
       state: 'ESTABLISHED',
     })
-    // Seen by name; its bytes are checked through the core's witness (core-witness.test.ts), as
-    // ss may miss a short upload while the whole suite's helpers are sampled too.
     const uploadFlow = await until(() => flowOf(upload), 30_000)
     expect(uploadFlow).toMatchObject({ processId: 'crash-uploader', processLabel: 'CrashUploader' })
-    // The upload ends (its process exits) and the witness closes its flow.
+    // The upload ends (its process exits) and the witness closes its flow, having counted at least
+    // its first 12 KiB part (a young connection's bytes are read every sample).
     await until(() => flowOf(upload)?.closedAt !== undefined)
+    expect(flowOf(upload)?.bytesSent).toBeGreaterThanOrEqual(12 * 1024)
     expect(flowOf(upload)?.bytesSent).toBeLessThanOrEqual(48 * 1024)
 
     await call(demo, '/:/prefs?RelayEnabled=0', { method: 'PUT' })
@@ -171,6 +172,41 @@ describe.runIf(linux)('the Linux witness, against real processes', () => {
       bytesSent: 900,
     })
     expect(found.sockets.some(s => s.pid === process.pid || s.pid === crowd.pid)).toBe(false)
+  })
+
+  it('sees a process that becomes a Plex program at the very next sample after it was read under another name', async () => {
+    const target = await listener()
+    cleanups.push(target.close)
+    const launcher = await createHelperLauncher()
+    cleanups.push(launcher.close)
+    // A shell that waits for a word, then becomes CrashUploader, as a forked child does at exec.
+    const child = spawn(
+      'sh',
+      [
+        '-c',
+        'read go; exec "$0" -e "$1"',
+        await launcher.executable('CrashUploader'),
+        helperProgram,
+      ],
+      { stdio: ['pipe', 'pipe', 'ignore'] },
+    )
+    cleanups.push(() => {
+      child.stdin.end()
+      child.kill()
+    })
+    const collect = createLinuxCollector()
+    const before = await collect()
+    expect(before.sockets.filter(s => s.pid === child.pid)).toEqual([])
+    const connected = new Promise(resolve => child.stdout.once('data', resolve))
+    child.stdin.write('go\n')
+    child.stdin.write(
+      `${JSON.stringify({ op: 'send', key: 'k', host: '127.0.0.1', port: target.port, bytes: 600, idleMs: 60_000 })}\n`,
+    )
+    await connected
+    const after = await collect()
+    expect(after.sockets.filter(s => s.pid === child.pid)).toMatchObject([
+      { processId: 'crash-uploader', remote: { port: target.port } },
+    ])
   })
 
   it('counts the bytes of a new connection every sample, and of an old one every third', async () => {

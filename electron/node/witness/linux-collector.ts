@@ -151,34 +151,41 @@ function rowsOf(
 
 /** Samples between two reads of every process's name (new processes are read at once). */
 const rereadNamesEvery = 5
+/**
+ * A process is read in each of its first few samples: one caught between fork and exec still has
+ * its parent's name (a busy machine can hold it there for a good part of a second), and a short
+ * upload would be over before the next full read.
+ */
+const youngReads = 3
 
 /**
  * The processes whose short name looks like Plex's. comm is world-readable and short; a process
- * seen not to be Plex's is read again only every few samples (it may exec a Plex program, as a
- * container's start script does), a Plex one every time (it may exec another: PMS forks, then
- * the child becomes CrashUploader).
+ * seen not to be Plex's is read again only every few samples once it is a few samples old (it may
+ * exec a Plex program, as a container's start script does), a Plex one every time (it may exec
+ * another: PMS forks, then the child becomes CrashUploader).
  */
 function createNameCache(): {
   readonly plexLike: (procRoot: string, pids: readonly number[]) => Map<number, string>
 } {
-  let known = new Map<number, string | undefined>()
+  let known = new Map<number, { readonly plex?: string; readonly reads: number }>()
   let samples = 0
   return {
     plexLike: (procRoot, pids) => {
       const full = samples % rereadNamesEvery === 0
       samples += 1
-      const next = new Map<number, string | undefined>()
+      const next = new Map<number, { readonly plex?: string; readonly reads: number }>()
       const plex = new Map<number, string>()
       for (const pid of pids) {
         const before = known.get(pid)
-        if (!full && known.has(pid) && before === undefined) {
-          next.set(pid, undefined)
+        if (!full && before && before.plex === undefined && before.reads >= youngReads) {
+          next.set(pid, before)
           continue
         }
         const comm = readComm(procRoot, pid)
         const isPlex =
           comm.ok && identifyPlexProcess({ name: comm.value, nameMayBeCut: true }) !== undefined
-        next.set(pid, isPlex && comm.ok ? comm.value : undefined)
+        const reads = (before?.reads ?? 0) + 1
+        next.set(pid, isPlex && comm.ok ? { plex: comm.value, reads } : { reads })
         if (isPlex && comm.ok) {
           plex.set(pid, comm.value)
         }
