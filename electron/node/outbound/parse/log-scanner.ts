@@ -1,5 +1,6 @@
 import { isUtf8 } from 'node:buffer'
 import { emptySkipCounts, type SkipCounts } from '../../../common/outbound/outbound-event'
+import { scanLines } from './line-scan'
 
 /** The longest line the scanner reads; longer lines are skipped and counted (`tooLong`). */
 export const maxLineBytes = 64 * 1024
@@ -7,35 +8,11 @@ export const maxLineBytes = 64 * 1024
 /** Receives a line that may hold an outbound exchange (it contains a marker), already decoded. */
 export type CandidateHandler = (line: string, lineNo: number) => void
 
-const httpMarker = 'HTTP'
-const crashMarker = 'CrashUploader'
-const bannerMarker = ' - GMT '
-const never = Number.MAX_SAFE_INTEGER
-
-function nextAt(text: string, marker: string, from: number): number {
-  const at = text.indexOf(marker, from)
-  return at < 0 ? never : at
-}
-
-/**
- * The next banner marker: found by its rare letters (`GMT`), then checked whole. Searching
- * ` - GMT ` itself is slow, since every header holds ` - `.
- */
-function nextBannerAt(text: string, from: number): number {
-  let at = text.indexOf('GMT', from)
-  while (at >= 0) {
-    if (at >= 3 && text.startsWith(bannerMarker, at - 3)) {
-      return at - 3
-    }
-    at = text.indexOf('GMT', at + 1)
-  }
-  return never
-}
-
 /**
  * Splits a byte stream into lines with a carry buffer and hands only the lines that contain an
  * exchange marker (`HTTP`, `CrashUploader`, a start-up banner's ` - GMT `) to the handler, decoded.
- * Everything else is counted, never decoded: that keeps the scan near `Buffer.indexOf` speed.
+ * Everything else is counted, never decoded: the lines are walked by a WebAssembly scanner
+ * (line-scan.wat) 16 bytes at a time.
  *
  * `offset` is the byte offset just after the last complete line: the resume point a cursor stores.
  */
@@ -126,37 +103,16 @@ export class LogScanner {
   }
 
   private scanLines(buf: Buffer, end: number): void {
-    // Searched as a one-byte string (a copy at memory speed): a string's indexOf runs without the
-    // checks of a Buffer's, which cost more than the search itself on a line of 150 bytes.
-    // Byte offsets and string offsets are the same in it; only candidates are decoded as UTF-8.
-    const text = buf.toString('latin1', 0, end)
-    let nextHttp = nextAt(text, httpMarker, 0)
-    let nextCrash = nextAt(text, crashMarker, 0)
-    let nextBanner = nextBannerAt(text, 0)
-    let pos = 0
-    let lineNo = this.lineNo
-    while (pos < end) {
-      const nl = text.indexOf('\n', pos)
-      lineNo++
-      if (nl - pos > maxLineBytes) {
-        this.skipped.tooLong++
-      } else if (nextHttp < nl || nextCrash < nl || nextBanner < nl) {
-        this.candidate(buf, pos, nl, lineNo)
-      } else if (!looksLikeLogLine(text, pos, nl)) {
-        this.skipped.notLogLine++
-      }
-      if (nextHttp < nl) {
-        nextHttp = nextAt(text, httpMarker, nl + 1)
-      }
-      if (nextCrash < nl) {
-        nextCrash = nextAt(text, crashMarker, nl + 1)
-      }
-      if (nextBanner < nl) {
-        nextBanner = nextBannerAt(text, nl + 1)
-      }
-      pos = nl + 1
+    // The WebAssembly scanner walks the lines; only the marked ones are decoded, here.
+    const scan = scanLines(buf, end, maxLineBytes)
+    const base = this.lineNo
+    const marked = scan.marked
+    for (let k = 0; k < marked.length; k += 3) {
+      this.candidate(buf, marked[k] ?? 0, marked[k + 1] ?? 0, base + (marked[k + 2] ?? 0))
     }
-    this.lineNo = lineNo
+    this.lineNo = base + scan.lines
+    this.skipped.tooLong += scan.tooLong
+    this.skipped.notLogLine += scan.notLogLine
   }
 
   private candidate(buf: Buffer, start: number, nl: number, lineNo: number): void {
@@ -169,33 +125,4 @@ export class LogScanner {
     }
     this.onCandidate(line, lineNo)
   }
-}
-
-/**
- * A cheap check that a line starts like `Mon DD, ` after an optional paste prefix; `text` holds
- * the bytes as one-byte characters.
- */
-function looksLikeLogLine(text: string, start: number, end: number): boolean {
-  // A byte-order mark may start the first line.
-  let s =
-    text.charCodeAt(start) === 0xef &&
-    text.charCodeAt(start + 1) === 0xbb &&
-    text.charCodeAt(start + 2) === 0xbf
-      ? start + 3
-      : start
-  while (s < end && s - start < 12) {
-    const c = text.charCodeAt(s)
-    if (c !== 32 && c !== 62 && c !== 9) {
-      break
-    }
-    s++
-  }
-  const first = s < end ? text.charCodeAt(s) : 0
-  return (
-    end - s > 8 &&
-    first >= 65 &&
-    first <= 90 &&
-    text.charCodeAt(s + 3) === 32 &&
-    text.charCodeAt(s + 6) === 44
-  )
 }
