@@ -15,6 +15,7 @@ import { AnswerWriter } from './answer-writer'
 import { prepareTally, TallyBatch, type TallyStatements } from './event-tally'
 import { StreamTargets } from './stream-targets'
 import type { StoreDb } from './open-store'
+import { createWriteNamer } from './evidence-names'
 import { TargetIds } from './target-ids'
 import { WriteTallies, type FloodBucket } from './write-tallies'
 
@@ -55,6 +56,8 @@ export class EventWriter {
   private readonly insert: Statement
   private readonly answers: AnswerWriter
   private readonly targets: TargetIds
+  /** Names the targets this write added as evidence (evidence-names.ts). */
+  private readonly nameTargets: () => void
   private readonly floodGet: Statement
   private readonly floodPut: Statement
   private readonly dailyPut: Statement
@@ -80,6 +83,7 @@ export class EventWriter {
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     this.targets = new TargetIds(db)
+    this.nameTargets = createWriteNamer(db)
     this.answers = new AnswerWriter(db, this.level)
     this.floodGet = db.prepare('SELECT count FROM flood WHERE host = ? AND hour = ?').pluck()
     this.floodPut = db.prepare(
@@ -227,6 +231,7 @@ export class EventWriter {
     }
     stream.addCounts()
     this.targets.flushCounts()
+    this.nameTargets()
     for (const d of days.values()) {
       const { category, host } = stream.group(d.group)
       tallies.addDay(d.day, category, host, d.count)

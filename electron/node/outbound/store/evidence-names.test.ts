@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { importFiles } from '../import/import-files'
 import { createSyntheticLog, headerAt } from '../testing/synthetic-log'
-import { evidenceNameOf } from './evidence-names'
+import { evidenceNameOf, targetNames } from './evidence-names'
 import { evidenceSummary } from './evidence-summary'
 import { EventWriter } from './event-writer'
 import { openStore, type StoreDb } from './open-store'
@@ -78,6 +78,35 @@ describe('the names of the evidence, stored for every process', () => {
     expect(evidenceSummary(later).switches.map(s => s.switchId)).toEqual(['relay'])
   })
 
+  it('names each target as an import adds it, so a later summary has nothing left to name', async () => {
+    const importer = process_()
+    await importLog(importer, 1, 400)
+    expect(stored(importer)).toBe(targets(importer))
+    const max = importer.prepare('SELECT MAX(id) FROM targets').pluck().get() as number
+    const names = targetNames(process_())
+    expect(names.storedThrough).toBe(max)
+    expect(names.unstored.size).toBe(0)
+    // The names stored by the import are the ones a summary would have given.
+    const rows = importer
+      .prepare('SELECT method, url, names FROM targets JOIN target_evidence ON target = id')
+      .raw()
+      .all() as [string, string, string][]
+    expect(rows.filter(([method, url, name]) => evidenceNameOf(method, url) !== name)).toEqual([])
+  })
+
+  it('has the next import name the targets of a store named by other signatures, leaving no gap', async () => {
+    const first = process_()
+    await importLog(first, 1, 300)
+    first.exec('DELETE FROM target_evidence')
+    first.exec(
+      `UPDATE store_meta SET value = 'other signatures' WHERE name = 'evidence-signatures'`,
+    )
+    await importLog(process_(), 2, 300)
+    const after = process_()
+    expect(stored(after)).toBe(targets(after))
+    expect(evidenceSummary(after)).toEqual(evidenceSummary(first))
+  })
+
   it('follows the newest event of each group as events are added', async () => {
     const first = process_()
     await importLog(first, 1, 200)
@@ -106,9 +135,11 @@ describe('the names of the evidence, stored for every process', () => {
     const first = process_()
     await importLog(first, 1, 200)
     evidenceSummary(first)
+    const before = stored(first)
     const importer = process_()
     await importLog(importer, 2, 200)
-    const before = stored(first)
+    // As an import by a Hush that did not name what it added left it.
+    importer.prepare('DELETE FROM target_evidence WHERE target > ?').run(before)
     expect(targets(first)).toBeGreaterThan(before)
 
     importer.exec('BEGIN IMMEDIATE')

@@ -71,22 +71,65 @@ interface NamesState {
 /** Per open store, what this process knows of the names. */
 const statesOf = new WeakMap<StoreDb, NamesState>()
 
+function storedThroughOf(db: StoreDb): number {
+  const through = db.prepare('SELECT MAX(target) FROM target_evidence').pluck().get()
+  return typeof through === 'number' ? through : 0
+}
+
+/** Stamps the store with this Hush's signatures, forgetting names given by others. */
+function restamp(db: StoreDb): void {
+  db.exec('DELETE FROM target_evidence')
+  db.prepare('INSERT OR REPLACE INTO store_meta (name, value) VALUES (?, ?)').run(
+    stampName,
+    signaturesStamp,
+  )
+}
+
+function stampOf(db: StoreDb): unknown {
+  return db.prepare('SELECT value FROM store_meta WHERE name = ?').pluck().get(stampName)
+}
+
 function opened(db: StoreDb): NamesState {
-  const stamp = db.prepare('SELECT value FROM store_meta WHERE name = ?').pluck().get(stampName)
-  if (stamp === signaturesStamp) {
-    const through = db.prepare('SELECT MAX(target) FROM target_evidence').pluck().get()
-    const storedThrough = typeof through === 'number' ? through : 0
+  if (stampOf(db) === signaturesStamp) {
+    const storedThrough = storedThroughOf(db)
     return { storedThrough, storable: true, unstored: new Map(), lastId: storedThrough }
   }
   // Named by other signatures, or never: start again, and stamp the names this Hush stores.
-  const storable = writeNow(db, () => {
-    db.exec('DELETE FROM target_evidence')
-    db.prepare('INSERT OR REPLACE INTO store_meta (name, value) VALUES (?, ?)').run(
-      stampName,
-      signaturesStamp,
-    )
-  })
+  const storable = writeNow(db, () => restamp(db))
   return { storedThrough: 0, storable, unstored: new Map(), lastId: 0 }
+}
+
+/**
+ * Names, inside the caller's write transaction, every target not named yet (those it just added,
+ * and any older ones a store of another version left unnamed), so that the first evidence
+ * summary after an import has nothing left to name. Made once per writer; called per write.
+ */
+export function createWriteNamer(db: StoreDb): () => void {
+  // A store of a schema before names (written so in the migration tests) has nowhere to keep them.
+  const hasNames = db
+    .prepare("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('target_evidence', 'store_meta')")
+    .pluck()
+    .get()
+  if (hasNames !== 2) {
+    return () => undefined
+  }
+  const stamp = db.prepare('SELECT value FROM store_meta WHERE name = ?').pluck()
+  const through = db.prepare('SELECT MAX(target) FROM target_evidence').pluck()
+  const added = db.prepare('SELECT id, method, url FROM targets WHERE id > ? ORDER BY id').raw()
+  const insert = db.prepare('INSERT OR REPLACE INTO target_evidence (target, names) VALUES (?, ?)')
+  return () => {
+    if (stamp.get(stampName) !== signaturesStamp) {
+      restamp(db)
+    }
+    const last = through.get()
+    for (const [id, method, url] of added.all(typeof last === 'number' ? last : 0) as [
+      number,
+      string,
+      string,
+    ][]) {
+      insert.run(id, evidenceNameOf(method, url))
+    }
+  }
 }
 
 /**
@@ -98,6 +141,14 @@ export function targetNames(db: StoreDb): TargetNames {
   if (state === undefined) {
     state = opened(db)
     statesOf.set(db, state)
+  }
+  // A writer (an import, the tail) names what it adds: take its names when they follow ours.
+  if (state.storable && state.unstored.size === 0) {
+    const through = storedThroughOf(db)
+    if (through > state.lastId) {
+      state.lastId = through
+      state.storedThrough = through
+    }
   }
   const added = db
     .prepare('SELECT id, method, url FROM targets WHERE id > ? ORDER BY id')
