@@ -27,6 +27,8 @@ const config = {
     'dist/demo/**/*',
     'dist/preload/**/*',
     'dist/renderer/**/*',
+    // The licenses of the npm packages inside those bundles (scripts/licenses/).
+    'dist/THIRD-PARTY-NOTICES.txt',
     '!**/*.map',
     '!**/*.{test,spec}.{ts,tsx,js,mjs,cjs}',
     // The main bundle contains every npm package except Electron and the native ones, and the

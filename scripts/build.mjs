@@ -1,12 +1,15 @@
 // Bundles the command line (and, where present, the Electron shell) with esbuild, and the
 // renderer with Vite. Runs on `npm install` (prepare), so `npx hush` works on a fresh clone.
 import { build } from 'esbuild'
-import { existsSync } from 'node:fs'
+import { existsSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
+import { thirdPartyNotices } from './licenses/third-party-notices.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const onlyCli = process.argv.includes('--cli')
+/** Every module file of a bundle Hush ships, for the third-party notices. */
+const shipped = []
 
 /**
  * Node-side bundles. The command line and its parser worker hold every package but the native
@@ -22,6 +25,7 @@ const nodeBuilds = [
       { in: 'electron/node/outbound/parse/outbound-worker.ts', out: 'outbound-worker' },
     ],
     external: { external: ['better-sqlite3'] },
+    ships: true,
   },
   {
     entries: [
@@ -30,11 +34,12 @@ const nodeBuilds = [
       { in: 'scripts/bench/witness-bench.ts', out: 'witness-bench' },
     ],
     external: { packages: 'external' },
+    ships: false,
   },
 ]
 
-for (const { entries, external } of nodeBuilds) {
-  await build({
+for (const { entries, external, ships } of nodeBuilds) {
+  const { metafile } = await build({
     absWorkingDir: root,
     entryPoints: entries.filter(entry => existsSync(join(root, entry.in))),
     outdir: 'dist',
@@ -45,11 +50,15 @@ for (const { entries, external } of nodeBuilds) {
     format: 'esm',
     ...external,
     sourcemap: true,
+    metafile: true,
     logLevel: 'warning',
     banner: {
       js: "import { createRequire as __hushRequire } from 'node:module'; const require = __hushRequire(import.meta.url);",
     },
   })
+  if (ships) {
+    shipped.push(...Object.keys(metafile.inputs))
+  }
 }
 
 /**
@@ -95,18 +104,28 @@ const shellBuilds = [
 ].filter(shell => !onlyCli && existsSync(join(root, shell.entry)))
 
 for (const { entry, ...options } of shellBuilds) {
-  await build({
+  const { metafile } = await build({
     absWorkingDir: root,
     entryPoints: [entry],
     bundle: true,
     sourcemap: true,
+    metafile: true,
     logLevel: 'warning',
     ...options,
   })
+  shipped.push(...Object.keys(metafile.inputs))
 }
 
 const rendererConfig = join(root, 'renderer', 'vite.config.ts')
 if (!onlyCli && existsSync(rendererConfig)) {
   const { build: viteBuild } = await import('vite')
-  await viteBuild({ configFile: rendererConfig, logLevel: 'warn' })
+  const built = await viteBuild({ configFile: rendererConfig, logLevel: 'warn' })
+  for (const { output } of Array.isArray(built) ? built : [built]) {
+    shipped.push(...output.flatMap(chunk => chunk.moduleIds ?? []))
+  }
+}
+
+// A full build knows every bundle the package and the desktop app ship: their packages' notices.
+if (!onlyCli) {
+  writeFileSync(join(root, 'dist', 'THIRD-PARTY-NOTICES.txt'), thirdPartyNotices(root, shipped))
 }

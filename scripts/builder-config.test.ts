@@ -167,6 +167,8 @@ module.exports = { ...base, ...overrides, directories: { ...base.directories, ou
     expect(entries).toContain('/dist/renderer/index.html')
     // The demo server's own bundle, loaded on demand (scripts/desktop-without-demo.test.ts).
     expect(entries).toContain('/dist/demo/demo-starter.mjs')
+    // The licenses of the packages inside the bundles.
+    expect(entries).toContain('/dist/THIRD-PARTY-NOTICES.txt')
   })
 
   it('puts every tray image beside the archive, where Windows can read an .ico directly', () => {

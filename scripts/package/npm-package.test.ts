@@ -78,11 +78,12 @@ describe('the npm package', () => {
     expect(statSync(tarball).size).toBeLessThan(2 * 1024 * 1024)
   })
 
-  it('holds only what runs: the bundles, the dashboard, the service files, README and LICENSE', () => {
+  it('holds only what runs: the bundles, the dashboard, the service files, README, LICENSE and the notices', () => {
     const allowed = [
       /^package\.json$/,
       /^README\.md$/,
       /^LICENSE$/,
+      /^dist\/THIRD-PARTY-NOTICES\.txt$/,
       /^bin\/hush\.mjs$/,
       /^dist\/(hush|outbound-worker)\.mjs$/,
       /^dist\/renderer\/(index\.html|assets\/[\w.-]+\.(js|css))$/,
@@ -96,6 +97,7 @@ describe('the npm package', () => {
       expect(files).toContain(needed)
     }
     expect(files).toContain('dist/renderer/index.html')
+    expect(files).toContain('dist/THIRD-PARTY-NOTICES.txt')
     expect(files.filter(file => /\.(map|ts|tsx)$|test|screenshots|^electron\//.test(file))).toEqual(
       [],
     )
