@@ -8,6 +8,8 @@ import { thirdPartyNotices } from './licenses/third-party-notices.mjs'
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const onlyCli = process.argv.includes('--cli')
+/** npm packages with a native module: they load their `.node` file from node_modules. */
+const nativePackages = ['better-sqlite3']
 /** Every module file of a bundle Hush ships, for the third-party notices. */
 const shipped = []
 
@@ -24,7 +26,7 @@ const nodeBuilds = [
       // The log parser's worker thread, loaded beside the bundle that starts it (parse-batches.ts).
       { in: 'electron/node/outbound/parse/outbound-worker.ts', out: 'outbound-worker' },
     ],
-    external: { external: ['better-sqlite3'] },
+    unbundled: { external: nativePackages },
     ships: true,
   },
   {
@@ -33,12 +35,12 @@ const nodeBuilds = [
       { in: 'scripts/bench/faces-bench.ts', out: 'faces-bench' },
       { in: 'scripts/bench/witness-bench.ts', out: 'witness-bench' },
     ],
-    external: { packages: 'external' },
+    unbundled: { packages: 'external' },
     ships: false,
   },
 ]
 
-for (const { entries, external, ships } of nodeBuilds) {
+for (const { entries, unbundled, ships } of nodeBuilds) {
   const { metafile } = await build({
     absWorkingDir: root,
     entryPoints: entries.filter(entry => existsSync(join(root, entry.in))),
@@ -48,7 +50,7 @@ for (const { entries, external, ships } of nodeBuilds) {
     platform: 'node',
     target: 'node20',
     format: 'esm',
-    ...external,
+    ...unbundled,
     sourcemap: true,
     metafile: true,
     logLevel: 'warning',
@@ -67,7 +69,6 @@ for (const { entries, external, ships } of nodeBuilds) {
  * demo server in a bundle of its own, which main loads on demand.
  * Preload: one CommonJS file, because a sandboxed preload can require nothing but `electron`.
  */
-const nativePackages = ['better-sqlite3']
 const shellBuilds = [
   {
     entry: 'electron/main/index.ts',

@@ -1,27 +1,16 @@
-import { chmod, mkdtemp, rm, stat } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createSharedFolders } from '../node/files/testing/shared-folder'
 import { runCli } from './run-cli'
 import { createMemoryIo } from './testing/memory-io'
 
-const folders: string[] = []
-
-async function sharedFolder(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'hush-shared-'))
-  folders.push(dir)
-  // As /tmp is: anyone may write in it.
-  await chmod(dir, 0o1777)
-  return dir
-}
-
-afterEach(async () => {
-  await Promise.all(folders.splice(0).map(dir => rm(dir, { recursive: true, force: true })))
-})
+const shared = createSharedFolders()
+afterEach(shared.removeAll)
 
 describe.skipIf(process.platform === 'win32')('the state folder of a command', () => {
   it('is refused by the command line in one line, and a folder inside it is fine', async () => {
-    const dir = await sharedFolder()
+    const dir = await shared.make()
     const io = createMemoryIo()
     expect(await runCli(['log', 'stats', '--state-dir', dir], io)).toBe(2)
     expect(io.errText()).toContain(`${dir} is a folder other users can write in`)

@@ -85,14 +85,13 @@ function measureFilter(log: OutboundLog, name: string, filter: EventFilter): Que
 }
 
 /**
- * The evidence summary's first call on a store no process has summarised yet: it names every
- * target and stores the names (evidence-names.ts). Run alone in its process
+ * The evidence summary's first call on a store no process has summarised yet, just after the
+ * import that named its targets (evidence-names.ts). Run alone in its process
  * (`node dist/bench.mjs --evidence FILE`), before the queries, as the first start after an import.
  */
 export function runFirstEvidence(storeFile: string): QueryFigure {
   const log = openOutboundLog({ stateDir: dirname(storeFile), retentionDays: 1_000_000 })
   const ms = median(1, () => log.evidence())
-  // The import named every target as it stored it: nothing is left to name on this first call.
   return { what: 'summary: evidence, first call ever on a freshly imported store', ms }
 }
 

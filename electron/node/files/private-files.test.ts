@@ -1,24 +1,19 @@
-import { chmod, mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { chmod, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ensurePrivateDir, ensurePrivateDirSync, securePrivateTreeSync } from './private-files'
+import { createSharedFolders } from './testing/shared-folder'
 
-const folders: string[] = []
+const shared = createSharedFolders()
+afterEach(shared.removeAll)
 
+/** A shared folder holding a file of someone else's. */
 async function sharedFolder(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'hush-shared-'))
-  folders.push(dir)
-  // As /tmp is: anyone may write in it, and only remove their own files.
-  await chmod(dir, 0o1777)
+  const dir = await shared.make()
   await writeFile(join(dir, 'someone-elses.txt'), 'kept as it is')
   await chmod(join(dir, 'someone-elses.txt'), 0o644)
   return dir
 }
-
-afterEach(async () => {
-  await Promise.all(folders.splice(0).map(dir => rm(dir, { recursive: true, force: true })))
-})
 
 describe.skipIf(process.platform === 'win32')('a state folder other users can write in', () => {
   it('is never made private, and the files of others in it keep their modes', async () => {

@@ -158,6 +158,12 @@ const rereadNamesEvery = 5
  */
 const youngReads = 3
 
+/** What the name cache knows of a process: whether its name was Plex's, and how often it was read. */
+interface NameRead {
+  readonly plex: boolean
+  readonly reads: number
+}
+
 /**
  * The processes whose short name looks like Plex's. comm is world-readable and short; a process
  * seen not to be Plex's is read again only every few samples once it is a few samples old (it may
@@ -167,17 +173,17 @@ const youngReads = 3
 function createNameCache(): {
   readonly plexLike: (procRoot: string, pids: readonly number[]) => Map<number, string>
 } {
-  let known = new Map<number, { readonly plex?: string; readonly reads: number }>()
+  let known = new Map<number, NameRead>()
   let samples = 0
   return {
     plexLike: (procRoot, pids) => {
       const full = samples % rereadNamesEvery === 0
       samples += 1
-      const next = new Map<number, { readonly plex?: string; readonly reads: number }>()
+      const next = new Map<number, NameRead>()
       const plex = new Map<number, string>()
       for (const pid of pids) {
         const before = known.get(pid)
-        if (!full && before && before.plex === undefined && before.reads >= youngReads) {
+        if (!full && before && !before.plex && before.reads >= youngReads) {
           next.set(pid, before)
           continue
         }
@@ -185,7 +191,7 @@ function createNameCache(): {
         const isPlex =
           comm.ok && identifyPlexProcess({ name: comm.value, nameMayBeCut: true }) !== undefined
         const reads = (before?.reads ?? 0) + 1
-        next.set(pid, isPlex && comm.ok ? { plex: comm.value, reads } : { reads })
+        next.set(pid, { plex: isPlex, reads })
         if (isPlex && comm.ok) {
           plex.set(pid, comm.value)
         }

@@ -21,7 +21,7 @@ interface LineScanExports {
   readonly notLogLine: WasmGlobal
   readonly tooLong: WasmGlobal
   readonly scan: (end: number, maxLine: number, out: number) => number
-  readonly reset: (lineNo: number) => void
+  readonly reset: () => void
 }
 
 /** The part of the WebAssembly API used here (Node's types do not declare it without the DOM's). */
@@ -62,7 +62,7 @@ export function scanLines(bytes: Uint8Array, end: number, maxLine: number): Line
     wasm.memory.grow(Math.ceil((need - have) / pageBytes))
   }
   new Uint8Array(wasm.memory.buffer, 0, end).set(bytes.subarray(0, end))
-  wasm.reset(0)
+  wasm.reset()
   const count = wasm.scan(end, maxLine, out)
   return {
     lines: wasm.lineNo.value,

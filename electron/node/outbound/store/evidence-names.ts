@@ -68,34 +68,58 @@ interface NamesState {
   lastId: number
 }
 
+/** The statements of the names, prepared once per open store. */
+interface NamesSql {
+  /** The stamp of the stored names (undefined: none). */
+  readonly stamp: () => unknown
+  /** The largest target id with a stored name (0: none). */
+  readonly storedThrough: () => number
+  /** The targets past an id, oldest first. */
+  readonly targetsAfter: (id: number) => [number, string, string][]
+  readonly put: (id: number, name: string) => void
+  /** Stamps the store with this Hush's signatures, forgetting names given by others. */
+  readonly restamp: () => void
+}
+
+const sqlOf = new WeakMap<StoreDb, NamesSql>()
+
+function namesSql(db: StoreDb): NamesSql {
+  const known = sqlOf.get(db)
+  if (known) {
+    return known
+  }
+  const stamp = db.prepare('SELECT value FROM store_meta WHERE name = ?').pluck()
+  const through = db.prepare('SELECT MAX(target) FROM target_evidence').pluck()
+  const after = db.prepare('SELECT id, method, url FROM targets WHERE id > ? ORDER BY id').raw()
+  const put = db.prepare('INSERT OR REPLACE INTO target_evidence (target, names) VALUES (?, ?)')
+  const setStamp = db.prepare('INSERT OR REPLACE INTO store_meta (name, value) VALUES (?, ?)')
+  const sql: NamesSql = {
+    stamp: () => stamp.get(stampName),
+    storedThrough: () => {
+      const last = through.get()
+      return typeof last === 'number' ? last : 0
+    },
+    targetsAfter: id => after.all(id) as [number, string, string][],
+    put: (id, name) => void put.run(id, name),
+    restamp: () => {
+      db.exec('DELETE FROM target_evidence')
+      setStamp.run(stampName, signaturesStamp)
+    },
+  }
+  sqlOf.set(db, sql)
+  return sql
+}
+
 /** Per open store, what this process knows of the names. */
 const statesOf = new WeakMap<StoreDb, NamesState>()
 
-function storedThroughOf(db: StoreDb): number {
-  const through = db.prepare('SELECT MAX(target) FROM target_evidence').pluck().get()
-  return typeof through === 'number' ? through : 0
-}
-
-/** Stamps the store with this Hush's signatures, forgetting names given by others. */
-function restamp(db: StoreDb): void {
-  db.exec('DELETE FROM target_evidence')
-  db.prepare('INSERT OR REPLACE INTO store_meta (name, value) VALUES (?, ?)').run(
-    stampName,
-    signaturesStamp,
-  )
-}
-
-function stampOf(db: StoreDb): unknown {
-  return db.prepare('SELECT value FROM store_meta WHERE name = ?').pluck().get(stampName)
-}
-
-function opened(db: StoreDb): NamesState {
-  if (stampOf(db) === signaturesStamp) {
-    const storedThrough = storedThroughOf(db)
+function opened(sql: NamesSql, db: StoreDb): NamesState {
+  if (sql.stamp() === signaturesStamp) {
+    const storedThrough = sql.storedThrough()
     return { storedThrough, storable: true, unstored: new Map(), lastId: storedThrough }
   }
   // Named by other signatures, or never: start again, and stamp the names this Hush stores.
-  const storable = writeNow(db, () => restamp(db))
+  const storable = writeNow(db, sql.restamp)
   return { storedThrough: 0, storable, unstored: new Map(), lastId: 0 }
 }
 
@@ -113,21 +137,13 @@ export function createWriteNamer(db: StoreDb): () => void {
   if (hasNames !== 2) {
     return () => undefined
   }
-  const stamp = db.prepare('SELECT value FROM store_meta WHERE name = ?').pluck()
-  const through = db.prepare('SELECT MAX(target) FROM target_evidence').pluck()
-  const added = db.prepare('SELECT id, method, url FROM targets WHERE id > ? ORDER BY id').raw()
-  const insert = db.prepare('INSERT OR REPLACE INTO target_evidence (target, names) VALUES (?, ?)')
+  const sql = namesSql(db)
   return () => {
-    if (stamp.get(stampName) !== signaturesStamp) {
-      restamp(db)
+    if (sql.stamp() !== signaturesStamp) {
+      sql.restamp()
     }
-    const last = through.get()
-    for (const [id, method, url] of added.all(typeof last === 'number' ? last : 0) as [
-      number,
-      string,
-      string,
-    ][]) {
-      insert.run(id, evidenceNameOf(method, url))
+    for (const [id, method, url] of sql.targetsAfter(sql.storedThrough())) {
+      sql.put(id, evidenceNameOf(method, url))
     }
   }
 }
@@ -137,33 +153,28 @@ export function createWriteNamer(db: StoreDb): () => void {
  * written at once; the names stored by any earlier call are only ever read by SQL.
  */
 export function targetNames(db: StoreDb): TargetNames {
+  const sql = namesSql(db)
   let state = statesOf.get(db)
   if (state === undefined) {
-    state = opened(db)
+    state = opened(sql, db)
     statesOf.set(db, state)
   }
   // A writer (an import, the tail) names what it adds: take its names when they follow ours.
   if (state.storable && state.unstored.size === 0) {
-    const through = storedThroughOf(db)
+    const through = sql.storedThrough()
     if (through > state.lastId) {
       state.lastId = through
       state.storedThrough = through
     }
   }
-  const added = db
-    .prepare('SELECT id, method, url FROM targets WHERE id > ? ORDER BY id')
-    .raw()
-    .all(state.lastId) as [number, string, string][]
+  const added = sql.targetsAfter(state.lastId)
   if (added.length === 0) {
     return state
   }
   const named = added.map(([id, method, url]) => [id, evidenceNameOf(method, url)] as const)
   state.lastId = (added.at(-1) as [number, string, string])[0]
   if (state.storable) {
-    const insert = db.prepare(
-      'INSERT OR REPLACE INTO target_evidence (target, names) VALUES (?, ?)',
-    )
-    state.storable = writeNow(db, () => named.forEach(([id, name]) => insert.run(id, name)))
+    state.storable = writeNow(db, () => named.forEach(([id, name]) => sql.put(id, name)))
     if (state.storable) {
       state.storedThrough = state.lastId
       return state
