@@ -1,7 +1,9 @@
 // An import into a store, alone in its process (`node dist/bench.mjs --import STATE LOG...`), so
 // that its peak RSS and CPU time are the importing process's own.
 import { importFiles } from '../../electron/node/outbound/import/import-files'
-import { EventWriter } from '../../electron/node/outbound/store/event-writer'
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { EventWriter, insertEventSql } from '../../electron/node/outbound/store/event-writer'
 import { openStore, storePath } from '../../electron/node/outbound/store/open-store'
 
 /** What one import measured. */
@@ -32,4 +34,55 @@ export async function runImportBench(
     cpuMs: (used.user + used.system) / 1000,
     peakRssMb: process.resourceUsage().maxRSS / 1024,
   }
+}
+
+/** What storing the rows alone costs: SQLite's share of an import. */
+export interface InsertFloorFigures {
+  readonly rows: number
+  readonly ms: number
+}
+
+/**
+ * Stores the last `last` events of an imported store again, into a new store beside it, with the
+ * writer's own statement in transactions of `perTransaction` rows and nothing else: no parsing,
+ * targets or tallies. No import into an empty store can be faster on the same schema.
+ */
+export function runInsertFloor(
+  stateDir: string,
+  last: number,
+  perTransaction: number,
+): InsertFloorFigures {
+  const source = openStore(storePath(stateDir))
+  const floorDir = join(stateDir, 'insert-floor')
+  const db = openStore(storePath(floorDir))
+  const insert = db.prepare(insertEventSql)
+  const read = source
+    .prepare(
+      `SELECT id, wall, h1, h2, ts, time, local_time, target, status, error, file, line
+       FROM events WHERE id > ? ORDER BY id LIMIT ?`,
+    )
+    .raw()
+  const store = db.transaction((rows: unknown[][]) => {
+    for (const r of rows) {
+      insert.run(...r.slice(1))
+    }
+  })
+  let rows = 0
+  let ms = 0
+  const maxId = source.prepare('SELECT MAX(id) FROM events').pluck().get() as number
+  for (let after = maxId - last; ; ) {
+    const batch = read.all(after, perTransaction) as unknown[][]
+    if (batch.length === 0) {
+      break
+    }
+    const t = performance.now()
+    store(batch)
+    ms += performance.now() - t
+    rows += batch.length
+    after = (batch.at(-1) as unknown[])[0] as number
+  }
+  source.close()
+  db.close()
+  rmSync(floorDir, { recursive: true, force: true })
+  return { rows, ms }
 }

@@ -17,7 +17,17 @@ export interface ParseFigures {
   /** The parser in this process, events built, no output. */
   readonly inProcessMs: number
   readonly events: number
+  /** `node` starting and ending, nothing else. */
+  readonly nodeStartMs: number
+  /** `node` reading the file in 1 MiB chunks and nothing else: the ceiling of any Node command. */
+  readonly nodeReadMbs: number
 }
+
+// The least a Node command must do with a log: read it through one reused 1 MiB buffer.
+const readOnly = `const fs = require('node:fs')
+const fd = fs.openSync(process.argv[1], 'r')
+const buf = Buffer.allocUnsafe(1 << 20)
+while (fs.readSync(fd, buf, 0, buf.length, null) > 0) {}`
 
 /** Runs a command `runs` times, keeping the best; its output goes to a pipe and is discarded. */
 function command(runs: number, cmd: string, args: string[]): number {
@@ -34,7 +44,10 @@ function command(runs: number, cmd: string, args: string[]): number {
   })
 }
 
-/** Measures a log: rg, grep, `hush log parse` (whole run and start-up alone), the parser alone. */
+/**
+ * Measures a log: rg, grep, `hush log parse` (whole run and start-up alone), the parser alone,
+ * and what Node itself costs (starting; reading the file and nothing else).
+ */
 export async function benchParse(logPath: string, dir: string): Promise<ParseFigures> {
   const bytes = (await stat(logPath)).size
   const mb = bytes / 1e6
@@ -47,6 +60,8 @@ export async function benchParse(logPath: string, dir: string): Promise<ParseFig
   const empty = join(dir, 'empty.log')
   await writeFile(empty, '')
   const cliStartMs = command(3, process.execPath, [hush, 'log', 'parse', empty])
+  const nodeStartMs = command(3, process.execPath, ['-e', '0'])
+  const nodeReadMs = command(3, process.execPath, ['-e', readOnly, logPath])
   let events = 0
   const inProcessMs = await bestAsync(2, async () => {
     events = 0
@@ -62,5 +77,7 @@ export async function benchParse(logPath: string, dir: string): Promise<ParseFig
     cliStartMs,
     inProcessMs,
     events,
+    nodeStartMs,
+    nodeReadMbs: mb / (nodeReadMs / 1000),
   }
 }

@@ -46,6 +46,10 @@ export interface WriteResult {
 
 const hourMs = 3_600_000
 
+/** How one event row is stored; a key already stored makes it a duplicate (no change). */
+export const insertEventSql = `INSERT OR IGNORE INTO events (wall, h1, h2, ts, time, local_time,
+  target, status, error, file, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
 /**
  * Writes parse ops to the store in one transaction each, with the cursor and the skipped-line
  * count: a crash leaves either all of a batch and its cursor or none of them. Events arrive
@@ -77,11 +81,7 @@ export class EventWriter {
   constructor(db: StoreDb, options: WriterOptions = {}) {
     this.floodCap = options.floodCap ?? defaultFloodCap
     this.level = options.privacyLevel ?? 0
-    this.insert = db.prepare(
-      `INSERT OR IGNORE INTO events (wall, h1, h2, ts, time, local_time, target, status, error,
-        file, line)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
+    this.insert = db.prepare(insertEventSql)
     this.targets = new TargetIds(db)
     this.nameTargets = createWriteNamer(db)
     this.answers = new AnswerWriter(db, this.level)
