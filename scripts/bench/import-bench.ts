@@ -70,7 +70,7 @@ export function runInsertFloor(
   let rows = 0
   let ms = 0
   const maxId = source.prepare('SELECT MAX(id) FROM events').pluck().get() as number
-  for (let after = maxId - last; ; ) {
+  for (let after = maxId - last; ;) {
     const batch = read.all(after, perTransaction) as unknown[][]
     if (batch.length === 0) {
       break
