@@ -23,6 +23,13 @@ function isEmpty(f: EventFilter): boolean {
   )
 }
 
+/** Whether any connection was ever stored (through `targets_source`: one index probe). */
+function hasConnections(db: StoreDb): boolean {
+  return (
+    db.prepare("SELECT EXISTS (SELECT 1 FROM targets WHERE source = 'network')").pluck().get() === 1
+  )
+}
+
 /** Per day, how many of the matching events each witness saw (connections are few: counted). */
 function byWitnessDay(
   db: StoreDb,
@@ -30,7 +37,9 @@ function byWitnessDay(
   byDay: ReadonlyMap<string, number>,
 ): EventStats['byWitnessDay'] {
   const network = new Map<string, number>()
-  if (f.witness !== 'log') {
+  // A store that never saw a connection (no witness ran, or the server is on another machine)
+  // needs no second count.
+  if (f.witness !== 'log' && hasConnections(db)) {
     for (const [key, count] of tallyCounts(db, { ...f, witness: 'network' }, 'group')) {
       const day = String(key).slice(0, 10)
       network.set(day, (network.get(day) ?? 0) + count)

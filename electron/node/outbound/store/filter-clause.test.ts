@@ -57,6 +57,25 @@ describe('choosing events by target', () => {
     expect(ids(f, Number.MAX_SAFE_INTEGER)).toEqual(walked)
   })
 
+  it('plans a search through the target index exactly when its targets hold at most the limit', () => {
+    for (const f of [{ search: 'lyrics' }, { search: 'plex', host: 'plex.tv' }]) {
+      const fts = ftsQuery(f.search) as string
+      const host = 'host' in f ? ` AND t.host = '${f.host}'` : ''
+      const events = db
+        .prepare(
+          `SELECT SUM(t.events) FROM targets_fts JOIN targets t ON t.id = targets_fts.rowid
+           WHERE targets_fts MATCH ?${host}`,
+        )
+        .pluck()
+        .get(fts) as number
+      expect(events).toBeGreaterThan(10)
+      const throughIndex = (limit: number): boolean =>
+        (filterClause(db, f, limit).where[0] as string).startsWith('e.id IN (SELECT id FROM')
+      expect(throughIndex(events)).toBe(true)
+      expect(throughIndex(events - 1)).toBe(false)
+    }
+  })
+
   it('finds what each filter asks for', () => {
     const count = (f: EventFilter): number => ids(f, 0).length
     expect(count({ search: 'timeout' })).toBe(1)

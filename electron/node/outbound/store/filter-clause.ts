@@ -73,6 +73,37 @@ function eventsOfTargets(
 }
 
 /**
+ * Whether the targets whose words match `fts` (and the conditions) have at most `limit` events.
+ * Walked from the full-text index and stopped once past the limit: a common word matches nearly
+ * every target, and summing them all would cost more than the query it plans.
+ */
+function fewEventsOfWords(
+  db: StoreDb,
+  fts: string,
+  conditions: readonly string[],
+  params: readonly (string | number)[],
+  limit: number,
+): boolean {
+  const more = conditions.map(c => ` AND ${c}`).join('')
+  const events = db
+    .prepare(
+      `SELECT t.events FROM targets_fts f JOIN targets t ON t.id = f.rowid
+       WHERE targets_fts MATCH ?${more}`,
+    )
+    .pluck()
+    .iterate(fts, ...params) as IterableIterator<number>
+  let sum = 0
+  for (const n of events) {
+    sum += n
+    if (sum > limit) {
+      events.return?.()
+      return false
+    }
+  }
+  return true
+}
+
+/**
  * The WHERE clauses of a filter. Category, host and upstream are facts of an event's target and
  * words are found in the targets' full-text index (and in `errors_fts` for events with an error,
  * migrations.ts), so a filter first picks targets, then events by target: through the target
@@ -107,7 +138,7 @@ export function filterClause(db: StoreDb, f: EventFilter, limit = selectiveLimit
     ]
     const textParams = [...targetParams, fts]
     const text = targetIds(textConditions)
-    if (eventsOfTargets(db, textConditions, textParams) <= limit) {
+    if (fewEventsOfWords(db, fts, byTarget, targetParams, limit)) {
       where.push(
         `e.id IN (SELECT id FROM events WHERE target IN (${text}) UNION ALL ${errorMatches})`,
       )

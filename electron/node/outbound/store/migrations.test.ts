@@ -148,7 +148,8 @@ describe('moving a store to the tallies schema', () => {
     // What the targets schema (step 2) wrote: the same rows, without the tallies.
     fresh.exec(`DROP TABLE group_tally; DROP TABLE target_tally; DROP TABLE event_blocks;
       DROP TRIGGER events_flows_delete; DROP TABLE flows; DROP INDEX targets_source;
-      ALTER TABLE targets DROP COLUMN source; DROP TABLE target_evidence; DROP TABLE store_meta`)
+      ALTER TABLE targets DROP COLUMN source; DROP TABLE target_evidence; DROP TABLE store_meta;
+      DROP INDEX events_errors`)
     fresh.pragma('user_version = 2')
     fresh.close()
 
@@ -207,6 +208,40 @@ describe('moving a store to the witness schema', () => {
       expect(countEvents(db)).toBe(122)
     } finally {
       db.close()
+    }
+  })
+})
+
+describe('moving a store to the errors index', () => {
+  it('finds the events whose error has the words through an index of the errors alone, in a store written before it', async () => {
+    const log = await writeMixedLog()
+    const path = join(dir, 'outbound.sqlite')
+    // What the evidence-names schema (step 5) wrote, written by this writer.
+    const old = new Database(path)
+    migrations.slice(0, 5).forEach(step => old.exec(step))
+    old.pragma('user_version = 5')
+    await importFiles(old, new EventWriter(old), [log])
+    old.close()
+    const fresh = openStore(join(dir, 'fresh.sqlite'))
+    await importFiles(fresh, new EventWriter(fresh), [log])
+
+    const db = openStore(path)
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(migrations.length)
+      const withError = db.prepare('SELECT COUNT(*) FROM events WHERE error IS NOT NULL').pluck()
+      const indexed = db
+        .prepare('SELECT COUNT(*) FROM events INDEXED BY events_errors WHERE error IS NOT NULL')
+        .pluck()
+      expect(indexed.get()).toBe(withError.get())
+      expect(indexed.get()).toBeGreaterThan(0)
+      // `resolve` is only in the error of the release_channels request, not in its URL.
+      for (const filter of [{ search: 'resolve' }, { search: 'resolve', upstreamOnly: true }]) {
+        expect(countEvents(db, filter)).toBe(1)
+        expect(eventStats(db, filter)).toEqual(eventStats(fresh, filter))
+      }
+    } finally {
+      db.close()
+      fresh.close()
     }
   })
 })

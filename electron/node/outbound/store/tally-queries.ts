@@ -111,9 +111,11 @@ class SearchMatches {
   private targetSet: Set<number> | null = null
   private errorIds: number[] | null = null
 
+  /** `withErrors` false: only connections are asked for, and a connection has no error. */
   constructor(
     private readonly db: StoreDb,
     readonly fts: string,
+    private readonly withErrors: boolean,
   ) {}
 
   /** Targets whose words match. */
@@ -129,6 +131,9 @@ class SearchMatches {
 
   /** Events whose words (their target's and their error's) match. */
   get errors(): number[] {
+    if (!this.withErrors) {
+      return []
+    }
     this.errorIds ??= this.db
       .prepare('SELECT rowid FROM errors_fts WHERE errors_fts MATCH ?')
       .pluck()
@@ -199,7 +204,10 @@ function addWholeBlocks(
     return
   }
   const targetOf = db
-    .prepare('SELECT id, target FROM events WHERE id IN (SELECT value FROM json_each(?))')
+    .prepare(
+      `SELECT id, target FROM events INDEXED BY events_errors
+       WHERE error IS NOT NULL AND id IN (SELECT value FROM json_each(?))`,
+    )
     .raw()
     .all(JSON.stringify(inWhole)) as [number, number][]
   const extra = targetOf.filter(([, target]) => !search.targets.has(target)).map(([id]) => id)
@@ -293,7 +301,8 @@ export function tallyCounts(
   const until = f.until ? filterTime(f.until) : null
   const { whole, partial } = splitBlocks(db, since, until, before)
   const fts = f.search ? ftsQuery(f.search) : null
-  const search = fts === null ? null : new SearchMatches(db, fts)
+  // The connection witness stores no errors (flow-writer.ts): its events are never in errors_fts.
+  const search = fts === null ? null : new SearchMatches(db, fts, f.witness !== 'network')
   if (whole === 'all' || whole.length > 0) {
     addWholeBlocks(db, counts, f, shape, whole, search)
   }
