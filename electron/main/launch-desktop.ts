@@ -98,8 +98,9 @@ export function launchDesktop(
   tray?.renderItems(startingTrayItems(language), 'Hush', 'unreachable')
   core.then(
     started => {
-      watchTray(tray, started, api)
+      const stopTray = watchTray(tray, started, api)
       app.on('will-quit', () => {
+        stopTray()
         tray?.destroy()
         void started.stop()
       })
