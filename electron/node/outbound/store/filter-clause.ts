@@ -137,7 +137,12 @@ export function filterClause(db: StoreDb, f: EventFilter, limit = selectiveLimit
       'id IN (SELECT rowid FROM targets_fts WHERE targets_fts MATCH ?)',
     ]
     const textParams = [...targetParams, fts]
-    const text = targetIds(textConditions)
+    // Without conditions on the targets, the index's matches are the ids: looking each one up in
+    // `targets` again would cost as much as the match for a common word.
+    const text =
+      byTarget.length > 0
+        ? targetIds(textConditions)
+        : 'SELECT rowid FROM targets_fts WHERE targets_fts MATCH ?'
     if (fewEventsOfWords(db, fts, byTarget, targetParams, limit)) {
       where.push(
         `e.id IN (SELECT id FROM events WHERE target IN (${text}) UNION ALL ${errorMatches})`,
