@@ -179,6 +179,18 @@ describe('the outbound store', () => {
     expect(eventStats(db, { since: '2000-01-01' }).total).toBe(1440)
   })
 
+  it('writes nothing when nothing is older than the retention, and every count stays', async () => {
+    await importFiles(db, new EventWriter(db), [await writeLog('a.log', 2880)])
+    const before = eventStats(db, { since: '2000-01-01' })
+    const changes = db.prepare('SELECT total_changes()').pluck()
+    const written = changes.get() as number
+    // The log starts 2025-08-04T20:00Z: a week back from 2025-08-07 keeps all of it.
+    expect(applyRetention(db, 7, Date.UTC(2025, 7, 7))).toBe(0)
+    expect(changes.get()).toBe(written)
+    expect(eventStats(db, { since: '2000-01-01' })).toEqual(before)
+    expect(eventStats(db).total).toBe(2880)
+  })
+
   it('exports CSV, JSON and NDJSON of every event', async () => {
     await importFiles(db, new EventWriter(db), [await writeLog('a.log', 20)])
     for (const format of ['csv', 'json', 'ndjson'] as const) {
