@@ -156,8 +156,8 @@ export function applyRetention(db: StoreDb, days: number, now: number = Date.now
   }
   const hour = Math.floor(cutoff / 3_600_000)
   if (removed === 0) {
-    // Nothing left: every count still holds. Recounting the targets would read every event's
-    // index entry, a third of a second on a million events, at each start of the core.
+    // Nothing was old enough: every count still holds. Recounting the targets would read every
+    // event's index entry, a third of a second on a million events, at each start of the core.
     db.prepare('DELETE FROM flood WHERE hour < ?').run(hour)
     return 0
   }
