@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises'
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { importBatchBytes } from '../../electron/node/outbound/import/import-files'
 import { count, ms, row } from './bench-table'
 import { generateLog } from './generate-log'
 import {
@@ -233,8 +234,8 @@ try {
     await rm(older)
   }
   const imported = child<ImportFigures>('--import', state, heavy)
-  // As many rows per transaction as the import stored per 4 MiB batch.
-  const perBatch = Math.ceil(imported.inserted / (logBytes / (4 * MiB)))
+  // As many rows per transaction as the import stored per batch.
+  const perBatch = Math.ceil(imported.inserted / (logBytes / importBatchBytes))
   const insertFloor = child<InsertFloorFigures>(
     '--insert-floor',
     state,

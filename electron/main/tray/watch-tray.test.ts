@@ -3,7 +3,7 @@ import type { PrivacyApi } from '../../common/api/contract'
 import type { TrayState } from '../../common/tray/tray-types'
 import { startTestCore, type TestCore } from '../../node/service/testing/test-core'
 import type { TrayController } from './tray-controller'
-import { watchTray } from './watch-tray'
+import { watchTray, type TrayTiming } from './watch-tray'
 
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms))
 
@@ -37,6 +37,15 @@ function timedApi(api: PrivacyApi): { api: PrivacyApi; calls: (method: string) =
 describe('the tray in step with a real core', () => {
   let test: TestCore
 
+  /** Starts watching with `timing`; resolves once the first full state is shown. */
+  async function watching(timing: TrayTiming) {
+    const { tray, renders } = recordingTray()
+    const { api, calls } = timedApi(test.core.api)
+    const stop = watchTray(tray, test.core, api, timing)
+    await vi.waitFor(() => expect(renders[0]?.reachable).toBe(true), { timeout: 10_000 })
+    return { renders, calls, stop }
+  }
+
   beforeAll(async () => {
     test = await startTestCore()
     await test.core.api['server.connectDemo']({})
@@ -44,11 +53,11 @@ describe('the tray in step with a real core', () => {
   afterAll(() => test.close())
 
   it('reads the witness again after new events without asking the server, the last of a burst included', async () => {
-    const { tray, renders } = recordingTray()
-    const { api, calls } = timedApi(test.core.api)
-    const stop = watchTray(tray, test.core, api, { witnessEveryMs: 600_000, recordedGapMs: 400 })
+    const { renders, calls, stop } = await watching({
+      witnessEveryMs: 600_000,
+      recordedGapMs: 400,
+    })
     try {
-      await vi.waitFor(() => expect(renders[0]?.reachable).toBe(true), { timeout: 10_000 })
       const statusReads = calls('switches.status').length
       const emit = () => test.core.events.emit('log.recorded', { count: 1, newest: null })
       emit()
@@ -69,12 +78,12 @@ describe('the tray in step with a real core', () => {
   })
 
   it('reads the witness on its own while it watches: a connection that closes records no event', async () => {
-    const { tray, renders } = recordingTray()
-    const { api, calls } = timedApi(test.core.api)
     // New events may read it once in ten minutes here: more reads than that are the timer's.
-    const stop = watchTray(tray, test.core, api, { witnessEveryMs: 150, recordedGapMs: 600_000 })
+    const { renders, calls, stop } = await watching({
+      witnessEveryMs: 150,
+      recordedGapMs: 600_000,
+    })
     try {
-      await vi.waitFor(() => expect(renders[0]?.reachable).toBe(true), { timeout: 10_000 })
       expect(renders[0]?.witness?.state).toBe('watching')
       const before = calls('log.witness').length
       await vi.waitFor(

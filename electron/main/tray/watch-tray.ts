@@ -1,8 +1,8 @@
 import type { PrivacyApi } from '../../common/api/contract'
 import type { Language } from '../../common/i18n/localized-text'
 import type { TrayState } from '../../common/tray/tray-types'
-import { createTrailingGate } from './trailing-gate'
 import type { CoreService } from '../../node/service/create-core-service'
+import { createTrailingGate } from './trailing-gate'
 import type { TrayController } from './tray-controller'
 import { readTrayState } from './tray-state'
 

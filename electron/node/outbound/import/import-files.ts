@@ -34,7 +34,7 @@ export interface ImportResult {
  * enough that the cost of a commit (every index page it touched is written once) is shared by
  * many rows (measured: no slower than 16 MiB), while what one batch holds stays small.
  */
-const importBatchBytes = 4 * 1024 * 1024
+export const importBatchBytes = 4 * 1024 * 1024
 
 /**
  * The page cache while importing (KiB, negative as SQLite wants); the store's default after.

@@ -154,27 +154,24 @@ export function applyRetention(db: StoreDb, days: number, now: number = Date.now
       break
     }
   }
-  const hour = Math.floor(cutoff / 3_600_000)
-  if (removed === 0) {
-    // Nothing was old enough: every count still holds. Recounting the targets would read every
-    // event's index entry, a third of a second on a million events, at each start of the core.
-    db.prepare('DELETE FROM flood WHERE hour < ?').run(hour)
-    return 0
+  // Only when events went: otherwise every count still holds, and recounting the targets would
+  // read every event's index entry, a third of a second on a million events, at each core start.
+  if (removed > 0) {
+    db.transaction(() => {
+      retallyBlocks(db, blocks)
+      db.prepare('DELETE FROM daily_counts WHERE day <= ?').run(cutoffDay)
+      db.prepare(
+        `INSERT INTO daily_counts (day, category, host, count)
+         SELECT substr(e.time, 1, 10) AS day, t.category, t.host, COUNT(*) FROM ${eventsJoined}
+         WHERE e.ts < ? AND substr(e.time, 1, 10) <= ? GROUP BY day, t.category, t.host`,
+      ).run(cutoff + 2 * 86_400_000, cutoffDay)
+      // Recount what remains of each target (the counts plan searches). A target left without
+      // events stays: a writer in another process may hold its id, and a target is one short row.
+      db.prepare(
+        'UPDATE targets SET events = (SELECT COUNT(*) FROM events WHERE target = targets.id)',
+      ).run()
+    })()
   }
-  db.transaction(() => {
-    retallyBlocks(db, blocks)
-    db.prepare('DELETE FROM daily_counts WHERE day <= ?').run(cutoffDay)
-    db.prepare(
-      `INSERT INTO daily_counts (day, category, host, count)
-       SELECT substr(e.time, 1, 10) AS day, t.category, t.host, COUNT(*) FROM ${eventsJoined}
-       WHERE e.ts < ? AND substr(e.time, 1, 10) <= ? GROUP BY day, t.category, t.host`,
-    ).run(cutoff + 2 * 86_400_000, cutoffDay)
-    // Recount what remains of each target (the counts plan searches). A target left without
-    // events stays: a writer in another process may hold its id, and a target is one short row.
-    db.prepare(
-      'UPDATE targets SET events = (SELECT COUNT(*) FROM events WHERE target = targets.id)',
-    ).run()
-    db.prepare('DELETE FROM flood WHERE hour < ?').run(hour)
-  })()
+  db.prepare('DELETE FROM flood WHERE hour < ?').run(Math.floor(cutoff / 3_600_000))
   return removed
 }

@@ -52,7 +52,11 @@ export function ftsQuery(search: string): string | null {
   return words.map(w => (w.endsWith('*') ? `"${w.slice(0, -1)}"*` : `"${w}"`)).join(' ')
 }
 
-const errorMatches = 'SELECT rowid FROM errors_fts WHERE errors_fts MATCH ?'
+/** The ids of the targets whose words match the one parameter (an `ftsQuery`). */
+export const targetMatches = 'SELECT rowid FROM targets_fts WHERE targets_fts MATCH ?'
+
+/** The ids of the events whose error (with their target's words) matches the one parameter. */
+export const errorMatches = 'SELECT rowid FROM errors_fts WHERE errors_fts MATCH ?'
 
 /** The ids of the targets matching some conditions, as SQL. */
 function targetIds(conditions: readonly string[]): string {
@@ -132,17 +136,10 @@ export function filterClause(db: StoreDb, f: EventFilter, limit = selectiveLimit
   }
   const fts = f.search ? ftsQuery(f.search) : null
   if (fts !== null) {
-    const textConditions = [
-      ...byTarget,
-      'id IN (SELECT rowid FROM targets_fts WHERE targets_fts MATCH ?)',
-    ]
-    const textParams = [...targetParams, fts]
     // Without conditions on the targets, the index's matches are the ids: looking each one up in
     // `targets` again would cost as much as the match for a common word.
     const text =
-      byTarget.length > 0
-        ? targetIds(textConditions)
-        : 'SELECT rowid FROM targets_fts WHERE targets_fts MATCH ?'
+      byTarget.length > 0 ? targetIds([...byTarget, `id IN (${targetMatches})`]) : targetMatches
     if (fewEventsOfWords(db, fts, byTarget, targetParams, limit)) {
       where.push(
         `e.id IN (SELECT id FROM events WHERE target IN (${text}) UNION ALL ${errorMatches})`,
@@ -150,7 +147,7 @@ export function filterClause(db: StoreDb, f: EventFilter, limit = selectiveLimit
     } else {
       where.push(`(+e.target IN (${text}) OR e.id IN (${errorMatches}))`)
     }
-    params.push(...textParams, fts)
+    params.push(...targetParams, fts, fts)
   }
   if (byTarget.length > 0) {
     // With words, this only narrows the events found by their error to the chosen targets.

@@ -15,7 +15,7 @@ import { relayFlow } from '../testing/flows'
 import { eventEpochMs } from '../parse/log-time'
 import { EventWriter } from './event-writer'
 import { migrations } from './migrations'
-import { openStore } from './open-store'
+import { openStore, type StoreDb } from './open-store'
 
 let dir: string
 
@@ -45,6 +45,22 @@ async function writeMixedLog(): Promise<string> {
   const path = join(dir, 'Plex Media Server.log')
   await writeFile(path, text)
   return path
+}
+
+/** A store of the schema's first `steps` steps, filled with the events of a log by this writer. */
+async function writeStoreAtStep(path: string, steps: number, log: string): Promise<void> {
+  const old = new Database(path)
+  migrations.slice(0, steps).forEach(step => old.exec(step))
+  old.pragma(`user_version = ${steps}`)
+  await importFiles(old, new EventWriter(old), [log])
+  old.close()
+}
+
+/** The same log in a store this schema started. */
+async function freshStoreOf(log: string): Promise<StoreDb> {
+  const fresh = openStore(join(dir, 'fresh.sqlite'))
+  await importFiles(fresh, new EventWriter(fresh), [log])
+  return fresh
 }
 
 /** A store as the first schema wrote it, filled with the events of a log. */
@@ -174,15 +190,9 @@ describe('moving a store to the witness schema', () => {
   it('keeps a tallies-schema store as it was, its events the log witness, and stores connections beside them', async () => {
     const log = await writeMixedLog()
     const path = join(dir, 'outbound.sqlite')
-    // What the tallies schema (step 3) wrote, written by the writer of that time.
-    const old = new Database(path)
-    migrations.slice(0, 3).forEach(step => old.exec(step))
-    old.pragma('user_version = 3')
-    await importFiles(old, new EventWriter(old), [log])
-    old.close()
-    // The same log in a store this schema started.
-    const fresh = openStore(join(dir, 'fresh.sqlite'))
-    await importFiles(fresh, new EventWriter(fresh), [log])
+    // What the tallies schema (step 3) wrote.
+    await writeStoreAtStep(path, 3, log)
+    const fresh = await freshStoreOf(log)
     const statsBefore = eventStats(fresh)
     const pageBefore = pageEvents(fresh, { limit: 1000 }).events
     fresh.close()
@@ -216,14 +226,9 @@ describe('moving a store to the errors index', () => {
   it('finds the events whose error has the words through an index of the errors alone, in a store written before it', async () => {
     const log = await writeMixedLog()
     const path = join(dir, 'outbound.sqlite')
-    // What the evidence-names schema (step 5) wrote, written by this writer.
-    const old = new Database(path)
-    migrations.slice(0, 5).forEach(step => old.exec(step))
-    old.pragma('user_version = 5')
-    await importFiles(old, new EventWriter(old), [log])
-    old.close()
-    const fresh = openStore(join(dir, 'fresh.sqlite'))
-    await importFiles(fresh, new EventWriter(fresh), [log])
+    // What the evidence-names schema (step 5) wrote.
+    await writeStoreAtStep(path, 5, log)
+    const fresh = await freshStoreOf(log)
 
     const db = openStore(path)
     try {

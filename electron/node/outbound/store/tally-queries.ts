@@ -1,5 +1,11 @@
 import { blockIds } from './event-tally'
-import { filterTime, ftsQuery, type EventFilter } from './filter-clause'
+import {
+  errorMatches,
+  filterTime,
+  ftsQuery,
+  targetMatches,
+  type EventFilter,
+} from './filter-clause'
 import type { StoreDb } from './open-store'
 
 /** How matching events are counted: in all, per tally block, or per day, category and host. */
@@ -120,12 +126,7 @@ class SearchMatches {
 
   /** Targets whose words match. */
   get targets(): Set<number> {
-    this.targetSet ??= new Set(
-      this.db
-        .prepare('SELECT rowid FROM targets_fts WHERE targets_fts MATCH ?')
-        .pluck()
-        .all(this.fts) as number[],
-    )
+    this.targetSet ??= new Set(this.db.prepare(targetMatches).pluck().all(this.fts) as number[])
     return this.targetSet
   }
 
@@ -134,10 +135,7 @@ class SearchMatches {
     if (!this.withErrors) {
       return []
     }
-    this.errorIds ??= this.db
-      .prepare('SELECT rowid FROM errors_fts WHERE errors_fts MATCH ?')
-      .pluck()
-      .all(this.fts) as number[]
+    this.errorIds ??= this.db.prepare(errorMatches).pluck().all(this.fts) as number[]
     return this.errorIds
   }
 }
@@ -178,9 +176,7 @@ function addWholeBlocks(
   // The targets' facts are joined only when a condition or the shape needs them.
   const join = cond.where.length > 0 || shape === 'group'
   const conditions = [
-    ...(search === null
-      ? []
-      : ['r.target IN (SELECT rowid FROM targets_fts WHERE targets_fts MATCH ?)']),
+    ...(search === null ? [] : [`r.target IN (${targetMatches})`]),
     ...where,
     ...cond.where,
   ]
