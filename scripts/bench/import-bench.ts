@@ -3,7 +3,8 @@
 import { importFiles } from '../../electron/node/outbound/import/import-files'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
-import { EventWriter, insertEventSql } from '../../electron/node/outbound/store/event-writer'
+import { EventWriter } from '../../electron/node/outbound/store/event-writer'
+import { EventInserts } from '../../electron/node/outbound/store/event-inserts'
 import { openStore, storePath } from '../../electron/node/outbound/store/open-store'
 
 /** What one import measured. */
@@ -44,8 +45,8 @@ export interface InsertFloorFigures {
 
 /**
  * Stores the last `last` events of an imported store again, into a new store beside it, with the
- * writer's own statement in transactions of `perTransaction` rows and nothing else: no parsing,
- * targets or tallies. No import into an empty store can be faster on the same schema.
+ * writer's own statements (`EventInserts`) in transactions of `perTransaction` rows and nothing
+ * else: no parsing, targets or tallies. No import into an empty store can be faster on the same schema.
  */
 export function runInsertFloor(
   stateDir: string,
@@ -55,7 +56,11 @@ export function runInsertFloor(
   const source = openStore(storePath(stateDir))
   const floorDir = join(stateDir, 'insert-floor')
   const db = openStore(storePath(floorDir))
-  const insert = db.prepare(insertEventSql)
+  const inserts = new EventInserts<null>(
+    db,
+    () => undefined,
+    () => undefined,
+  )
   const read = source
     .prepare(
       `SELECT id, wall, h1, h2, ts, time, local_time, target, status, error, file, line
@@ -64,8 +69,9 @@ export function runInsertFloor(
     .raw()
   const store = db.transaction((rows: unknown[][]) => {
     for (const r of rows) {
-      insert.run(...r.slice(1))
+      inserts.add(r.slice(1), null)
     }
+    inserts.flush()
   })
   let rows = 0
   let ms = 0

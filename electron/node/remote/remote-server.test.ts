@@ -17,6 +17,7 @@ import { chooseConnection } from './choose-connection'
 import { createPlexPins } from './plex-pins'
 import { pullServerLogs } from './pull-logs'
 import { signInWithPlex } from './sign-in'
+import { storedKeySql } from '../outbound/testing/stored-key'
 
 const client = 'hush-test-client-0001'
 const headers = plexIdentificationHeaders(client)
@@ -157,7 +158,7 @@ describe('a server on another machine', () => {
     )
     const later = await pullAndImport()
     expect(later?.inserted).toBeGreaterThan(0)
-    const stored = db.prepare('SELECT key FROM events').pluck().all() as string[]
+    const stored = db.prepare(`SELECT ${storedKeySql()} FROM events`).pluck().all() as string[]
     expect(new Set(stored).size).toBe(stored.length)
     expect(stored.filter(key => keys.has(key)).length).toBe(keys.size)
     db.close()

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSyntheticLog } from '../testing/synthetic-log'
+import { storedKeySql } from '../testing/stored-key'
 
 const root = process.cwd()
 // A private bundle of the CLI, so the test does not race a concurrent `npm run build`.
@@ -100,7 +101,7 @@ describe('an import killed mid-way', () => {
     try {
       const row = db
         .prepare(
-          'SELECT COUNT(*) AS n, COUNT(DISTINCT key) AS keys, SUM(status IS NULL) AS open FROM events',
+          `SELECT COUNT(*) AS n, COUNT(DISTINCT ${storedKeySql()}) AS keys, SUM(status IS NULL) AS open FROM events`,
         )
         .get() as { n: number; keys: number; open: number }
       expect(row).toEqual({ n: exchanges, keys: exchanges, open: exchanges / unansweredEvery })

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSyntheticLog } from '../testing/synthetic-log'
+import { storedKeySql } from '../testing/stored-key'
 
 const root = process.cwd()
 // The CLI and its parser worker bundled side by side, as `npm run build` lays them out in dist/.
@@ -69,7 +70,7 @@ function storedRows(state: string): unknown[] {
   try {
     return db
       .prepare(
-        `SELECT e.key, e.time, t.method, t.url, e.status, e.error, t.category, e.file, e.line
+        `SELECT ${storedKeySql('e')}, e.time, t.method, t.url, e.status, e.error, t.category, e.file, e.line
          FROM events e JOIN targets t ON t.id = e.target ORDER BY e.id`,
       )
       .raw()

@@ -12,6 +12,7 @@ import {
 } from '../parse/parsed-piece'
 import type { TargetDefinitions } from '../parse/target-numbers'
 import { AnswerWriter } from './answer-writer'
+import { EventInserts } from './event-inserts'
 import { prepareTally, TallyBatch, type TallyStatements } from './event-tally'
 import { StreamTargets } from './stream-targets'
 import type { StoreDb } from './open-store'
@@ -28,6 +29,8 @@ export interface WriterOptions {
   readonly floodCap?: number
   /** What Hush keeps of each event (privacy-level.ts); 0 by default. */
   readonly privacyLevel?: PrivacyLevel
+  /** Event rows per INSERT (`defaultRowsPerInsert`); 1 stores them one by one. */
+  readonly rowsPerInsert?: number
 }
 
 /** A tail or import position stored in the same transaction as the events it covers. */
@@ -46,9 +49,24 @@ export interface WriteResult {
 
 const hourMs = 3_600_000
 
-/** How one event row is stored; a key already stored makes it a duplicate (no change). */
-export const insertEventSql = `INSERT OR IGNORE INTO events (wall, h1, h2, ts, time, local_time,
-  target, status, error, file, line) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+/** A row handed to the INSERTs, and what storing it adds to the write's counts. */
+interface StoredRow {
+  /** The target's number in its stream. */
+  readonly t: number
+  readonly targetId: number
+  readonly day: string
+  readonly ts: number
+  readonly error: string | null
+  readonly bucket: FloodBucket
+}
+
+/** The counts of the write being applied. */
+interface WritePass {
+  readonly result: WriteResult
+  readonly stream: StreamTargets
+  readonly days: Map<number, { day: string; group: number; count: number }>
+  readonly tally: TallyBatch
+}
 
 /**
  * Writes parse ops to the store in one transaction each, with the cursor and the skipped-line
@@ -57,7 +75,9 @@ export const insertEventSql = `INSERT OR IGNORE INTO events (wall, h1, h2, ts, t
  * row points at its target (target-ids.ts).
  */
 export class EventWriter {
-  private readonly insert: Statement
+  private readonly inserts: EventInserts<StoredRow>
+  /** What the rows of the write being applied add up to: set by `apply`. */
+  private pass: WritePass | null = null
   private readonly answers: AnswerWriter
   private readonly targets: TargetIds
   /** Names the targets this write added as evidence (evidence-names.ts). */
@@ -81,7 +101,12 @@ export class EventWriter {
   constructor(db: StoreDb, options: WriterOptions = {}) {
     this.floodCap = options.floodCap ?? defaultFloodCap
     this.level = options.privacyLevel ?? 0
-    this.insert = db.prepare(insertEventSql)
+    this.inserts = new EventInserts<StoredRow>(
+      db,
+      (row, id) => this.stored(row, id),
+      row => this.duplicate(row),
+      options.rowsPerInsert,
+    )
     this.targets = new TargetIds(db)
     this.nameTargets = createWriteNamer(db)
     this.answers = new AnswerWriter(db, this.level)
@@ -134,8 +159,11 @@ export class EventWriter {
     try {
       return this.run(pieces, stream, cursor, skippedLines)
     } catch (error) {
-      // The targets added by the rolled-back transaction are gone: forget their ids.
+      // The targets added by the rolled-back transaction are gone: forget their ids, and the
+      // rows it had not stored yet.
       this.targets.reset()
+      this.inserts.discard()
+      this.pass = null
       throw error
     }
   }
@@ -146,14 +174,20 @@ export class EventWriter {
     cursor: CursorWrite | null,
     skipped: number,
   ): WriteResult {
-    const result: WriteResult = { inserted: 0, answered: 0, duplicates: 0, dropped: 0 }
+    const pass: WritePass = {
+      result: { inserted: 0, answered: 0, duplicates: 0, dropped: 0 },
+      stream,
+      days: new Map(),
+      tally: new TallyBatch(),
+    }
+    this.pass = pass
+    const { result } = pass
     const tallies = new WriteTallies(
       (host, hour) => (this.floodGet.get(host, hour) as number | undefined) ?? 0,
     )
-    // Keyed by numbers (the hour or day, then the stream's host or group): no string per row.
+    // Keyed by numbers (the hour, then the stream's host): no string per row.
     const buckets = new Map<number, FloodBucket>()
-    const days = new Map<number, { day: string; group: number; count: number }>()
-    const tally = new TallyBatch()
+    const values: unknown[] = new Array<unknown>(11)
     for (const piece of pieces) {
       stream.learn(piece)
       const { strings, records } = piece
@@ -167,6 +201,8 @@ export class EventWriter {
         const h1 = records[o + field.h1] as number
         const h2 = records[o + field.h2] as number
         if (records[o + field.kind] === 1) {
+          // The request may be among the rows not stored yet.
+          this.inserts.flush()
           result.answered += this.answers.complete([wall, h1, h2], status, error)
           continue
         }
@@ -178,6 +214,11 @@ export class EventWriter {
         if (!bucket) {
           bucket = tallies.bucket(stream.rawHost(t), hour)
           buckets.set(bucketKey, bucket)
+        }
+        if (bucket.count >= this.floodCap && this.inserts.pending > 0) {
+          // A bucket counts the rows not stored yet as stored; a duplicate among them would
+          // make it full too soon: store them, which takes the duplicates off, and look again.
+          this.inserts.flush()
         }
         if (bucket.count >= this.floodCap) {
           bucket.count++
@@ -194,50 +235,32 @@ export class EventWriter {
         }
         const storedTs = this.level === 3 ? dayStart : ts
         const targetId = stream.idOf(t)
-        const info = this.insert.run(
-          this.level === 3 ? dayStart : wall,
-          h1,
-          h2,
-          storedTs,
-          time,
-          (records[o + field.flags] as number) & flag.local,
-          targetId,
-          status,
-          keptError,
-          this.level === 3 ? '' : strings[records[o + field.file] as number],
-          this.level === 3 ? 0 : records[o + field.line],
-        )
-        if (info.changes === 0) {
-          result.duplicates++
-          continue
-        }
-        if (keptError !== null) {
-          const kept = stream.kept(t)
-          this.answers.indexError(info.lastInsertRowid, kept.url, kept.service, keptError)
-        }
-        tally.add(Number(info.lastInsertRowid), targetId, stream.kept(t), day, storedTs)
+        values[0] = this.level === 3 ? dayStart : wall
+        values[1] = h1
+        values[2] = h2
+        values[3] = storedTs
+        values[4] = time
+        values[5] = (records[o + field.flags] as number) & flag.local
+        values[6] = targetId
+        values[7] = status
+        values[8] = keptError
+        values[9] = this.level === 3 ? '' : strings[records[o + field.file] as number]
+        values[10] = this.level === 3 ? 0 : records[o + field.line]
         bucket.count++
-        result.inserted++
-        stream.counted(t)
-        const group = stream.groupNumber(t)
-        const dayKey = dayOrdinal(day) * 2 ** 21 + group
-        const d = days.get(dayKey)
-        if (d) {
-          d.count++
-        } else {
-          days.set(dayKey, { day, group, count: 1 })
-        }
+        this.inserts.add(values, { t, targetId, day, ts: storedTs, error: keptError, bucket })
       }
     }
+    this.inserts.flush()
+    this.pass = null
     stream.addCounts()
     this.targets.flushCounts()
     this.nameTargets()
-    for (const d of days.values()) {
+    for (const d of pass.days.values()) {
       const { category, host } = stream.group(d.group)
       tallies.addDay(d.day, category, host, d.count)
     }
     tallies.store(this.floodPut, this.dailyPut)
-    tally.store(this.tally)
+    pass.tally.store(this.tally)
     if (result.dropped > 0) {
       this.counterAdd.run('dropped', result.dropped)
     }
@@ -248,6 +271,33 @@ export class EventWriter {
       this.cursorPut.run(cursor.name, JSON.stringify(cursor.state))
     }
     return result
+  }
+
+  /** A row is stored: it counts, its error is indexed. */
+  private stored(row: StoredRow, id: number): void {
+    const pass = this.pass as WritePass
+    const { stream } = pass
+    if (row.error !== null) {
+      const kept = stream.kept(row.t)
+      this.answers.indexError(id, kept.url, kept.service, row.error)
+    }
+    pass.tally.add(id, row.targetId, stream.kept(row.t), row.day, row.ts)
+    pass.result.inserted++
+    stream.counted(row.t)
+    const group = stream.groupNumber(row.t)
+    const dayKey = dayOrdinal(row.day) * 2 ** 21 + group
+    const d = pass.days.get(dayKey)
+    if (d) {
+      d.count++
+    } else {
+      pass.days.set(dayKey, { day: row.day, group, count: 1 })
+    }
+  }
+
+  /** A row's key was already stored: it is not counted, also not against the flood cap. */
+  private duplicate(row: StoredRow): void {
+    row.bucket.count--
+    ;(this.pass as WritePass).result.duplicates++
   }
 }
 

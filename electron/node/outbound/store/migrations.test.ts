@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -16,6 +16,7 @@ import { eventEpochMs } from '../parse/log-time'
 import { EventWriter } from './event-writer'
 import { migrations } from './migrations'
 import { openStore, type StoreDb } from './open-store'
+import { storedKeySql } from '../testing/stored-key'
 
 let dir: string
 
@@ -123,7 +124,7 @@ describe('moving a store to the targets schema', () => {
       )
       expect(new Set(page.map(e => e.witness))).toEqual(new Set(['log']))
       // Keys now start with the wall-clock time: the same as a fresh parse gives.
-      const keys = db.prepare('SELECT key FROM events ORDER BY id').pluck().all()
+      const keys = db.prepare(`SELECT ${storedKeySql()} FROM events ORDER BY id`).pluck().all()
       expect(keys).toEqual(before.map(e => e.key))
       const targets = new Set(before.map(e => `${e.method} ${e.url}`)).size
       expect(db.prepare('SELECT COUNT(*), SUM(events) FROM targets').raw().get()).toEqual([
@@ -165,7 +166,8 @@ describe('moving a store to the tallies schema', () => {
     fresh.exec(`DROP TABLE group_tally; DROP TABLE target_tally; DROP TABLE event_blocks;
       DROP TRIGGER events_flows_delete; DROP TABLE flows; DROP INDEX targets_source;
       ALTER TABLE targets DROP COLUMN source; DROP TABLE target_evidence; DROP TABLE store_meta;
-      DROP INDEX events_errors`)
+      DROP INDEX events_errors;
+      ALTER TABLE events ADD COLUMN key TEXT GENERATED ALWAYS AS (${storedKeySql()}) VIRTUAL`)
     fresh.pragma('user_version = 2')
     fresh.close()
 
@@ -247,6 +249,39 @@ describe('moving a store to the errors index', () => {
     } finally {
       db.close()
       fresh.close()
+    }
+  })
+})
+
+describe('dropping the text key', () => {
+  it('keeps every event and its key, and the same log read again adds nothing', async () => {
+    const log = await writeMixedLog()
+    const path = join(dir, 'outbound.sqlite')
+    // What the errors-index schema (step 6) wrote, its key a virtual column.
+    await writeStoreAtStep(path, 6, log)
+    const old = new Database(path, { readonly: true })
+    const keysBefore = old.prepare('SELECT key FROM events ORDER BY id').pluck().all()
+    const pageBefore = pageEvents(old, { limit: 1000 }).events
+    old.close()
+
+    const db = openStore(path)
+    try {
+      const columns = db.prepare(`SELECT name FROM pragma_table_info('events')`).pluck().all()
+      expect(columns).not.toContain('key')
+      expect(db.prepare(`SELECT ${storedKeySql()} FROM events ORDER BY id`).pluck().all()).toEqual(
+        keysBefore,
+      )
+      expect(pageEvents(db, { limit: 1000 }).events).toEqual(pageBefore)
+      expect(keysBefore).toHaveLength(121)
+      // The same lines under another name: no cursor to resume, every key already stored.
+      const copy = join(dir, 'copy.log')
+      await copyFile(log, copy)
+      expect(await importFiles(db, new EventWriter(db), [copy])).toMatchObject({
+        inserted: 0,
+        duplicates: 121,
+      })
+    } finally {
+      db.close()
     }
   })
 })

@@ -15,6 +15,7 @@ import { EventWriter } from './event-writer'
 import { exportEvents } from './export-events'
 import { migrations } from './migrations'
 import { openStore, type StoreDb } from './open-store'
+import { storedKeySql } from '../testing/stored-key'
 
 let dir: string
 let db: StoreDb
@@ -152,7 +153,7 @@ describe('the outbound store', () => {
       writer.write([answer], targets)
       const row = levelDb
         .prepare(
-          `SELECT e.key, e.time, t.url, t.host, e.error, e.line FROM events e
+          `SELECT ${storedKeySql('e')} AS key, e.time, t.url, t.host, e.error, e.line FROM events e
            JOIN targets t ON t.id = e.target`,
         )
         .get() as Record<string, string | number | null>

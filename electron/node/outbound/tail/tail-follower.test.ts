@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { EventWriter } from '../store/event-writer'
 import { openStore, type StoreDb } from '../store/open-store'
 import { TailFollower, type TailClock } from './tail-follower'
+import { storedKeySql } from '../testing/stored-key'
 
 let dir: string
 let logs: string
@@ -101,7 +102,7 @@ describe('TailFollower on real files', () => {
     expect(r).toMatchObject({ inserted: 5, answered: 1 })
     expect(count()).toBe(8)
     expect(count("t.url LIKE '%/pending/%' AND e.status = 200")).toBe(1)
-    expect(db.prepare('SELECT COUNT(DISTINCT key) FROM events').pluck().get()).toBe(8)
+    expect(db.prepare(`SELECT COUNT(DISTINCT ${storedKeySql()}) FROM events`).pluck().get()).toBe(8)
   })
 
   it('reads a truncated file from its start', async () => {
