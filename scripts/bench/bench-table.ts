@@ -14,17 +14,6 @@ export function ms(value: number): string {
   return `${value < 10 ? value.toFixed(2) : value.toFixed(0)} ms`
 }
 
-/** The best (shortest) of `runs` timings of `fn`. */
-export function best(runs: number, fn: () => void): number {
-  let min = Infinity
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    fn()
-    min = Math.min(min, performance.now() - t)
-  }
-  return min
-}
-
 /** The best of `runs` timings of an async `fn`. */
 export async function bestAsync(runs: number, fn: () => Promise<void>): Promise<number> {
   let min = Infinity

@@ -1,8 +1,8 @@
 // Parsing one log, side by side with `rg -c` and `grep -c` on the same file in the same run.
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { best, bestAsync } from './bench-table'
+import { bestAsync } from './bench-table'
 import { parseFiles } from '../../electron/node/outbound/parse/parse-file'
 
 /** The figures of one log, in MB/s (1 MB = 10^6 bytes). */
@@ -29,46 +29,61 @@ const fd = fs.openSync(process.argv[1], 'r')
 const buf = Buffer.allocUnsafe(1 << 20)
 while (fs.readSync(fd, buf, 0, buf.length, null) > 0) {}`
 
-/** Runs a command `runs` times, keeping the best; its output goes to a pipe and is discarded. */
-function command(runs: number, cmd: string, args: string[]): number {
-  return best(runs, () => {
+/** Runs a command once; its output goes to a pipe that this process reads and throws away. */
+function runOnce(cmd: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
     // To a pipe, not /dev/null: GNU grep stops at the first match when its output is /dev/null.
-    const r = spawnSync(cmd, args, {
+    // Read and dropped as it comes: buffered, the CLI's output (260 MB of NDJSON) would grow this
+    // process, and with it the peak RSS its later children start from.
+    const p = spawn(cmd, args, {
       env: { ...process.env, LC_ALL: 'C' },
       stdio: ['ignore', 'pipe', 'pipe'],
-      maxBuffer: 2 * 1024 * 1024 * 1024,
     })
-    if (r.status !== 0 && r.status !== 1) {
-      throw new Error(`${cmd} failed: ${r.status} ${String(r.stderr)}`)
-    }
+    let stderr = ''
+    p.stdout.resume()
+    p.stderr.on('data', (chunk: Buffer) => {
+      stderr = (stderr + chunk.toString()).slice(-2000)
+    })
+    p.on('error', reject)
+    p.on('close', code => {
+      if (code === 0 || code === 1) {
+        resolve()
+      } else {
+        reject(new Error(`${cmd} failed: ${code} ${stderr}`))
+      }
+    })
   })
 }
 
+/** Runs a command `runs` times and keeps the best time. */
+function command(runs: number, cmd: string, args: string[]): Promise<number> {
+  return bestAsync(runs, () => runOnce(cmd, args))
+}
+
 /**
- * Measures a log: rg, grep, `hush log parse` (whole run and start-up alone), the parser alone,
- * and what Node itself costs (starting; reading the file and nothing else).
+ * Measures a log: rg, grep, `hush log parse` (whole run and start-up alone), the parser alone
+ * (`inProcess`, which runs `runParseInProcess` in a child), and what Node itself costs (starting;
+ * reading the file and nothing else).
  */
-export async function benchParse(logPath: string, dir: string): Promise<ParseFigures> {
+export async function benchParse(
+  logPath: string,
+  dir: string,
+  inProcess: (logPath: string) => InProcessFigures,
+): Promise<ParseFigures> {
   const bytes = (await stat(logPath)).size
   const mb = bytes / 1e6
   // Warm the page cache, then time each reader best of 3 on the same file.
-  command(1, 'cat', [logPath])
-  const rgMs = command(3, '/usr/bin/rg', ['-c', 'HTTP requesting', logPath])
-  const grepMs = command(3, 'grep', ['-c', 'HTTP requesting', logPath])
+  await command(1, 'cat', [logPath])
+  const rgMs = await command(3, '/usr/bin/rg', ['-c', 'HTTP requesting', logPath])
+  const grepMs = await command(3, 'grep', ['-c', 'HTTP requesting', logPath])
   const hush = join(process.cwd(), 'dist', 'hush.mjs')
-  const cliMs = command(3, process.execPath, [hush, 'log', 'parse', logPath])
+  const cliMs = await command(3, process.execPath, [hush, 'log', 'parse', logPath])
   const empty = join(dir, 'empty.log')
   await writeFile(empty, '')
-  const cliStartMs = command(3, process.execPath, [hush, 'log', 'parse', empty])
-  const nodeStartMs = command(3, process.execPath, ['-e', '0'])
-  const nodeReadMs = command(3, process.execPath, ['-e', readOnly, logPath])
-  let events = 0
-  const inProcessMs = await bestAsync(2, async () => {
-    events = 0
-    await parseFiles([logPath], batch => {
-      events += batch.length
-    })
-  })
+  const cliStartMs = await command(3, process.execPath, [hush, 'log', 'parse', empty])
+  const nodeStartMs = await command(3, process.execPath, ['-e', '0'])
+  const nodeReadMs = await command(3, process.execPath, ['-e', readOnly, logPath])
+  const { inProcessMs, events } = inProcess(logPath)
   return {
     bytes,
     rgMbs: mb / (rgMs / 1000),
@@ -80,4 +95,26 @@ export async function benchParse(logPath: string, dir: string): Promise<ParseFig
     nodeStartMs,
     nodeReadMbs: mb / (nodeReadMs / 1000),
   }
+}
+
+/** The parser alone in a process: best of two runs, events built, no output. */
+export interface InProcessFigures {
+  readonly inProcessMs: number
+  readonly events: number
+}
+
+/**
+ * Parses a log in this process (`node dist/bench.mjs --parse-in-process LOG`). A child of its own:
+ * a parent grown by parsing would lend its peak RSS to every process it starts after, which
+ * Linux counts from the parent's memory at the fork.
+ */
+export async function runParseInProcess(logPath: string): Promise<InProcessFigures> {
+  let events = 0
+  const inProcessMs = await bestAsync(2, async () => {
+    events = 0
+    await parseFiles([logPath], batch => {
+      events += batch.length
+    })
+  })
+  return { inProcessMs, events }
 }
