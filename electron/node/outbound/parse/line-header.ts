@@ -11,7 +11,7 @@ export interface LineHeader {
 }
 
 /** Month numbers by English abbreviation. */
-export const monthNumbers: Readonly<Record<string, number>> = {
+const monthNumbers: Readonly<Record<string, number>> = {
   Jan: 1,
   Feb: 2,
   Mar: 3,
@@ -24,6 +24,25 @@ export const monthNumbers: Readonly<Record<string, number>> = {
   Oct: 10,
   Nov: 11,
   Dec: 12,
+}
+
+// The months by their three letters packed into one small integer: a line's month is then read
+// without a string made for it (this runs for every candidate line).
+const monthsByLetters = new Map<number, number>(
+  Object.entries(monthNumbers).map(([name, n]) => [packedLetters(name), n]),
+)
+
+function packedLetters(text: string): number {
+  const a = text.charCodeAt(0)
+  const b = text.charCodeAt(1)
+  const c = text.charCodeAt(2)
+  // Only ASCII packs without overlap; nothing else is a month.
+  return (a | b | c) < 128 ? (a << 14) | (b << 7) | c : -1
+}
+
+/** The month number (1–12) of the English abbreviation that `text` starts with, or 0. */
+export function monthAt(text: string): number {
+  return monthsByLetters.get(packedLetters(text)) ?? 0
 }
 
 function isDigit(line: string, at: number): boolean {
@@ -65,7 +84,7 @@ export function parseHeader(line: string): LineHeader | null {
     line.charCodeAt(12) !== 32 ||
     line.charCodeAt(15) !== 58 ||
     line.charCodeAt(18) !== 58 ||
-    monthNumbers[line.slice(0, 3)] === undefined
+    monthAt(line) === 0
   ) {
     return null
   }

@@ -24,11 +24,17 @@ export interface ParserState {
   readonly pending: readonly PendingRequest[]
 }
 
-/** An event's key as its parts: the wall-clock ms of its line and the two lanes of its hash. */
+/**
+ * A waiting request: its event's key as parts (the wall-clock ms of its line and the two lanes
+ * of its hash), and where its record is: the number of the piece that holds it (-1 for a request
+ * from a stored state) and its index there.
+ */
 interface KeyOf {
   readonly wall: number
   readonly h1: number
   readonly h2: number
+  readonly piece: number
+  readonly record: number
 }
 
 // Correlation keys in memory: an `HCl#` id as it is (a short, flat string hashes fast), or `]`
@@ -62,8 +68,8 @@ export class LogParser {
   private readonly times = new LogTimes()
   private readonly piece = new PieceBuilder()
   private readonly targets = new TargetNumbers()
-  /** Requests in the piece being built, by correlation key: answered in place. */
-  private readonly pieceOpen = new Map<string, { key: KeyOf; record: number }>()
+  /** The number of the piece being built: a request waiting in it is answered in place. */
+  private pieceNo = 0
   private foldedAnswers = 0
   file: string
 
@@ -78,7 +84,7 @@ export class LogParser {
     for (const p of options.state?.pending ?? []) {
       const parts = keyParts(p.key)
       if (parts !== null) {
-        this.pending.set(fromStoredCorr(p.corr), parts)
+        this.pending.set(fromStoredCorr(p.corr), { ...parts, piece: -1, record: 0 })
       }
     }
     this.urls = new UrlFactsCache(options.extraRows ?? [])
@@ -133,7 +139,7 @@ export class LogParser {
 
   /** Hands over what was parsed since the last take, as a piece of this parser's stream. */
   take(): ParsedPiece {
-    this.pieceOpen.clear()
+    this.pieceNo++
     return this.piece.take(this.targets)
   }
 
@@ -169,10 +175,8 @@ export class LogParser {
         const error = x.kind === 'error' ? redactText(x.error) : null
         // A response usually follows its request within milliseconds: completing the event
         // itself spares the store an insert followed by an update.
-        const open = this.pieceOpen.get(corr)
-        // A stale entry stays until the piece is taken: `pending` decides what is open.
-        if (open !== undefined && open.key === key) {
-          this.piece.complete(open.record, status, error)
+        if (key.piece === this.pieceNo) {
+          this.piece.complete(key.record, status, error)
           this.foldedAnswers++
         } else {
           this.piece.answer(key.wall, key.h1, key.h2, status, error)
@@ -182,7 +186,6 @@ export class LogParser {
     }
     const wallMs = this.times.wallMsAt(header.stamp)
     const { h1, h2 } = keyLanes(line)
-    const key: KeyOf = { wall: Math.max(0, Math.floor(wallMs)), h1, h2 }
     const facts = this.urls.get(x.method, x.url)
     const record = this.piece.event({
       target: this.targets.numberOf(facts, this.piece.string),
@@ -199,8 +202,8 @@ export class LogParser {
       oddTime: this.times.odd ? logTime(header.stamp, this.offsetMinutes).iso : null,
     })
     if (x.kind === 'request') {
-      this.remember(corr, key)
-      this.pieceOpen.set(corr, { key, record })
+      const wall = Math.max(0, Math.floor(wallMs))
+      this.remember(corr, { wall, h1, h2, piece: this.pieceNo, record })
     }
   }
 

@@ -1,5 +1,5 @@
 import type { OutboundEvent } from '../../../common/outbound/outbound-event'
-import { monthNumbers } from './line-header'
+import { monthAt } from './line-header'
 
 /** A log line's time: ISO 8601 text and whether the zone was known. */
 export interface LogTime {
@@ -26,7 +26,7 @@ export function formatOffset(minutes: number): string {
  * zone, marked `localTime`. Built by slicing: the stamp is fixed-width.
  */
 export function logTime(stamp: string, offsetMinutes: number | null): LogTime {
-  const month = monthNumbers[stamp.slice(0, 3)] ?? 0
+  const month = monthAt(stamp)
   const base = `${stamp.slice(8, 12)}-${pad2(month)}-${stamp.slice(4, 6)}T${stamp.slice(13, 21)}`
   const frac = stamp.length > 21 ? `.${stamp.slice(22, 25)}` : ''
   const wallMs = Date.UTC(
@@ -69,7 +69,7 @@ export class LogTimes {
   wallMsAt(stamp: string): number {
     if (stamp.length < 21 || this.wallSecond === '' || !stamp.startsWith(this.wallSecond)) {
       this.wallSecond = stamp.slice(0, 21)
-      const month = monthNumbers[stamp.slice(0, 3)] ?? 0
+      const month = monthAt(stamp)
       const year = digits(stamp, 8, 12)
       const day = digits(stamp, 4, 6)
       const hour = digits(stamp, 13, 15)
