@@ -14,10 +14,10 @@ import {
   type InsertFloorFigures,
 } from './import-bench'
 import {
-  benchParse,
+  benchCommands,
   runParseInProcess,
+  type CommandFigures,
   type InProcessFigures,
-  type ParseFigures,
 } from './parse-bench'
 import { runFirstEvidence, runQueryBench, type QueryFigure, type QueryFigures } from './query-bench'
 import { generateRealisticLog } from './realistic-log'
@@ -61,7 +61,11 @@ if (mode === '--tail') {
   process.exit(0)
 }
 
-/** Runs this bench in a child mode and returns what it printed, parsed. */
+/**
+ * Runs this bench in a child mode and returns what it printed, parsed. Linux starts a child's
+ * peak RSS at its parent's RSS at the fork, so this process stays small: it parses nothing itself
+ * and buffers no command's output, and it prints its own peak under the table.
+ */
 function child<T>(...childArgs: string[]): T {
   const r = spawnSync(process.execPath, [process.argv[1] as string, ...childArgs], {
     encoding: 'utf8',
@@ -72,6 +76,16 @@ function child<T>(...childArgs: string[]): T {
     throw new Error(`bench step ${childArgs[0]} failed`)
   }
   return JSON.parse(r.stdout) as T
+}
+
+/** What parsing one log measured: the commands, and the parser alone in a child. */
+type ParseFigures = CommandFigures & InProcessFigures
+
+async function benchParse(log: string, dir: string): Promise<ParseFigures> {
+  return {
+    ...(await benchCommands(log, dir)),
+    ...child<InProcessFigures>('--parse-in-process', log),
+  }
 }
 
 const logBytes = Number(process.env.HUSH_BENCH_MIB ?? 256) * MiB
@@ -226,9 +240,8 @@ try {
     start2025,
     '42',
   )
-  const inProcess = (log: string) => child<InProcessFigures>('--parse-in-process', log)
-  const realFigures = await benchParse(realistic, dir, inProcess)
-  const heavyFigures = await benchParse(heavy, dir, inProcess)
+  const realFigures = await benchParse(realistic, dir)
+  const heavyFigures = await benchParse(heavy, dir)
   load.push(loadavg()[0] ?? 0)
 
   // The older traffic is stored first (as a tailer would have), then the exchange-heavy log is
@@ -279,8 +292,6 @@ try {
   printImport(imported, insertFloor)
   printQueries(queries)
   printTail(tail)
-  // Linux starts a child's peak RSS at its parent's RSS at the fork: this bench must stay smaller
-  // than what its children measure.
   const ownRssMb = process.resourceUsage().maxRSS / 1024
   console.log(`(${(await stat(heavy)).size} bytes per log; 1 MB = 10^6 bytes; this process peaked`)
   console.log(` at ${ownRssMb.toFixed(0)} MB, the floor of every child's peak RSS)`)

@@ -5,8 +5,14 @@ import { join } from 'node:path'
 import { bestAsync } from './bench-table'
 import { parseFiles } from '../../electron/node/outbound/parse/parse-file'
 
-/** The figures of one log, in MB/s (1 MB = 10^6 bytes). */
-export interface ParseFigures {
+/** The parser alone in a process of its own: best of two runs, events built, no output. */
+export interface InProcessFigures {
+  readonly inProcessMs: number
+  readonly events: number
+}
+
+/** The commands' figures of one log, in MB/s (1 MB = 10^6 bytes). */
+export interface CommandFigures {
   readonly bytes: number
   readonly rgMbs: number
   readonly grepMbs: number
@@ -14,9 +20,6 @@ export interface ParseFigures {
   readonly cliMbs: number
   /** The same command on an empty log: what starting Node and the CLI costs. */
   readonly cliStartMs: number
-  /** The parser in this process, events built, no output. */
-  readonly inProcessMs: number
-  readonly events: number
   /** `node` starting and ending, nothing else. */
   readonly nodeStartMs: number
   /** `node` reading the file in 1 MiB chunks and nothing else: the ceiling of any Node command. */
@@ -33,8 +36,8 @@ while (fs.readSync(fd, buf, 0, buf.length, null) > 0) {}`
 function runOnce(cmd: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     // To a pipe, not /dev/null: GNU grep stops at the first match when its output is /dev/null.
-    // Read and dropped as it comes: buffered, the CLI's output (260 MB of NDJSON) would grow this
-    // process, and with it the peak RSS its later children start from.
+    // Read and dropped as it comes, not buffered: the CLI writes 260 MB of NDJSON, and this
+    // process must stay small (bench.ts `child`).
     const p = spawn(cmd, args, {
       env: { ...process.env, LC_ALL: 'C' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,15 +64,10 @@ function command(runs: number, cmd: string, args: string[]): Promise<number> {
 }
 
 /**
- * Measures a log: rg, grep, `hush log parse` (whole run and start-up alone), the parser alone
- * (`inProcess`, which runs `runParseInProcess` in a child), and what Node itself costs (starting;
- * reading the file and nothing else).
+ * Measures a log with commands: rg, grep, `hush log parse` (whole run and start-up alone), and
+ * what Node itself costs (starting; reading the file and nothing else).
  */
-export async function benchParse(
-  logPath: string,
-  dir: string,
-  inProcess: (logPath: string) => InProcessFigures,
-): Promise<ParseFigures> {
+export async function benchCommands(logPath: string, dir: string): Promise<CommandFigures> {
   const bytes = (await stat(logPath)).size
   const mb = bytes / 1e6
   // Warm the page cache, then time each reader best of 3 on the same file.
@@ -83,31 +81,18 @@ export async function benchParse(
   const cliStartMs = await command(3, process.execPath, [hush, 'log', 'parse', empty])
   const nodeStartMs = await command(3, process.execPath, ['-e', '0'])
   const nodeReadMs = await command(3, process.execPath, ['-e', readOnly, logPath])
-  const { inProcessMs, events } = inProcess(logPath)
   return {
     bytes,
     rgMbs: mb / (rgMs / 1000),
     grepMbs: mb / (grepMs / 1000),
     cliMbs: mb / (cliMs / 1000),
     cliStartMs,
-    inProcessMs,
-    events,
     nodeStartMs,
     nodeReadMbs: mb / (nodeReadMs / 1000),
   }
 }
 
-/** The parser alone in a process: best of two runs, events built, no output. */
-export interface InProcessFigures {
-  readonly inProcessMs: number
-  readonly events: number
-}
-
-/**
- * Parses a log in this process (`node dist/bench.mjs --parse-in-process LOG`). A child of its own:
- * a parent grown by parsing would lend its peak RSS to every process it starts after, which
- * Linux counts from the parent's memory at the fork.
- */
+/** Parses a log in this process (`node dist/bench.mjs --parse-in-process LOG`, a child). */
 export async function runParseInProcess(logPath: string): Promise<InProcessFigures> {
   let events = 0
   const inProcessMs = await bestAsync(2, async () => {

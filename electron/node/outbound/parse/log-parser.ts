@@ -29,7 +29,7 @@ export interface ParserState {
  * of its hash), and where its record is: the number of the piece that holds it (-1 for a request
  * from a stored state) and its index there.
  */
-interface KeyOf {
+interface OpenRequest {
   readonly wall: number
   readonly h1: number
   readonly h2: number
@@ -62,7 +62,7 @@ export const maxPending = 2_000
  */
 export class LogParser {
   private readonly scanner: LogScanner
-  private readonly pending = new Map<string, KeyOf>()
+  private readonly pending = new Map<string, OpenRequest>()
   private offsetMinutes: number | null
   private readonly urls: UrlFactsCache
   private readonly times = new LogTimes()
@@ -207,7 +207,7 @@ export class LogParser {
     }
   }
 
-  private remember(corr: string, key: KeyOf): void {
+  private remember(corr: string, key: OpenRequest): void {
     this.pending.delete(corr)
     this.pending.set(corr, key)
     if (this.pending.size > maxPending) {

@@ -17,7 +17,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-/** The values of an event row (`insertEventSql`'s order) with key `wall, h1, h2`. */
+/** The values of an event row (in `EventInserts.add`'s order) with key `wall, h1, h2`. */
 function row(wall: number, h1: number, h2 = 0): unknown[] {
   return [wall, h1, h2, wall, new Date(wall).toISOString(), 0, 1, 200, null, 'a.log', 1]
 }

@@ -4,18 +4,17 @@ import type { StoreDb } from './open-store'
 /** Event rows stored by one INSERT: a call into SQLite costs about as much as storing a row. */
 export const defaultRowsPerInsert = 16
 
-/** Columns of an event row, in the order of `insertEventSql`. */
+/** The columns an event row is given, in the order `EventInserts.add` takes their values. */
 const columns = `wall, h1, h2, ts, time, local_time, target, status, error, file, line`
-const width = 11
 
-/** Stores event rows `rowsPerInsert` at a time; duplicates (a key already stored) are ignored. */
+/** Values in an event row (`columns`). */
+export const eventRowWidth = 11
+
+/** The INSERT of `rows` event rows; a row whose key is already stored is ignored. */
 function insertSql(rows: number): string {
-  const one = `(${new Array<string>(width).fill('?').join(', ')})`
+  const one = `(${new Array<string>(eventRowWidth).fill('?').join(', ')})`
   return `INSERT OR IGNORE INTO events (${columns}) VALUES ${new Array<string>(rows).fill(one).join(', ')}`
 }
-
-/** How the SQL of one stored row reads: shared with the bench's floor, which stores rows alone. */
-export const insertEventSql = insertSql(1)
 
 /**
  * Gathers event rows and stores them several to an INSERT. Each row carries what its caller
@@ -28,9 +27,8 @@ export const insertEventSql = insertSql(1)
  * up, and a row is new exactly when its id is one of the INSERT's.
  */
 export class EventInserts<T> {
-  private readonly many: Statement
-  /** INSERTs of fewer rows, for what is left at a flush. */
-  private readonly shorter = new Map<number, Statement>()
+  /** The INSERT of each number of rows used so far: a full one, and shorter ones at a flush. */
+  private readonly statements = new Map<number, Statement>()
   private readonly idOfKey: Statement
   private readonly values: unknown[] = []
   private readonly rows: T[] = []
@@ -41,7 +39,6 @@ export class EventInserts<T> {
     private readonly onDuplicate: (row: T) => void,
     private readonly rowsPerInsert = defaultRowsPerInsert,
   ) {
-    this.many = db.prepare(insertSql(rowsPerInsert))
     this.idOfKey = db.prepare('SELECT id FROM events WHERE wall = ? AND h1 = ? AND h2 = ?').pluck()
   }
 
@@ -50,18 +47,18 @@ export class EventInserts<T> {
     return this.rows.length
   }
 
-  /** Adds a row: its 11 values in the order of `insertEventSql`, and what it carries. */
+  /** Adds a row: its `eventRowWidth` values in the order of `columns`, and what it carries. */
   add(values: readonly unknown[], row: T): void {
-    for (let i = 0; i < width; i++) {
+    for (let i = 0; i < eventRowWidth; i++) {
       this.values.push(values[i])
     }
     this.rows.push(row)
     if (this.rows.length === this.rowsPerInsert) {
-      this.store(this.many)
+      this.flush()
     }
   }
 
-  /** Forgets the rows not stored yet (their transaction was rolled back). */
+  /** Forgets the rows not stored yet (their transaction was rolled back, or they are stored). */
   discard(): void {
     this.values.length = 0
     this.rows.length = 0
@@ -69,32 +66,28 @@ export class EventInserts<T> {
 
   /** Stores the rows added so far. */
   flush(): void {
-    if (this.rows.length > 0) {
-      this.store(this.statementFor(this.rows.length))
-    }
-  }
-
-  /** The INSERT of `rows` rows, prepared once. */
-  private statementFor(rows: number): Statement {
-    let statement = this.shorter.get(rows)
-    if (!statement) {
-      statement = this.db.prepare(insertSql(rows))
-      this.shorter.set(rows, statement)
-    }
-    return statement
-  }
-
-  private store(statement: Statement): void {
     const count = this.rows.length
-    const info = statement.run(this.values)
+    if (count === 0) {
+      return
+    }
+    const info = this.statementFor(count).run(this.values)
     const last = Number(info.lastInsertRowid)
     if (info.changes === count) {
       this.rows.forEach((row, i) => this.onStored(row, last - count + 1 + i))
     } else {
       this.sortOut(info.changes, last)
     }
-    this.values.length = 0
-    this.rows.length = 0
+    this.discard()
+  }
+
+  /** The INSERT of `rows` rows, prepared once. */
+  private statementFor(rows: number): Statement {
+    let statement = this.statements.get(rows)
+    if (!statement) {
+      statement = this.db.prepare(insertSql(rows))
+      this.statements.set(rows, statement)
+    }
+    return statement
   }
 
   /** Some rows of an INSERT were duplicates: tells which by their keys' ids. */
@@ -102,7 +95,7 @@ export class EventInserts<T> {
     const first = last - changes + 1
     const taken = new Set<number>()
     this.rows.forEach((row, i) => {
-      const o = i * width
+      const o = i * eventRowWidth
       const id = this.idOfKey.get(this.values[o], this.values[o + 1], this.values[o + 2]) as
         number | undefined
       // A key written twice in one INSERT: its first row is the stored one.

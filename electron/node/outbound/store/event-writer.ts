@@ -12,7 +12,7 @@ import {
 } from '../parse/parsed-piece'
 import type { TargetDefinitions } from '../parse/target-numbers'
 import { AnswerWriter } from './answer-writer'
-import { EventInserts } from './event-inserts'
+import { EventInserts, eventRowWidth } from './event-inserts'
 import { prepareTally, TallyBatch, type TallyStatements } from './event-tally'
 import { StreamTargets } from './stream-targets'
 import type { StoreDb } from './open-store'
@@ -49,8 +49,9 @@ export interface WriteResult {
 
 const hourMs = 3_600_000
 
-/** A row handed to the INSERTs, and what storing it adds to the write's counts. */
+/** A row handed to the INSERTs, and what storing it adds to its write's counts. */
 interface StoredRow {
+  readonly pass: WritePass
   /** The target's number in its stream. */
   readonly t: number
   readonly targetId: number
@@ -76,8 +77,6 @@ interface WritePass {
  */
 export class EventWriter {
   private readonly inserts: EventInserts<StoredRow>
-  /** What the rows of the write being applied add up to: set by `apply`. */
-  private pass: WritePass | null = null
   private readonly answers: AnswerWriter
   private readonly targets: TargetIds
   /** Names the targets this write added as evidence (evidence-names.ts). */
@@ -163,7 +162,6 @@ export class EventWriter {
       // rows it had not stored yet.
       this.targets.reset()
       this.inserts.discard()
-      this.pass = null
       throw error
     }
   }
@@ -180,14 +178,13 @@ export class EventWriter {
       days: new Map(),
       tally: new TallyBatch(),
     }
-    this.pass = pass
     const { result } = pass
     const tallies = new WriteTallies(
       (host, hour) => (this.floodGet.get(host, hour) as number | undefined) ?? 0,
     )
     // Keyed by numbers (the hour, then the stream's host): no string per row.
     const buckets = new Map<number, FloodBucket>()
-    const values: unknown[] = new Array<unknown>(11)
+    const values: unknown[] = new Array<unknown>(eventRowWidth)
     for (const piece of pieces) {
       stream.learn(piece)
       const { strings, records } = piece
@@ -247,11 +244,10 @@ export class EventWriter {
         values[9] = this.level === 3 ? '' : strings[records[o + field.file] as number]
         values[10] = this.level === 3 ? 0 : records[o + field.line]
         bucket.count++
-        this.inserts.add(values, { t, targetId, day, ts: storedTs, error: keptError, bucket })
+        this.inserts.add(values, { pass, t, targetId, day, ts: storedTs, error: keptError, bucket })
       }
     }
     this.inserts.flush()
-    this.pass = null
     stream.addCounts()
     this.targets.flushCounts()
     this.nameTargets()
@@ -275,7 +271,7 @@ export class EventWriter {
 
   /** A row is stored: it counts, its error is indexed. */
   private stored(row: StoredRow, id: number): void {
-    const pass = this.pass as WritePass
+    const { pass } = row
     const { stream } = pass
     if (row.error !== null) {
       const kept = stream.kept(row.t)
@@ -297,7 +293,7 @@ export class EventWriter {
   /** A row's key was already stored: it is not counted, also not against the flood cap. */
   private duplicate(row: StoredRow): void {
     row.bucket.count--
-    ;(this.pass as WritePass).result.duplicates++
+    row.pass.result.duplicates++
   }
 }
 

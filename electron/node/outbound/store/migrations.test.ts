@@ -48,13 +48,16 @@ async function writeMixedLog(): Promise<string> {
   return path
 }
 
-/** A store of the schema's first `steps` steps, filled with the events of a log by this writer. */
-async function writeStoreAtStep(path: string, steps: number, log: string): Promise<void> {
+/** A store of the schema's first `steps` steps, filled by this writer with the mixed log; both paths. */
+async function writeStoreAtStep(steps: number): Promise<{ log: string; path: string }> {
+  const log = await writeMixedLog()
+  const path = join(dir, 'outbound.sqlite')
   const old = new Database(path)
   migrations.slice(0, steps).forEach(step => old.exec(step))
   old.pragma(`user_version = ${steps}`)
   await importFiles(old, new EventWriter(old), [log])
   old.close()
+  return { log, path }
 }
 
 /** The same log in a store this schema started. */
@@ -190,10 +193,8 @@ describe('moving a store to the tallies schema', () => {
 
 describe('moving a store to the witness schema', () => {
   it('keeps a tallies-schema store as it was, its events the log witness, and stores connections beside them', async () => {
-    const log = await writeMixedLog()
-    const path = join(dir, 'outbound.sqlite')
     // What the tallies schema (step 3) wrote.
-    await writeStoreAtStep(path, 3, log)
+    const { log, path } = await writeStoreAtStep(3)
     const fresh = await freshStoreOf(log)
     const statsBefore = eventStats(fresh)
     const pageBefore = pageEvents(fresh, { limit: 1000 }).events
@@ -226,10 +227,8 @@ describe('moving a store to the witness schema', () => {
 
 describe('moving a store to the errors index', () => {
   it('finds the events whose error has the words through an index of the errors alone, in a store written before it', async () => {
-    const log = await writeMixedLog()
-    const path = join(dir, 'outbound.sqlite')
     // What the evidence-names schema (step 5) wrote.
-    await writeStoreAtStep(path, 5, log)
+    const { log, path } = await writeStoreAtStep(5)
     const fresh = await freshStoreOf(log)
 
     const db = openStore(path)
@@ -255,10 +254,8 @@ describe('moving a store to the errors index', () => {
 
 describe('dropping the text key', () => {
   it('keeps every event and its key, and the same log read again adds nothing', async () => {
-    const log = await writeMixedLog()
-    const path = join(dir, 'outbound.sqlite')
     // What the errors-index schema (step 6) wrote, its key a virtual column.
-    await writeStoreAtStep(path, 6, log)
+    const { log, path } = await writeStoreAtStep(6)
     const old = new Database(path, { readonly: true })
     const keysBefore = old.prepare('SELECT key FROM events ORDER BY id').pluck().all()
     const pageBefore = pageEvents(old, { limit: 1000 }).events
