@@ -15,6 +15,8 @@ export interface DemoWorld {
   readonly faults: FaultState
   readonly account: AccountState
   readonly port: () => number
+  /** The port of the address on the owner's home network (lan-door.ts), once it was opened. */
+  readonly lanPort: () => number | null
   /** Called after settings changed through HTTP, so the log can show the server noticing. */
   readonly settingsChanged: (ids: readonly string[]) => void
   /** Starts a metadata refresh of one library (or all), as `/library/sections/{id}/refresh` does. */

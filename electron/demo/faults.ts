@@ -12,7 +12,12 @@ export interface FaultHooks {
   readonly advance: (millis: number) => void
   /** Moves the server to a new version: new setting list, resets, a new log banner. */
   readonly update: () => Promise<string>
+  /** Opens or closes the address on the owner's home network (lan-door.ts). */
+  readonly network: (at: DemoNetworkPlace) => Promise<void>
 }
+
+/** Where the owner's computer is: on the server's home network, or away from it. */
+export type DemoNetworkPlace = 'home' | 'away'
 
 /** Faults and simulations for tests (issues #3, #5, #8), also reachable over `POST /__demo/<action>`. */
 export interface DemoFaults {
@@ -41,7 +46,12 @@ export interface DemoFaults {
   readonly pins: (change: { readonly refuse?: boolean; readonly expire?: boolean }) => void
   /** How `/diagnostics/logs` answers: a zip, or a truncated, non-zip, path-escaping or bomb one. */
   readonly logsZip: (mode: LogsZipMode) => void
-  /** Clears every fault and leak. */
+  /**
+   * `home`: the server answers on an address of the owner's home network too, which plex.tv lists
+   * first; `away`: the owner's computer left that network, and the address refuses connections.
+   */
+  readonly network: (at: DemoNetworkPlace) => Promise<void>
+  /** Clears every fault and leak (the network stays where it is). */
   readonly reset: () => void
 }
 
@@ -91,6 +101,7 @@ export function createDemoFaults(
       state.remoteUnreachable = unreachable
     },
     advance: millis => hooks.advance(millis),
+    network: at => hooks.network(at),
     delayWrites: (millis, after = 0) => {
       state.writeDelayMs = Math.max(0, Math.floor(millis))
       state.writeDelaySkip = Math.max(0, Math.floor(after))

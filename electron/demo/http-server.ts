@@ -1,4 +1,10 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import {
+  createServer,
+  type IncomingMessage,
+  type RequestListener,
+  type Server,
+  type ServerResponse,
+} from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { FaultState } from './fault-state'
 import type { DemoRequest, DemoResponse, DemoRoute } from './http-types'
@@ -25,9 +31,8 @@ export interface HandledRequest {
   readonly userAgent: string
 }
 
-/** Options of serveDemoHttp. */
+/** Options of demoListener. */
 export interface DemoHttpOptions {
-  readonly port: number
   readonly routes: readonly DemoRoute[]
   readonly token: () => string
   readonly faults: FaultState
@@ -55,9 +60,12 @@ function headerText(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value
 }
 
-/** Serves the demo routes on 127.0.0.1 (only): token checks, faults, formats and request logging. */
-export async function serveDemoHttp(options: DemoHttpOptions): Promise<Server> {
-  const server = createServer((request, response) => {
+/**
+ * The demo's handler of requests (token checks, faults, formats and request logging), the same on
+ * every port the demo answers on.
+ */
+export function demoListener(options: DemoHttpOptions): RequestListener {
+  return (request, response) => {
     handle(options, request, response).catch((error: unknown) => {
       // A bug in a route must not take the demo down: answer 500 and say what happened.
       if (!response.headersSent) {
@@ -65,10 +73,15 @@ export async function serveDemoHttp(options: DemoHttpOptions): Promise<Server> {
       }
       response.end(`demo server error: ${(error as Error).message}`)
     })
-  })
+  }
+}
+
+/** Listens with a demo handler on 127.0.0.1 (only); port 0 picks a free one. */
+export async function listenDemo(listener: RequestListener, port: number): Promise<Server> {
+  const server = createServer(listener)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
-    server.listen(options.port, '127.0.0.1', () => {
+    server.listen(port, '127.0.0.1', () => {
       server.off('error', reject)
       resolve()
     })

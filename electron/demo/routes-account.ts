@@ -83,18 +83,26 @@ function resourcesJson(world: DemoWorld, includeRelay: boolean): Record<string, 
   })
   // The secure LAN address comes first, as plex.tv lists it; its plex.direct name resolves nowhere
   // from here, so it is dead — a client must fall back to the next one: the demo on loopback.
-  const connections = [
-    connection(demoNetwork.lanAddress, 32400, true, false),
-    {
-      protocol: 'http',
-      address: '127.0.0.1',
-      port: world.port(),
-      uri: `http://127.0.0.1:${world.port()}`,
-      local: true,
-      relay: false,
-      IPv6: false,
-    },
-  ]
+  const plain = (port: number, local: boolean) => ({
+    protocol: 'http',
+    address: '127.0.0.1',
+    port,
+    uri: `http://127.0.0.1:${port}`,
+    local,
+    relay: false,
+    IPv6: false,
+  })
+  const lanPort = world.lanPort()
+  // With an address on the home network (lan-door.ts), the main port stands for the server's
+  // public address: the one a computer away from home still reaches it on.
+  const connections =
+    lanPort === null
+      ? [connection(demoNetwork.lanAddress, 32400, true, false), plain(world.port(), true)]
+      : [
+          connection(demoNetwork.lanAddress, 32400, true, false),
+          plain(lanPort, true),
+          plain(world.port(), false),
+        ]
   if (remote !== 'off') {
     connections.push(connection(demoNetwork.publicAddress, 32400, false, false))
   }

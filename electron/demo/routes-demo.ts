@@ -103,6 +103,14 @@ export function demoRoutes(
       faults.logsZip(mode as LogsZipMode)
       return status(204)
     },
+    network: async p => {
+      const at = p.get('at')
+      if (at !== 'home' && at !== 'away') {
+        return status(400, 'network takes at=home|away')
+      }
+      await faults.network(at)
+      return status(204)
+    },
     reset: () => {
       faults.reset()
       return status(204)

@@ -7,7 +7,8 @@ import { seedCrashDumps } from './crash-reports'
 import type { DemoWorld } from './demo-world'
 import { createFaultState } from './fault-state'
 import { createDemoFaults, type DemoFaults } from './faults'
-import { serveDemoHttp, portOf } from './http-server'
+import { demoListener, listenDemo, portOf } from './http-server'
+import { createLanDoor, type LanDoor } from './lan-door'
 import { createLibraryFixture } from './library-fixture'
 import { openLibraryStore } from './library-store'
 import { liveTrafficWorld } from './live-traffic-world'
@@ -69,6 +70,8 @@ export interface DemoServer {
   /** The version at start (a simulated update changes what the server reports, not this field). */
   readonly version: string
   readonly faults: DemoFaults
+  /** Its address on the owner's home network, once `faults.network('home')` opened it. */
+  readonly lanUrl: () => string | null
   /** The server's simulated time (ms since the epoch). */
   readonly now: () => number
   /** Writes the log up to now (the log also catches up by itself four times a second). */
@@ -141,12 +144,14 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     faults: faultState,
     account,
     port: () => port,
+    lanPort: () => doorRef.current?.port() ?? null,
     settingsChanged: ids => notify.settingsChanged(ids),
     refresh: libraryId => logRef.current?.refresh(libraryId),
   }
   const identity = prefs.identity()
   // The log starts once the port is known; the hooks below run only after that.
   const logRef: { current?: LogRuntime } = {}
+  const doorRef: { current?: LanDoor } = {}
   const pins = createPinStore()
   const faults = createDemoFaults(
     world,
@@ -173,11 +178,14 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
         logRef.current?.restart(version, options.logFormat ?? '2025')
         return version
       },
+      network: async at => {
+        const door = doorRef.current
+        await (at === 'home' ? door?.open() : door?.close())
+      },
     },
     pins,
   )
-  const running = await serveDemoHttp({
-    port: options.port ?? 0,
+  const listener = demoListener({
     routes: [
       ...serverRoutes(world),
       ...libraryRoutes(world),
@@ -209,7 +217,9 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
         product: request.userAgent,
       }),
   })
+  const running = await listenDemo(listener, options.port ?? 0)
   port = portOf(running)
+  doorRef.current = createLanDoor(listener)
   // Which processes are this demo's own (none without connections): the witness watches only them.
   await writeFile(
     join(dataDir, demoStandInsFileName),
@@ -253,6 +263,10 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     machineIdentifier: identity.machineIdentifier,
     version,
     faults,
+    lanUrl: () => {
+      const lanPort = doorRef.current?.port() ?? null
+      return lanPort === null ? null : `http://127.0.0.1:${lanPort}`
+    },
     now: () => clock.now(),
     flushLog: () => runtime.flush(),
     sent: () => {
@@ -263,6 +277,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     close: async () => {
       runtime.stop()
       await connections?.close()
+      await doorRef.current?.close()
       running.closeAllConnections()
       await new Promise<void>(resolve => running.close(() => resolve()))
     },

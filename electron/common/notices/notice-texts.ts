@@ -34,6 +34,18 @@ function interruptedZh(n: Extract<Notice, { kind: 'applyInterrupted' }>): string
     : `${what}在改了 ${n.of} 项中的 ${n.landed} 项后被中断；hush undo 会恢复它之前的值`
 }
 
+const viaEn = {
+  local: 'on your network',
+  remote: 'by Remote Access, from outside your network',
+  relay: 'through Plex’s relay (Hush does not pull its logs that way)',
+} as const
+
+const viaZh = {
+  local: '在你的网络内',
+  remote: '经远程访问，从你的网络之外',
+  relay: '经 Plex 的中继（Hush 不经中继拉取它的日志）',
+} as const
+
 const en: Words = {
   drift: n => [
     n.restored ? 'Hush put your privacy settings back' : 'Your Plex privacy settings changed',
@@ -49,6 +61,12 @@ const en: Words = {
     `Your server contacted ${n.host} (${n.category}) for the first time.`,
   ],
   serverUnreachable: n => ['Plex Media Server unreachable', n.reason],
+  connectionChanged: n => [
+    `Hush reaches ${n.server} another way`,
+    n.why === 'lost'
+      ? `${n.server} no longer answered at ${n.from}; Hush now reaches it at ${n.to}, ${viaEn[n.via]}.`
+      : `Hush reaches ${n.server} at ${n.to} again, ${viaEn[n.via]}, rather than at ${n.from}.`,
+  ],
   applyInterrupted: n => ['A change was interrupted', interruptedEn(n)],
   fileRepaired: n => [
     'A Hush file was unreadable',
@@ -78,6 +96,12 @@ const zh: Words = {
   timedChangeFailed: n => ['临时更改无法撤销', `临时更改无法撤销：${n.reason}`],
   newDestination: n => ['新的目的地', `你的服务器首次连接了 ${n.host}（${n.category}）。`],
   serverUnreachable: n => ['无法连接 Plex Media Server', n.reason],
+  connectionChanged: n => [
+    `Hush 换了一条路连接 ${n.server}`,
+    n.why === 'lost'
+      ? `${n.server} 在 ${n.from} 不再应答；Hush 现在经 ${n.to} 连接它，${viaZh[n.via]}。`
+      : `Hush 又经 ${n.to} 连接 ${n.server}，${viaZh[n.via]}，不再经 ${n.from}。`,
+  ],
   applyInterrupted: n => ['一次更改被中断', interruptedZh(n)],
   fileRepaired: n => [
     'Hush 的一个文件无法读取',

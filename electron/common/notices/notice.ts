@@ -12,6 +12,18 @@ export type Notice =
   /** The server contacted a host for the first time. */
   | { readonly kind: 'newDestination'; readonly host: string; readonly category: string }
   | { readonly kind: 'serverUnreachable'; readonly reason: string }
+  /**
+   * Hush reaches a server found through plex.tv at another address it lists (`from` and `to` are
+   * host and port): its address stopped answering (`lost`), or a closer one answers (`better`).
+   */
+  | {
+      readonly kind: 'connectionChanged'
+      readonly server: string
+      readonly from: string
+      readonly to: string
+      readonly via: 'local' | 'remote' | 'relay'
+      readonly why: 'lost' | 'better'
+    }
   /** An apply (or undo) was killed mid-way; what landed is undoable (recover-journal.ts). */
   | {
       readonly kind: 'applyInterrupted'

@@ -32,6 +32,8 @@ export interface LogPullerDeps {
   /** Replaces a minute by this many ms (tests). */
   readonly minuteMs?: number
   readonly onError: (error: unknown) => void
+  /** Chooses the server's address again after a failure that may mean it is elsewhere now. */
+  readonly follow?: (failure: AppError) => Promise<Result<ActiveServer, AppError>>
   /** Told when a pull ended, after its state was written. */
   readonly onPulled?: (serverId: string, ok: boolean) => void
 }
@@ -97,6 +99,27 @@ export function createLogPuller(deps: LogPullerDeps): LogPuller {
     })
   }
 
+  /** Pulls; when the server did not answer, pulls again where it answers now (a laptop away). */
+  async function pullFollowing(server: ActiveServer): Promise<Result<LogPull, AppError>> {
+    const pulled = await pullOnce(server)
+    if (pulled.ok || deps.follow === undefined) {
+      return pulled
+    }
+    const moved = await deps.follow(pulled.error)
+    if (moved.ok) {
+      return moved.value === server ? pulled : pullOnce(moved.value)
+    }
+    if (moved.error !== pulled.error) {
+      // The longer story: where it did not answer, and why no other address was found.
+      const status = await readStatus(server.record.id)
+      await writeJsonFile(statusFile(server.record.id), {
+        ...status,
+        lastError: moved.error.message,
+      })
+    }
+    return err(moved.error)
+  }
+
   function pull(): Promise<Result<LogPull, AppError>> {
     const active = deps.active()
     if (!active.ok) {
@@ -124,7 +147,7 @@ export function createLogPuller(deps: LogPullerDeps): LogPuller {
     }
     // One pull at a time: one on demand waits for a scheduled one, and the cursors see both.
     const run = queue.then(async () => {
-      const pulled = await pullOnce(active.value)
+      const pulled = await pullFollowing(active.value)
       deps.onPulled?.(record.id, pulled.ok)
       return pulled
     })

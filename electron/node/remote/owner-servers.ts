@@ -2,6 +2,7 @@ import type { OwnerServer } from '../../common/api/remote-schemas'
 import { ok, type Result } from '../../common/util/result'
 import type { AppError } from '../../common/api/errors'
 import type { PlexAccountClient } from '../account/plex-account-client'
+import type { RemoteAccount } from './remote-account'
 import { createPlexClient } from '../server/plex-client'
 import type { PlexHttpConfig } from '../server/plex-http'
 import { chooseConnection, type ConnectionChoice } from './choose-connection'
@@ -53,6 +54,7 @@ function viewOf(
 export async function findOwnerServers(
   account: PlexAccountClient,
   http: (baseUrl: string, token: string | null) => PlexHttpConfig,
+  only?: string,
 ): Promise<Result<FoundServer[], AppError>> {
   const resources = await account.resources()
   if (!resources.ok) {
@@ -62,7 +64,11 @@ export async function findOwnerServers(
   if (!tokens.ok) {
     return tokens
   }
-  const servers = resources.value.filter(r => (r.provides ?? '').split(',').includes('server'))
+  const servers = resources.value.filter(
+    r =>
+      (r.provides ?? '').split(',').includes('server') &&
+      (only === undefined || r.clientIdentifier === only),
+  )
   return ok(
     await Promise.all(
       servers.map(async server => {
@@ -83,4 +89,22 @@ export async function findOwnerServers(
       }),
     ),
   )
+}
+
+/**
+ * The servers of the signed-in account (only the one with id `only`, when given), each probed
+ * with Hush's headers.
+ */
+export async function findAccountServers(
+  account: RemoteAccount,
+  http: (baseUrl: string, token: string | null) => Promise<PlexHttpConfig>,
+  only?: string,
+): Promise<Result<FoundServer[], AppError>> {
+  const client = await account.client()
+  if (!client.ok) {
+    return client
+  }
+  // Every probe carries the same headers; the first call reads the client identifier once.
+  const base = await http('http://127.0.0.1', null)
+  return findOwnerServers(client.value, (baseUrl, token) => ({ ...base, baseUrl, token }), only)
 }

@@ -7,6 +7,7 @@ import { ok } from '../../common/util/result'
 import { defaultAccountUrl } from '../account/plex-account-client'
 import { openOutboundLog } from '../outbound/outbound-log'
 import { createLogPuller } from '../remote/log-puller'
+import { findAccountServers } from '../remote/owner-servers'
 import { createRemoteAccount } from '../remote/remote-account'
 import { httpConfigFor } from '../server/resolve-connection'
 import { serverOrigin } from '../server/server-url'
@@ -123,6 +124,9 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
     startDemo: deps.startDemo,
     named: deps.named,
     limits: deps.limits,
+    // The account is made below; a server is only followed once the core runs.
+    chooseAgain: serverId => findAccountServers(account, http, serverId),
+    onMoved: move => notify({ kind: 'connectionChanged', ...move }),
   })
   const endDueExceptions = async (session: ActiveSession) => {
     await recover(session.store)
@@ -164,6 +168,7 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
     minuteMs: deps.pullMinuteMs,
     onError: report,
     onPulled: (serverId, ok) => events.emit('remote.pulled', { serverId, ok }),
+    follow: servers.follow,
   })
   const stopConnected = resident
     ? servers.onConnected(server => {
@@ -216,6 +221,11 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
     settings: () => deps.settings.read(),
     notify,
     onError: report,
+    // A poll that finds no server may mean the owner's computer left home: follow it.
+    onServerError: error => {
+      report(error)
+      servers.follow(error).catch(report)
+    },
   })
   const api: PrivacyApi = {
     ...createServerMethods(servers, deps.stateDir, events),

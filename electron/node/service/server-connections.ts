@@ -7,6 +7,7 @@ import {
   type Connection,
   type ConnectionRequest,
 } from '../server/resolve-connection'
+import { createServerFollower, type FollowServerDeps } from './follow-server'
 import { readKnownServers, rememberServer, type KnownServerRecord } from './known-servers'
 import type { NamedServer, RequestLimits, SecretStore } from './ports'
 
@@ -42,6 +43,10 @@ export interface ServerConnectionsDeps {
   readonly startDemo?: () => Promise<StartedDemo>
   readonly named?: NamedServer
   readonly limits?: RequestLimits
+  /** Asks plex.tv again for one of the owner's servers and chooses its address anew. */
+  readonly chooseAgain?: FollowServerDeps['chooseAgain']
+  /** Told when a server found through plex.tv is reached at another address than before. */
+  readonly onMoved?: FollowServerDeps['onMoved']
 }
 
 /** Where a connected server's files are, and whether it is the demo. */
@@ -75,6 +80,12 @@ export interface ServerConnections {
   readonly active: () => Result<ActiveServer, AppError>
   /** Re-connects to the server that was active when Hush last ran, if it can. */
   readonly restore: () => Promise<void>
+  /**
+   * The active server failed with `failure`: when Hush found it through plex.tv and the failure
+   * says it may be elsewhere (a laptop that left home), its addresses are chosen again and the one
+   * that answers becomes active. Answers the active server, or why none answers.
+   */
+  readonly follow: (failure: AppError) => Promise<Result<ActiveServer, AppError>>
   /** Called with the new active server after every successful connect. */
   readonly onConnected: (listener: (server: ActiveServer) => void) => () => void
 }
@@ -133,12 +144,24 @@ export function createServerConnections(deps: ServerConnectionsDeps): ServerConn
     return activate(connection, demo.token, { demo: true, dataDir: demo.dataDir }, true)
   }
 
+  const follower = createServerFollower({
+    secrets: deps.secrets,
+    request,
+    activate,
+    current: () => current,
+    chooseAgain: deps.chooseAgain,
+    onMoved: deps.onMoved,
+  })
+
   async function reconnect(record: KnownServerRecord): Promise<Result<ActiveServer, AppError>> {
     if (record.demo) {
       return connectDemo()
     }
     const token = await deps.secrets.get(`server:${record.id}`)
     if (token) {
+      if (record.via !== null) {
+        return follower.reconnect(record, token)
+      }
       const connection = await resolveConnection(request({ server: record.url, token }))
       const place = { demo: false, dataDir: record.dataDir, via: record.via }
       return activate(connection, token, place, true)
@@ -166,6 +189,7 @@ export function createServerConnections(deps: ServerConnectionsDeps): ServerConn
     reconnect,
     active: () =>
       current ? ok(current) : err(appError('unreachable', 'no server is connected yet')),
+    follow: follower.follow,
     restore: async () => {
       const known = await readKnownServers(deps.stateDir)
       const record = known.servers.find(server => server.id === known.activeId)

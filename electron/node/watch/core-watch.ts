@@ -1,4 +1,5 @@
 import type { ApiEvents } from '../../common/api/contract'
+import type { AppError } from '../../common/api/errors'
 import type { AppSettings } from '../../common/api/settings-schemas'
 import type { EventHub } from '../../common/util/event-hub'
 import type { OutboundLog } from '../outbound/outbound-log'
@@ -20,6 +21,8 @@ export interface CoreWatchDeps {
   readonly settings: () => Promise<AppSettings>
   readonly notify: NotifyOwner
   readonly onError: (error: unknown) => void
+  /** A poll of the server failed (default: onError). */
+  readonly onServerError?: (error: AppError) => void
 }
 
 /** A host's own choices for the watch, over the owner's settings (`hush watch --interval --enforce`). */
@@ -93,7 +96,7 @@ export function createCoreWatch(deps: CoreWatchDeps): CoreWatch {
           deps.notify({ kind: 'timedChangeFailed', reason: report.error.message })
         }
       },
-      onError: deps.onError,
+      onError: deps.onServerError ?? deps.onError,
     })
   }
 

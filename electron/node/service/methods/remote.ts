@@ -2,7 +2,7 @@ import type { PrivacyApi } from '../../../common/api/contract'
 import { appError } from '../../../common/api/errors'
 import { err, ok } from '../../../common/util/result'
 import type { LogPuller } from '../../remote/log-puller'
-import { findOwnerServers } from '../../remote/owner-servers'
+import { findAccountServers } from '../../remote/owner-servers'
 import type { RemoteAccount } from '../../remote/remote-account'
 import type { PlexHttpConfig } from '../../server/plex-http'
 import { resolveConnection } from '../../server/resolve-connection'
@@ -26,15 +26,7 @@ export interface RemoteMethodDeps {
 
 /** The `remote.*` methods: the owner's servers from plex.tv, picking one, and its log pulls. */
 export function createRemoteMethods(deps: RemoteMethodDeps): RemoteMethods {
-  const find = async () => {
-    const client = await deps.account.client()
-    if (!client.ok) {
-      return client
-    }
-    // Every probe carries the same headers; the first call reads the client identifier once.
-    const base = await deps.http('http://127.0.0.1', null)
-    return findOwnerServers(client.value, (baseUrl, token) => ({ ...base, baseUrl, token }))
-  }
+  const find = () => findAccountServers(deps.account, deps.http)
   return {
     'remote.servers': async () => {
       const found = await find()

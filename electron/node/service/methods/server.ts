@@ -54,6 +54,13 @@ export function createServerMethods(
       }
       const { connection } = active.value
       const identity = await connection.client.identity()
+      if (!identity.ok) {
+        // A server found through plex.tv may answer at another of its addresses now.
+        const moved = await servers.follow(identity.error)
+        if (moved.ok) {
+          return ok(moved.value.connection.info)
+        }
+      }
       events.emit('server.checked', {
         reachable: identity.ok,
         message: identity.ok ? null : identity.error.message,

@@ -1,0 +1,151 @@
+import { appError, type AppError } from '../../common/api/errors'
+import { err, type Result } from '../../common/util/result'
+import type { FoundServer } from '../remote/owner-servers'
+import { resolveConnection, type ConnectionRequest } from '../server/resolve-connection'
+import type { KnownServerRecord } from './known-servers'
+import type { SecretStore } from './ports'
+import type { ActiveServer, ServerConnections } from './server-connections'
+
+/** A server found through plex.tv that Hush now reaches at another of its addresses. */
+export interface ServerMove {
+  readonly server: string
+  /** Host and port of the address before, and of the one Hush uses now. */
+  readonly from: string
+  readonly to: string
+  readonly via: NonNullable<KnownServerRecord['via']>
+  /** `lost`: the old address stopped answering; `better`: a closer one answers again. */
+  readonly why: 'lost' | 'better'
+}
+
+/** What following a server needs from its connections. */
+export interface FollowServerDeps {
+  readonly secrets: SecretStore
+  readonly request: (extra: Partial<ConnectionRequest>) => ConnectionRequest
+  readonly activate: ServerConnections['activate']
+  readonly current: () => ActiveServer | undefined
+  /** Asks plex.tv again for one of the owner's servers and chooses its address anew. */
+  readonly chooseAgain?: (serverId: string) => Promise<Result<FoundServer[], AppError>>
+  readonly onMoved?: (move: ServerMove) => void
+  readonly now?: () => number
+}
+
+/** Follows a server found through plex.tv from one of its addresses to another. */
+export interface ServerFollower {
+  /** The active server failed with `failure`: choose its address again (see ServerConnections). */
+  readonly follow: (failure: AppError) => Promise<Result<ActiveServer, AppError>>
+  /**
+   * Connects to a known server found through plex.tv: by a fresh choice first when it was last
+   * reached from outside (a laptop back home takes its LAN address again), else at its address,
+   * and by a fresh choice when that does not answer.
+   */
+  readonly reconnect: (
+    record: KnownServerRecord,
+    token: string,
+  ) => Promise<Result<ActiveServer, AppError>>
+}
+
+/** The failures that can mean the server is elsewhere now, not that it refused Hush. */
+const lostKinds: ReadonlySet<AppError['kind']> = new Set(['unreachable', 'timeout', 'tls'])
+
+/** Whether a failure is one after which a server's other addresses are worth trying. */
+export function isLostConnection(error: AppError): boolean {
+  return lostKinds.has(error.kind)
+}
+
+/** A server that stays away is looked up at plex.tv at most once in this time. */
+export const chooseAgainSpacingMs = 60_000
+
+const hostOf = (url: string) => new URL(url).host
+
+/** Creates the follower of one core's server connections. */
+export function createServerFollower(deps: FollowServerDeps): ServerFollower {
+  const now = deps.now ?? Date.now
+  let following: Promise<Result<ActiveServer, AppError>> | undefined
+  let lastFailed:
+    { at: number; server: ActiveServer; result: Result<ActiveServer, AppError> } | undefined
+
+  /** Chooses the address of a server again; `failure` is what its own address answered, if tried. */
+  async function chooseAgain(
+    record: KnownServerRecord,
+    token: string,
+    failure: AppError | null,
+  ): Promise<Result<ActiveServer, AppError>> {
+    const failed = (why: string) =>
+      err(
+        failure === null
+          ? appError('unreachable', `${record.name}: ${why}`)
+          : appError(
+              failure.kind,
+              `${record.name} did not answer at ${record.url} (${failure.message}); ${why}`,
+            ),
+      )
+    const found = deps.chooseAgain ? await deps.chooseAgain(record.id) : undefined
+    if (found === undefined || !found.ok) {
+      const why = found ? `: ${found.error.message}` : ''
+      return failed(`Hush could not ask plex.tv for its other addresses${why}`)
+    }
+    const server = found.value[0]
+    if (server === undefined) {
+      return failed('plex.tv no longer lists it on the account')
+    }
+    if (server.view.connection === null) {
+      return failed(`none of its addresses answered (${server.view.reason})`)
+    }
+    const { uri, kind } = server.view.connection
+    const use = server.token ?? token
+    const connection = await resolveConnection(deps.request({ server: uri, token: use }))
+    const place = { demo: false, dataDir: record.dataDir, via: kind }
+    const moved = await deps.activate(connection, use, place, true)
+    if (moved.ok && uri !== record.url) {
+      deps.onMoved?.({
+        server: moved.value.record.name,
+        from: hostOf(record.url),
+        to: hostOf(uri),
+        via: kind,
+        why: failure === null ? 'better' : 'lost',
+      })
+    }
+    return moved
+  }
+
+  return {
+    follow: async failure => {
+      const server = deps.current()
+      if (server === undefined || server.record.via === null || !isLostConnection(failure)) {
+        return err(failure)
+      }
+      if (lastFailed?.server === server && now() - lastFailed.at < chooseAgainSpacingMs) {
+        return lastFailed.result
+      }
+      // Every caller that saw the failure (the drift watch, a pull) waits for the same choice.
+      following ??= (async () => {
+        const token = await deps.secrets.get(`server:${server.record.id}`)
+        const result = token ? await chooseAgain(server.record, token, failure) : err(failure)
+        lastFailed = result.ok ? undefined : { at: now(), server, result }
+        return result
+      })().finally(() => (following = undefined))
+      return following
+    },
+    reconnect: async (record, token) => {
+      let chosen = false
+      if (record.via === 'remote' || record.via === 'relay') {
+        chosen = true
+        const better = await chooseAgain(record, token, null)
+        if (better.ok) {
+          return better
+        }
+      }
+      const connection = await resolveConnection(deps.request({ server: record.url, token }))
+      if (!connection.ok && !chosen && isLostConnection(connection.error)) {
+        const moved = await chooseAgain(record, token, connection.error)
+        if (moved.ok) {
+          return moved
+        }
+        // Nothing is remembered: the next start tries the same address first again.
+        return deps.activate(moved, token, { demo: false, dataDir: null }, false)
+      }
+      const place = { demo: false, dataDir: record.dataDir, via: record.via }
+      return deps.activate(connection, token, place, true)
+    },
+  }
+}
