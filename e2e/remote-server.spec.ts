@@ -25,6 +25,8 @@ const pageErrors: string[] = []
 beforeAll(async () => {
   demoDir = await mkdtemp(join(tmpdir(), 'hush-e2e-remote-'))
   demo = await startDemoServer({ dataDir: demoDir, seed: 3, backfillHours: 2 })
+  // The owner's computer starts at home: the server's LAN address answers, and plex.tv lists it first.
+  await demo.faults.network('home')
   serve = await startHushServe({ demo: false, env: { HUSH_ACCOUNT_URL: demo.url } })
   browser = await launchBrowser()
   page = await browser.context.newPage()
@@ -58,7 +60,7 @@ describe('a server on another machine, in Chromium against hush serve', () => {
 
   it('lists the server past its dead first address, and picks it', async () => {
     const list = page.getByRole('list', { name: 'Your servers on plex.tv' })
-    await list.getByText(`via ${demo.url}`).waitFor()
+    await list.getByText(`via ${demo.lanUrl() ?? ''}`).waitFor()
     await list.getByText('local: 1 address before it did not answer or were not allowed').waitFor()
     await page.screenshot({ path: join(shots, 'server-picker-en.png') })
     await list.getByRole('button', { name: 'Use: hush-demo' }).click()
@@ -84,6 +86,32 @@ describe('a server on another machine, in Chromium against hush serve', () => {
     // Judged on the server's log, as pulled: its span is named, and verdicts are drawn from it.
     await page.getByText(/^Server log from .+ to .+\./).waitFor({ timeout: 30_000 })
     await page.getByText(/^Verified: [1-9]\d*$/).waitFor()
+    expect(pageErrors).toEqual([])
+  })
+
+  it('follows the server to its public address when the laptop leaves home, and says so', async () => {
+    await demo.faults.network('away')
+    await page.getByRole('link', { name: 'Outbound log' }).click()
+    await page.getByRole('button', { name: 'Pull now' }).click()
+    const notices = page.getByRole('region', { name: 'What Hush told you' })
+    const notice = notices.getByRole('article', { name: 'Hush reaches hush-demo another way' })
+    await notice.waitFor({ timeout: 30_000 })
+    const lan = new URL(demo.lanUrl() ?? '').host
+    const outside = new URL(demo.url).host
+    await notice
+      .getByText(
+        `hush-demo no longer answered at ${lan}; Hush now reaches it at ${outside}, by Remote Access, from outside your network.`,
+      )
+      .waitFor()
+    // The pull that found it gone went on at the new address.
+    await page
+      .getByText(/Pulled from hush-demo every 5 min\. Last pull .*: [\d,]+ new events\./)
+      .waitFor({ timeout: 30_000 })
+    // The sidebar names the address the server answers at now.
+    await page.getByText(demo.url, { exact: true }).waitFor()
+    await page.screenshot({ path: join(repoRoot, 'test-results', 'screenshots', 'moved-en.png') })
+    await notice.getByRole('button', { name: 'Dismiss' }).click()
+    await notice.waitFor({ state: 'detached' })
     expect(pageErrors).toEqual([])
   })
 

@@ -44,12 +44,15 @@ export interface LogPuller {
   readonly source: () => Promise<LogSource>
   /** (Re)starts the schedule for the active server: a pull now, then every N minutes. */
   readonly schedule: () => Promise<void>
-  readonly stop: () => void
+  /** Ends the schedule; with `close`, also cuts a download under way and waits for its end. */
+  readonly stop: (close?: boolean) => Promise<void>
 }
 
 /** Creates the log puller of one core. */
 export function createLogPuller(deps: LogPullerDeps): LogPuller {
   let queue: Promise<unknown> = Promise.resolve()
+  // Aborted when the core closes: a download under way ends instead of outliving it.
+  const closing = new AbortController()
   let timer: NodeJS.Timeout | undefined
   let next: { at: number; serverId: string; minutes: number } | undefined
   const minuteMs = deps.minuteMs ?? 60_000
@@ -73,7 +76,7 @@ export function createLogPuller(deps: LogPullerDeps): LogPuller {
       )
     }
     const mirror = join(pulledServerDir(deps.stateDir, record.id), 'Logs')
-    const pulled = await pullServerLogs(connection.http, mirror)
+    const pulled = await pullServerLogs({ ...connection.http, signal: closing.signal }, mirror)
     if (!pulled.ok) {
       const error =
         pulled.error.kind === 'unauthorized'
@@ -102,7 +105,7 @@ export function createLogPuller(deps: LogPullerDeps): LogPuller {
   /** Pulls; when the server did not answer, pulls again where it answers now (a laptop away). */
   async function pullFollowing(server: ActiveServer): Promise<Result<LogPull, AppError>> {
     const pulled = await pullOnce(server)
-    if (pulled.ok || deps.follow === undefined) {
+    if (pulled.ok || deps.follow === undefined || closing.signal.aborted) {
       return pulled
     }
     const moved = await deps.follow(pulled.error)
@@ -155,14 +158,14 @@ export function createLogPuller(deps: LogPullerDeps): LogPuller {
     return run
   }
 
-  const stop = () => {
+  const endSchedule = () => {
     clearTimeout(timer)
     timer = undefined
     next = undefined
   }
 
   async function schedule(): Promise<void> {
-    stop()
+    endSchedule()
     const active = deps.active()
     if (!active.ok || !isPulledServer(active.value.record)) {
       return
@@ -192,7 +195,14 @@ export function createLogPuller(deps: LogPullerDeps): LogPuller {
   return {
     pull,
     schedule,
-    stop,
+    stop: async close => {
+      endSchedule()
+      if (close === true) {
+        closing.abort()
+        // The pull that was cut short writes its status and removes its temporary zip first.
+        await queue
+      }
+    },
     source: async () => {
       const active = deps.active()
       if (!active.ok) {

@@ -260,7 +260,8 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
     },
     stop: async () => {
       await watch.stop()
-      puller.stop()
+      await servers.close()
+      await puller.stop(true)
       stopPullSetting()
       stopConnected()
       stopWitnessing()

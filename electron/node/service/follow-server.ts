@@ -42,6 +42,8 @@ export interface ServerFollower {
     record: KnownServerRecord,
     token: string,
   ) => Promise<Result<ActiveServer, AppError>>
+  /** Follows no more, once a choice under way has ended (the core is closing). */
+  readonly close: () => Promise<void>
 }
 
 /** The failures that can mean the server is elsewhere now, not that it refused Hush. */
@@ -61,6 +63,7 @@ const hostOf = (url: string) => new URL(url).host
 export function createServerFollower(deps: FollowServerDeps): ServerFollower {
   const now = deps.now ?? Date.now
   let following: Promise<Result<ActiveServer, AppError>> | undefined
+  let closed = false
   let lastFailed:
     { at: number; server: ActiveServer; result: Result<ActiveServer, AppError> } | undefined
 
@@ -111,7 +114,12 @@ export function createServerFollower(deps: FollowServerDeps): ServerFollower {
   return {
     follow: async failure => {
       const server = deps.current()
-      if (server === undefined || server.record.via === null || !isLostConnection(failure)) {
+      if (
+        closed ||
+        server === undefined ||
+        server.record.via === null ||
+        !isLostConnection(failure)
+      ) {
         return err(failure)
       }
       if (lastFailed?.server === server && now() - lastFailed.at < chooseAgainSpacingMs) {
@@ -125,6 +133,10 @@ export function createServerFollower(deps: FollowServerDeps): ServerFollower {
         return result
       })().finally(() => (following = undefined))
       return following
+    },
+    close: async () => {
+      closed = true
+      await following
     },
     reconnect: async (record, token) => {
       let chosen = false

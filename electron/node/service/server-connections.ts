@@ -86,6 +86,8 @@ export interface ServerConnections {
    * that answers becomes active. Answers the active server, or why none answers.
    */
   readonly follow: (failure: AppError) => Promise<Result<ActiveServer, AppError>>
+  /** Stops following the server (the core is closing), once a choice under way has ended. */
+  readonly close: () => Promise<void>
   /** Called with the new active server after every successful connect. */
   readonly onConnected: (listener: (server: ActiveServer) => void) => () => void
 }
@@ -190,6 +192,7 @@ export function createServerConnections(deps: ServerConnectionsDeps): ServerConn
     active: () =>
       current ? ok(current) : err(appError('unreachable', 'no server is connected yet')),
     follow: follower.follow,
+    close: follower.close,
     restore: async () => {
       const known = await readKnownServers(deps.stateDir)
       const record = known.servers.find(server => server.id === known.activeId)

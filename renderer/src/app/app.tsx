@@ -1,4 +1,5 @@
 import { NoticeBar } from '../components/notice-bar'
+import { OwnerNotices } from '../components/owner-notices'
 import { FirstRunScreen } from '../features/first-run/first-run-screen'
 import { useText } from '../i18n/use-text'
 import { useAppStore } from '../store/app-store-context'
@@ -22,6 +23,7 @@ export function App() {
     return (
       <>
         <FirstRunScreen />
+        <OwnerNotices />
         <NoticeBar />
       </>
     )
@@ -35,6 +37,7 @@ export function App() {
       <main className="main" id="main">
         <ScreenOutlet />
       </main>
+      <OwnerNotices />
       <NoticeBar />
     </div>
   )

@@ -24,6 +24,8 @@ export type FakeHandlers = { [M in ApiMethod]: FakeHandler<M> }
 export interface FakeBridge extends PrivacyBridge {
   readonly calls: { readonly method: ApiMethod; readonly input: unknown }[]
   readonly switches: SwitchStatus[]
+  /** The fake server; a test may change it (the core reached it at another address). */
+  readonly server: { url: string }
   emit<E extends ApiEvent>(event: E, payload: ApiEvents[E]): void
 }
 
@@ -37,7 +39,7 @@ export interface FakeBridgeOptions {
   readonly overrides?: Partial<FakeHandlers>
 }
 
-const server = {
+const fakeServer = {
   url: 'http://127.0.0.1:32400',
   machineIdentifier: 'fake-machine',
   version: '1.41.0.0000',
@@ -49,6 +51,7 @@ const server = {
 /** Creates the fake bridge. For component tests only: the app never ships it. */
 export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   let connected = options.connected ?? true
+  const server = { ...fakeServer }
   let settings = { ...defaultAppSettings }
   const history: SwitchStatus[][] = []
   const switches: SwitchStatus[] = (options.switches ?? []).map(({ id, state }) => ({
@@ -91,7 +94,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
         problem: null,
       },
     }),
-    'server.check': () => ({ ok: true, value: server }),
+    'server.check': () => ({ ok: true, value: { ...server } }),
     'watch.overrides': () => ({
       ok: true,
       value: {
@@ -125,16 +128,21 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
             },
           ]
         : [],
-    'server.connect': () => ((connected = true), { ok: true, value: server }),
+    'server.connect': () => ((connected = true), { ok: true, value: { ...server } }),
     'server.connectLocal': () => (
       (connected = true),
       { ok: true, value: { ...server, dataDir: '/var/lib/plexmediaserver' } }
     ),
-    'server.connectDemo': () => ((connected = true), { ok: true, value: server }),
-    'server.select': () => ((connected = true), { ok: true, value: server }),
+    'server.connectDemo': () => ((connected = true), { ok: true, value: { ...server } }),
+    'server.select': () => ((connected = true), { ok: true, value: { ...server } }),
     'switches.status': () => ({
       ok: true,
-      value: { server, switches: switches.map(s => ({ ...s })), profile: null, readAt: 'now' },
+      value: {
+        server: { ...server },
+        switches: switches.map(s => ({ ...s })),
+        profile: null,
+        readAt: 'now',
+      },
     }),
     'switches.planProfile': ({ profile }) => {
       const steps = switches
@@ -198,6 +206,7 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
   return {
     calls,
     switches,
+    server,
     call<M extends ApiMethod>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
       calls.push({ method, input })
       const handler = all[method]

@@ -30,6 +30,10 @@ export const en = {
     refresh: 'Refresh',
     dismiss: 'Dismiss',
   },
+  ownerNotices: {
+    label: 'What Hush told you',
+    times: (count: number) => `${count} times`,
+  },
   overall: {
     loading: 'Reading your server…',
     private: 'Everything private',

@@ -29,6 +29,10 @@ export const zh: Messages = {
     refresh: '刷新',
     dismiss: '关闭提示',
   },
+  ownerNotices: {
+    label: 'Hush 的通知',
+    times: (count: number) => `${count} 次`,
+  },
   overall: {
     loading: '正在读取您的服务器…',
     private: '一切都是私密的',

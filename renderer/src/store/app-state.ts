@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand'
 import type { CatalogView } from '../catalog/catalog-view'
 import type { ConnectionSlice } from './slices/connection-slice'
 import type { LogSlice } from './slices/log-slice'
+import type { OwnerNoticesSlice } from './slices/owner-notices-slice'
 import type { PreviewsSlice } from './slices/previews-slice'
 import type { RemoteSlice } from './slices/remote-slice'
 import type { SettingsSlice } from './slices/settings-slice'
@@ -17,7 +18,8 @@ export type AppState = ConnectionSlice &
   VerifySlice &
   SettingsSlice &
   RemoteSlice &
-  UiSlice & { readonly catalog: CatalogView }
+  UiSlice &
+  OwnerNoticesSlice & { readonly catalog: CatalogView }
 
 /** The signature of one slice creator. */
 export type SliceCreator<T> = StateCreator<AppState, [], [], T>

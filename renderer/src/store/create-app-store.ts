@@ -4,6 +4,7 @@ import type { CatalogView } from '../catalog/catalog-view'
 import type { AppState } from './app-state'
 import { createConnectionSlice } from './slices/connection-slice'
 import { createLogSlice } from './slices/log-slice'
+import { createOwnerNoticesSlice } from './slices/owner-notices-slice'
 import { createPreviewsSlice } from './slices/previews-slice'
 import { createRemoteSlice } from './slices/remote-slice'
 import { createSettingsSlice } from './slices/settings-slice'
@@ -26,6 +27,7 @@ export function createAppStore(bridge: PrivacyBridge, catalog: CatalogView): App
     ...createSettingsSlice(bridge)(...a),
     ...createRemoteSlice(bridge)(...a),
     ...createUiSlice()(...a),
+    ...createOwnerNoticesSlice()(...a),
   }))
 }
 
@@ -42,6 +44,8 @@ export function connectBridgeEvents(bridge: PrivacyBridge, store: AppStore): () 
     bridge.on('log.recorded', payload => state().logRecorded(payload.count)),
     // A pull on the schedule ended: the log screen's "last pull" moves on.
     bridge.on('remote.pulled', () => void state().logSourceRequested()),
+    // What the core tells the owner of its own accord (also a system notification on the desktop).
+    bridge.on('owner.notified', notice => state().ownerNotified(notice)),
   ]
   return () => stops.forEach(stop => stop())
 }

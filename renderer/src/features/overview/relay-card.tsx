@@ -26,7 +26,11 @@ export function RelayCard() {
   }
   const watching = status.state === 'watching'
   return (
-    <article className="card relay-card" aria-labelledby="overview-witness" data-testid="relay-card">
+    <article
+      className="card relay-card"
+      aria-labelledby="overview-witness"
+      data-testid="relay-card"
+    >
       <header>
         <h2 id="overview-witness">{text.witness.title}</h2>
         <p className="sub muted">{text.witness.intro}</p>

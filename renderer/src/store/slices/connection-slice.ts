@@ -98,8 +98,22 @@ export function createConnectionSlice(bridge: PrivacyBridge): SliceCreator<Conne
         set({ servers: loading(get().servers) })
         set({ servers: { status: 'ready', value: await bridge.call('server.list', {}) } })
       },
-      serverChecked: payload =>
-        set({ reachable: payload.reachable, reachMessage: payload.message }),
+      serverChecked: payload => {
+        set({ reachable: payload.reachable, reachMessage: payload.message })
+        if (payload.reachable && get().phase === 'connected') {
+          // A connect the dashboard did not ask for (the core followed the server to another of
+          // its addresses): read where it is now. The switchboard names its server.
+          void get()
+            .switchesRequested()
+            .then(() => {
+              const board = get().switchboard
+              if (board.status === 'ready') {
+                set({ server: board.value.server })
+              }
+              return get().serversRequested()
+            })
+        }
+      },
       serverConnected: async server => {
         set({ phase: 'connected', server, reachable: true, reachMessage: null, connectError: null })
         // The switches first: they are what the owner came for; the log summary follows.

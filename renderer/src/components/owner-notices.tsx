@@ -1,0 +1,57 @@
+import { useText } from '../i18n/use-text'
+import { useAppStore } from '../store/app-store-context'
+import type { NoticeKind } from '../../../electron/common/notices/notice'
+import { failureNoticeKinds } from '../store/slices/owner-notices-slice'
+import { Icon, type IconName } from './icon'
+
+const iconOf: Readonly<Record<NoticeKind, IconName>> = {
+  drift: 'switches',
+  timedChangeEnded: 'clock',
+  timedChangeFailed: 'alert',
+  newDestination: 'globe',
+  serverUnreachable: 'alert',
+  connectionChanged: 'server',
+  applyInterrupted: 'alert',
+  fileRepaired: 'alert',
+  settingsRepaired: 'alert',
+  noKeychain: 'alert',
+  weakKeychain: 'alert',
+  changeFailed: 'alert',
+}
+
+/**
+ * What Hush told the owner of its own accord (a setting changed behind its back, a new
+ * destination, the server reached another way), newest first until dismissed. The desktop also
+ * shows each as a system notification; in a browser (`hush serve`) this is the only place.
+ */
+export function OwnerNotices() {
+  const text = useText()
+  const notices = useAppStore(s => s.ownerNotices)
+  const dismissed = useAppStore(s => s.ownerNoticeDismissed)
+  return (
+    <section className="owner-notices" aria-label={text.ownerNotices.label} aria-live="polite">
+      {notices.map(notice => {
+        const failure = failureNoticeKinds.has(notice.kind)
+        return (
+          <article
+            key={notice.id}
+            className={`owner-notice${failure ? ' failure' : ''}`}
+            aria-label={notice.title}
+          >
+            <Icon name={iconOf[notice.kind]} />
+            <div>
+              <strong>
+                {notice.title}
+                {notice.times > 1 ? ` (${text.ownerNotices.times(notice.times)})` : ''}
+              </strong>
+              <p>{notice.body}</p>
+            </div>
+            <button type="button" className="button small" onClick={() => dismissed(notice.id)}>
+              {text.common.dismiss}
+            </button>
+          </article>
+        )
+      })}
+    </section>
+  )
+}
