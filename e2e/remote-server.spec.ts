@@ -109,7 +109,10 @@ describe('a server on another machine, in Chromium against hush serve', () => {
       .waitFor({ timeout: 30_000 })
     // The sidebar names the address the server answers at now.
     await page.getByText(demo.url, { exact: true }).waitFor()
-    await page.screenshot({ path: join(repoRoot, 'test-results', 'screenshots', 'moved-en.png') })
+    await expect
+      .poll(() => page.getByRole('grid', { name: 'Outbound log' }).getByText('Loading…').count())
+      .toBe(0)
+    await page.screenshot({ path: join(shots, 'connection-moved-en.png') })
     await notice.getByRole('button', { name: 'Dismiss' }).click()
     await notice.waitFor({ state: 'detached' })
     expect(pageErrors).toEqual([])

@@ -32,6 +32,8 @@ export interface LogPullerDeps {
   /** Replaces a minute by this many ms (tests). */
   readonly minuteMs?: number
   readonly onError: (error: unknown) => void
+  /** A closer address for a server reached from outside, if one answers now. */
+  readonly improve?: () => Promise<ActiveServer | undefined>
   /** Chooses the server's address again after a failure that may mean it is elsewhere now. */
   readonly follow?: (failure: AppError) => Promise<Result<ActiveServer, AppError>>
   /** Told when a pull ended, after its state was written. */
@@ -103,7 +105,10 @@ export function createLogPuller(deps: LogPullerDeps): LogPuller {
   }
 
   /** Pulls; when the server did not answer, pulls again where it answers now (a laptop away). */
-  async function pullFollowing(server: ActiveServer): Promise<Result<LogPull, AppError>> {
+  async function pullFollowing(active: ActiveServer): Promise<Result<LogPull, AppError>> {
+    // Back home, the LAN address answers again: pull there (never through a relay).
+    const closer = await deps.improve?.()
+    const server = closer?.record.id === active.record.id ? closer : active
     const pulled = await pullOnce(server)
     if (pulled.ok || deps.follow === undefined || closing.signal.aborted) {
       return pulled

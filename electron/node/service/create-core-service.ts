@@ -169,6 +169,7 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
     onError: report,
     onPulled: (serverId, ok) => events.emit('remote.pulled', { serverId, ok }),
     follow: servers.follow,
+    improve: servers.improve,
   })
   const stopConnected = resident
     ? servers.onConnected(server => {

@@ -1,5 +1,5 @@
 import { appError, type AppError } from '../../common/api/errors'
-import { err, type Result } from '../../common/util/result'
+import { err, ok, type Result } from '../../common/util/result'
 import type { FoundServer } from '../remote/owner-servers'
 import { resolveConnection, type ConnectionRequest } from '../server/resolve-connection'
 import type { KnownServerRecord } from './known-servers'
@@ -42,6 +42,12 @@ export interface ServerFollower {
     record: KnownServerRecord,
     token: string,
   ) => Promise<Result<ActiveServer, AppError>>
+  /**
+   * When the active server is reached from outside (by Remote Access or relay), chooses again in
+   * case a closer address answers now (the laptop came home); answers the server to use. Runs
+   * before each log pull: through a relay, Hush pulls nothing.
+   */
+  readonly improve: () => Promise<ActiveServer | undefined>
   /** Follows no more, once a choice under way has ended (the core is closing). */
   readonly close: () => Promise<void>
 }
@@ -67,11 +73,15 @@ export function createServerFollower(deps: FollowServerDeps): ServerFollower {
   let lastFailed:
     { at: number; server: ActiveServer; result: Result<ActiveServer, AppError> } | undefined
 
-  /** Chooses the address of a server again; `failure` is what its own address answered, if tried. */
+  /**
+   * Chooses the address of a server again; `failure` is what its own address answered, if tried.
+   * When the choice is where `kept` already is, that connection stays as it is.
+   */
   async function chooseAgain(
     record: KnownServerRecord,
     token: string,
     failure: AppError | null,
+    kept?: ActiveServer,
   ): Promise<Result<ActiveServer, AppError>> {
     const failed = (why: string) =>
       err(
@@ -95,6 +105,9 @@ export function createServerFollower(deps: FollowServerDeps): ServerFollower {
       return failed(`none of its addresses answered (${server.view.reason})`)
     }
     const { uri, kind } = server.view.connection
+    if (kept !== undefined && kept.record.url === uri) {
+      return ok(kept)
+    }
     const use = server.token ?? token
     const connection = await resolveConnection(deps.request({ server: uri, token: use }))
     const place = { demo: false, dataDir: record.dataDir, via: kind }
@@ -133,6 +146,25 @@ export function createServerFollower(deps: FollowServerDeps): ServerFollower {
         return result
       })().finally(() => (following = undefined))
       return following
+    },
+    improve: async () => {
+      const server = deps.current()
+      if (
+        closed ||
+        server === undefined ||
+        (server.record.via !== 'remote' && server.record.via !== 'relay')
+      ) {
+        return server
+      }
+      following ??= (async () => {
+        const token = await deps.secrets.get(`server:${server.record.id}`)
+        return token
+          ? chooseAgain(server.record, token, null, server)
+          : err(appError('tokenNotFound', 'no token'))
+      })().finally(() => (following = undefined))
+      const chosen = await following
+      // Nothing closer answers, or plex.tv cannot be asked: the server stays where it answers.
+      return chosen.ok ? chosen.value : server
     },
     close: async () => {
       closed = true

@@ -86,6 +86,8 @@ export interface ServerConnections {
    * that answers becomes active. Answers the active server, or why none answers.
    */
   readonly follow: (failure: AppError) => Promise<Result<ActiveServer, AppError>>
+  /** A closer address for a server reached from outside, if one answers now (ServerFollower). */
+  readonly improve: () => Promise<ActiveServer | undefined>
   /** Stops following the server (the core is closing), once a choice under way has ended. */
   readonly close: () => Promise<void>
   /** Called with the new active server after every successful connect. */
@@ -192,6 +194,7 @@ export function createServerConnections(deps: ServerConnectionsDeps): ServerConn
     active: () =>
       current ? ok(current) : err(appError('unreachable', 'no server is connected yet')),
     follow: follower.follow,
+    improve: follower.improve,
     close: follower.close,
     restore: async () => {
       const known = await readKnownServers(deps.stateDir)
