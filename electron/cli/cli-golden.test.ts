@@ -39,9 +39,20 @@ const transcript: string[] = []
 /** Times within two days of now are the run's own; older ones (the corpus') stay as they are. */
 function normalise(text: string): string {
   const near = (value: string) => Math.abs(Date.parse(value) - Date.now()) < 2 * 86_400_000
+  const lan = demo.lanUrl()
+  // Hosts without a scheme (a notice names them so), not the start of a longer port.
+  const host = (url: string) =>
+    new RegExp(`${new URL(url).host.replaceAll('.', '\\.')}(?!\\d)`, 'g')
+  const addresses = (line: string) =>
+    lan === null
+      ? line.replaceAll(demo.url, '<server>')
+      : line
+          .replaceAll(demo.url, '<server>')
+          .replaceAll(lan, '<lan>')
+          .replace(host(demo.url), '<server-host>')
+          .replace(host(lan), '<lan-host>')
   return (
-    text
-      .replaceAll(demo.url, '<server>')
+    addresses(text)
       .replaceAll(root, '<tmp>')
       // Markdown reports escape punctuation: a time there reads 2025\-08\-04T20:00:00\.000Z.
       .replace(
@@ -293,6 +304,12 @@ describe('the CLI, byte for byte', () => {
     demo.faults.logsZip('truncated')
     await hush(['log', 'pull', ...account], remote)
     demo.faults.logsZip('zip')
+    // Picked at home on its LAN address; away, a pull finds it at its public one and says so.
+    await demo.faults.network('home')
+    await hush(['servers', 'use', demo.machineIdentifier, ...account], remote)
+    await demo.faults.network('away')
+    await hush(['log', 'pull', ...account], remote)
+    await hush(['status', ...account], remote)
     await hush(['servers', ...account], remote)
     await hush(['logout', '--state-dir', stateDir], remote)
     await hush(['logout', '--state-dir', stateDir], remote)

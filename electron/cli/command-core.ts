@@ -44,7 +44,13 @@ export interface CommandCoreOptions {
 }
 
 /** What the CLI prints at once of what the core tells the owner: the rest is the command's. */
-const saidAtOnce = new Set(['applyInterrupted', 'timedChangeEnded', 'timedChangeFailed'])
+const saidAtOnce = new Set([
+  'applyInterrupted',
+  'timedChangeEnded',
+  'timedChangeFailed',
+  // The picked server answered at another of its addresses: the owner learns where it is now.
+  'connectionChanged',
+])
 
 /** The one-line message of a failure the core reports in the background (an AppError or an Error). */
 function messageOf(error: unknown): string {

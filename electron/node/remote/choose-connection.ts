@@ -79,7 +79,8 @@ export async function chooseConnection(
     if (failure === null) {
       tried.push({ uri: connection.uri, kind, secure, outcome: 'answered' })
       const earlier = tried.length - 1
-      const why = `${kind}${secure ? ', secure' : isLocalHost(host) ? ', on this network' : ''}`
+      const near = kind === 'local' && isLocalHost(host)
+      const why = `${kind}${secure ? ', secure' : near ? ', on this network' : ''}`
       return {
         reachable: true,
         uri: connection.uri,

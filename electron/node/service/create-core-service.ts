@@ -127,6 +127,7 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
     // The account is made below; a server is only followed once the core runs.
     chooseAgain: serverId => findAccountServers(account, http, serverId),
     onMoved: move => notify({ kind: 'connectionChanged', ...move }),
+    preferCloser: resident,
   })
   const endDueExceptions = async (session: ActiveSession) => {
     await recover(session.store)

@@ -26,6 +26,12 @@ export interface FollowServerDeps {
   /** Asks plex.tv again for one of the owner's servers and chooses its address anew. */
   readonly chooseAgain?: (serverId: string) => Promise<Result<FoundServer[], AppError>>
   readonly onMoved?: (move: ServerMove) => void
+  /**
+   * Whether a reconnect to a server last reached from outside first asks plex.tv whether a closer
+   * address answers (a resident core, once at start); a command uses the last address first, so
+   * that it does not pay for the lookup and the probes of dead addresses each time it runs.
+   */
+  readonly preferCloser: boolean
   readonly now?: () => number
 }
 
@@ -35,8 +41,8 @@ export interface ServerFollower {
   readonly follow: (failure: AppError) => Promise<Result<ActiveServer, AppError>>
   /**
    * Connects to a known server found through plex.tv: by a fresh choice first when it was last
-   * reached from outside (a laptop back home takes its LAN address again), else at its address,
-   * and by a fresh choice when that does not answer.
+   * reached from outside and closer addresses are preferred (a laptop back home takes its LAN
+   * address again), else at its address, and by a fresh choice when that does not answer.
    */
   readonly reconnect: (
     record: KnownServerRecord,
@@ -172,7 +178,7 @@ export function createServerFollower(deps: FollowServerDeps): ServerFollower {
     },
     reconnect: async (record, token) => {
       let chosen = false
-      if (record.via === 'remote' || record.via === 'relay') {
+      if (deps.preferCloser && (record.via === 'remote' || record.via === 'relay')) {
         chosen = true
         const better = await chooseAgain(record, token, null)
         if (better.ok) {

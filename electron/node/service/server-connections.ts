@@ -47,6 +47,8 @@ export interface ServerConnectionsDeps {
   readonly chooseAgain?: FollowServerDeps['chooseAgain']
   /** Told when a server found through plex.tv is reached at another address than before. */
   readonly onMoved?: FollowServerDeps['onMoved']
+  /** See FollowServerDeps (default: false). */
+  readonly preferCloser?: boolean
 }
 
 /** Where a connected server's files are, and whether it is the demo. */
@@ -155,6 +157,7 @@ export function createServerConnections(deps: ServerConnectionsDeps): ServerConn
     current: () => current,
     chooseAgain: deps.chooseAgain,
     onMoved: deps.onMoved,
+    preferCloser: deps.preferCloser ?? false,
   })
 
   async function reconnect(record: KnownServerRecord): Promise<Result<ActiveServer, AppError>> {
