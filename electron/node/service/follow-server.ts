@@ -32,7 +32,6 @@ export interface FollowServerDeps {
    * that it does not pay for the lookup and the probes of dead addresses each time it runs.
    */
   readonly preferCloser: boolean
-  readonly now?: () => number
 }
 
 /** Follows a server found through plex.tv from one of its addresses to another. */
@@ -62,18 +61,17 @@ export interface ServerFollower {
 const lostKinds: ReadonlySet<AppError['kind']> = new Set(['unreachable', 'timeout', 'tls'])
 
 /** Whether a failure is one after which a server's other addresses are worth trying. */
-export function isLostConnection(error: AppError): boolean {
+function isLostConnection(error: AppError): boolean {
   return lostKinds.has(error.kind)
 }
 
 /** A server that stays away is looked up at plex.tv at most once in this time. */
-export const chooseAgainSpacingMs = 60_000
+const chooseAgainSpacingMs = 60_000
 
 const hostOf = (url: string) => new URL(url).host
 
 /** Creates the follower of one core's server connections. */
 export function createServerFollower(deps: FollowServerDeps): ServerFollower {
-  const now = deps.now ?? Date.now
   let following: Promise<Result<ActiveServer, AppError>> | undefined
   let closed = false
   let lastFailed:
@@ -108,7 +106,8 @@ export function createServerFollower(deps: FollowServerDeps): ServerFollower {
       return failed('plex.tv no longer lists it on the account')
     }
     if (server.view.connection === null) {
-      return failed(`none of its addresses answered (${server.view.reason})`)
+      // plex.tv's addresses, each with why it did not answer.
+      return failed(server.view.reason)
     }
     const { uri, kind } = server.view.connection
     if (kept !== undefined && kept.record.url === uri) {
@@ -141,14 +140,14 @@ export function createServerFollower(deps: FollowServerDeps): ServerFollower {
       ) {
         return err(failure)
       }
-      if (lastFailed?.server === server && now() - lastFailed.at < chooseAgainSpacingMs) {
+      if (lastFailed?.server === server && Date.now() - lastFailed.at < chooseAgainSpacingMs) {
         return lastFailed.result
       }
       // Every caller that saw the failure (the drift watch, a pull) waits for the same choice.
       following ??= (async () => {
         const token = await deps.secrets.get(`server:${server.record.id}`)
         const result = token ? await chooseAgain(server.record, token, failure) : err(failure)
-        lastFailed = result.ok ? undefined : { at: now(), server, result }
+        lastFailed = result.ok ? undefined : { at: Date.now(), server, result }
         return result
       })().finally(() => (following = undefined))
       return following
