@@ -54,18 +54,18 @@ export function createServerMethods(
       }
       const { connection } = active.value
       const identity = await connection.client.identity()
-      if (!identity.ok) {
-        // A server found through plex.tv may answer at another of its addresses now.
-        const moved = await servers.follow(identity.error)
-        if (moved.ok) {
-          return ok(moved.value.connection.info)
-        }
+      if (identity.ok) {
+        events.emit('server.checked', { reachable: true, message: null })
+        return ok(connection.info)
       }
-      events.emit('server.checked', {
-        reachable: identity.ok,
-        message: identity.ok ? null : identity.error.message,
-      })
-      return identity.ok ? ok(connection.info) : identity
+      // A server found through plex.tv may answer at another of its addresses now; if none
+      // answers, the failure says where it did not and why no other was found.
+      const moved = await servers.follow(identity.error)
+      if (moved.ok) {
+        return ok(moved.value.connection.info)
+      }
+      events.emit('server.checked', { reachable: false, message: moved.error.message })
+      return moved
     },
     'server.list': async () => {
       const known = await readKnownServers(stateDir)
