@@ -46,6 +46,8 @@ export const apiMethodNames = [
   'remote.use',
   'remote.pull',
   'remote.logSource',
+  'notices.recent',
+  'notices.dismiss',
 ] as const
 
 /** Every push event name, for the bridges that forward them. */

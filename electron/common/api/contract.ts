@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { ShownNotice } from '../notices/notice'
+import { keptNoticeSchema, type KeptNotice } from './notice-schemas'
 import type { apiEventNames } from './contract-names'
 import { resultSchema, type AppError } from './errors'
 import type { Result } from '../util/result'
@@ -188,6 +188,14 @@ export const apiMethods = {
   /** Where the log's events come from, the last pull and the next. */
   'remote.logSource': { input: none, output: logSourceSchema },
 
+  /** What Hush told the owner of its own accord and they have not dismissed, newest first. */
+  'notices.recent': { input: none, output: z.array(keptNoticeSchema) },
+  /** Dismisses a notice in every face; answers the notices still kept. */
+  'notices.dismiss': {
+    input: z.object({ id: z.string().min(1).max(100) }),
+    output: z.array(keptNoticeSchema),
+  },
+
   'settings.get': { input: none, output: appSettingsSchema },
   'settings.update': { input: appSettingsPatchSchema, output: appSettingsSchema },
 } as const
@@ -235,7 +243,7 @@ export interface ApiEvents extends Record<(typeof apiEventNames)[number], unknow
   }
   'settings.changed': z.infer<typeof appSettingsSchema>
   /** The core told the owner something (a desktop notification; see common/notices). */
-  'owner.notified': ShownNotice
+  'owner.notified': KeptNotice
   /** A pull of a remote server's logs ended (on demand or on the schedule), well or not. */
   'remote.pulled': { readonly serverId: string; readonly ok: boolean }
 }

@@ -17,6 +17,7 @@ import { createCoreWatch, type WatchChoices } from '../watch/core-watch'
 import { createSessions, type ActiveSession } from './active-session'
 import { createAccountMethods } from './methods/account'
 import { createLogMethods } from './methods/log'
+import { createNoticeMethods } from './methods/notices'
 import { createPreviewMethods } from './methods/preview'
 import { createRemoteMethods } from './methods/remote'
 import { createServerMethods } from './methods/server'
@@ -92,7 +93,8 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
   let language = settings.language
   events.on('settings.changed', changed => (language = changed.language))
   const languageNow = () => deps.language ?? language
-  const notify = createOwnerNotices({ notifier: deps.notifier, events, language: languageNow })
+  const notices = createOwnerNotices({ notifier: deps.notifier, events, language: languageNow })
+  const notify = notices.notify
   events.on('server.checked', ({ reachable, message }) => {
     if (!reachable && message) {
       notify({ kind: 'serverUnreachable', reason: message })
@@ -249,6 +251,7 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
     ...createSettingsMethods(deps.settings, events),
     ...createAccountMethods(account, deps.limits?.signal),
     ...createRemoteMethods({ account, servers, puller, http, stateDir: deps.stateDir }),
+    ...createNoticeMethods(notices),
   }
   return {
     api,

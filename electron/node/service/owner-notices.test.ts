@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ApiEvents } from '../../common/api/contract'
 import type { ShownNotice } from '../../common/notices/notice'
+import { createEventHub } from '../../common/util/event-hub'
+import { createOwnerNotices, keptNoticesMax } from './owner-notices'
 import { startTestCore, type TestCore } from './testing/test-core'
 
 let testCore: TestCore | undefined
@@ -37,8 +39,51 @@ describe('what the core tells the owner', () => {
     await until(() => shown.some(notice => notice.kind === 'timedChangeEnded'))
     const ended = shown.find(notice => notice.kind === 'timedChangeEnded')
     expect(ended?.title).toBe('临时更改已结束')
-    expect(streamed).toContainEqual(ended)
+    expect(streamed).toContainEqual(expect.objectContaining({ ...ended, times: 1 }))
+    // Kept for a face that opens later, until dismissed in any face.
+    const keptNow = await core.api['notices.recent']({})
+    expect(keptNow[0]).toMatchObject({ kind: 'timedChangeEnded', title: '临时更改已结束' })
     const status = await core.api['switches.status']({})
     expect(status.ok && status.value.switches.find(s => s.id === 'relay')?.state).toBe('on')
   }, 30_000)
+})
+
+describe('the notices the core keeps', () => {
+  const keeper = () => {
+    const events = createEventHub<ApiEvents>(error => {
+      throw error
+    })
+    const streamed: Array<ApiEvents['owner.notified']> = []
+    events.on('owner.notified', notice => streamed.push(notice))
+    return { notices: createOwnerNotices({ events, language: () => 'en' }), streamed }
+  }
+
+  it('keeps each notice, newest first, and counts a repeat on the one kept', () => {
+    const { notices, streamed } = keeper()
+    notices.notify({ kind: 'serverUnreachable', reason: 'refused' })
+    notices.notify({ kind: 'newDestination', host: 'a.example', category: 'analytics' })
+    notices.notify({ kind: 'serverUnreachable', reason: 'refused' })
+    const kept = notices.recent()
+    expect(kept.map(notice => [notice.kind, notice.times])).toEqual([
+      ['serverUnreachable', 2],
+      ['newDestination', 1],
+    ])
+    // The repeat is pushed with the same id, so a face updates the notice it shows.
+    expect(streamed[2]?.id).toBe(streamed[0]?.id)
+    expect(new Set(kept.map(notice => notice.id)).size).toBe(2)
+  })
+
+  it('forgets a dismissed notice, and keeps only the newest ones', () => {
+    const { notices } = keeper()
+    for (let n = 0; n < keptNoticesMax + 5; n++) {
+      notices.notify({ kind: 'newDestination', host: `h${n}.example`, category: 'analytics' })
+    }
+    const kept = notices.recent()
+    expect(kept).toHaveLength(keptNoticesMax)
+    expect(kept[0]?.body).toContain(`h${keptNoticesMax + 4}.example`)
+    const rest = notices.dismiss(kept[0]?.id ?? '')
+    expect(rest).toHaveLength(keptNoticesMax - 1)
+    expect(rest.map(notice => notice.id)).not.toContain(kept[0]?.id)
+    expect(notices.dismiss('no-such-notice')).toHaveLength(keptNoticesMax - 1)
+  })
 })

@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto'
 import type { ApiEvents } from '../../common/api/contract'
+import type { KeptNotice } from '../../common/api/notice-schemas'
 import type { Language } from '../../common/i18n/localized-text'
 import type { Notice } from '../../common/notices/notice'
 import { showNotice } from '../../common/notices/notice-texts'
@@ -8,19 +10,51 @@ import type { Notifier } from './ports'
 /** Tells the owner one thing (see common/notices). */
 export type NotifyOwner = (notice: Notice) => void
 
+/** The core's notices: the one way to tell the owner, and those kept until dismissed. */
+export interface OwnerNotices {
+  readonly notify: NotifyOwner
+  /** Kept notices, newest first. */
+  readonly recent: () => KeptNotice[]
+  /** Forgets a notice (the owner dismissed it in some face); answers those still kept. */
+  readonly dismiss: (id: string) => KeptNotice[]
+}
+
+/**
+ * How many notices the core keeps: a browser opened on `hush serve` a day later still finds what
+ * happened meanwhile (a new destination at night), without a list that grows for ever.
+ */
+export const keptNoticesMax = 20
+
 /**
  * The one way the core tells the owner something: said once in the owner's language, handed to
- * the host's notifier (a desktop notification, a CLI line) and pushed as `owner.notified` to every
- * face that listens (the dashboard's event stream).
+ * the host's notifier (a desktop notification, a CLI line), kept until dismissed and pushed as
+ * `owner.notified` to every face that listens (the dashboard's event stream). The same notice
+ * again is counted on the kept one rather than kept twice.
  */
 export function createOwnerNotices(deps: {
   readonly notifier?: Notifier
   readonly events: EventHub<ApiEvents>
   readonly language: () => Language
-}): NotifyOwner {
-  return notice => {
-    const shown = showNotice(notice, deps.language())
-    deps.notifier?.notify(shown)
-    deps.events.emit('owner.notified', shown)
+}): OwnerNotices {
+  let kept: KeptNotice[] = []
+  return {
+    notify: notice => {
+      const shown = showNotice(notice, deps.language())
+      deps.notifier?.notify(shown)
+      const same = kept.find(k => k.kind === shown.kind && k.body === shown.body)
+      const now: KeptNotice = {
+        ...shown,
+        id: same?.id ?? randomUUID(),
+        at: new Date().toISOString(),
+        times: (same?.times ?? 0) + 1,
+      }
+      kept = [now, ...kept.filter(k => k !== same)].slice(0, keptNoticesMax)
+      deps.events.emit('owner.notified', now)
+    },
+    recent: () => [...kept],
+    dismiss: id => {
+      kept = kept.filter(k => k.id !== id)
+      return [...kept]
+    },
   }
 }

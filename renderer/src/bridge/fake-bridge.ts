@@ -6,6 +6,7 @@ import type {
   ApiOutput,
   PrivacyBridge,
 } from '../../../electron/common/api/contract'
+import type { KeptNotice } from '../../../electron/common/api/notice-schemas'
 import { defaultAppSettings } from '../../../electron/common/api/settings-schemas'
 import type { PlanStep, SwitchStatus } from '../../../electron/common/api/switch-schemas'
 import { BridgeError } from './bridge-error'
@@ -63,6 +64,8 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
     until: null,
   }))
   const listeners = new Map<ApiEvent, Set<(payload: never) => void>>()
+  // The notices the fake core keeps: those it emitted (as the real one keeps what it notifies).
+  let notices: KeptNotice[] = []
   const calls: FakeBridge['calls'] = []
 
   const setStates = (steps: readonly PlanStep[]) => {
@@ -198,6 +201,11 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       lastError: null,
       nextPullAt: null,
     }),
+    'notices.recent': () => [...notices],
+    'notices.dismiss': ({ id }) => {
+      notices = notices.filter(notice => notice.id !== id)
+      return [...notices]
+    },
     'settings.get': () => settings,
     'settings.update': patch => (settings = { ...settings, ...patch }),
   }
@@ -221,6 +229,10 @@ export function createFakeBridge(options: FakeBridgeOptions = {}): FakeBridge {
       return () => set.delete(listener)
     },
     emit(event, payload) {
+      if (event === 'owner.notified') {
+        const notice = payload as KeptNotice
+        notices = [notice, ...notices.filter(kept => kept.id !== notice.id)]
+      }
       listeners.get(event)?.forEach(listener => (listener as (p: typeof payload) => void)(payload))
     },
   }

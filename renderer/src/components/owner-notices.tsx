@@ -1,7 +1,7 @@
 import { useText } from '../i18n/use-text'
 import { useAppStore } from '../store/app-store-context'
 import type { NoticeKind } from '../../../electron/common/notices/notice'
-import { failureNoticeKinds } from '../store/slices/owner-notices-slice'
+import { failureNoticeKinds, ownerNoticesShown } from '../store/slices/owner-notices-slice'
 import { Icon, type IconName } from './icon'
 
 const iconOf: Readonly<Record<NoticeKind, IconName>> = {
@@ -30,7 +30,7 @@ export function OwnerNotices() {
   const dismissed = useAppStore(s => s.ownerNoticeDismissed)
   return (
     <section className="owner-notices" aria-label={text.ownerNotices.label} aria-live="polite">
-      {notices.map(notice => {
+      {notices.slice(0, ownerNoticesShown).map(notice => {
         const failure = failureNoticeKinds.has(notice.kind)
         return (
           <article
@@ -46,7 +46,11 @@ export function OwnerNotices() {
               </strong>
               <p>{notice.body}</p>
             </div>
-            <button type="button" className="button small" onClick={() => dismissed(notice.id)}>
+            <button
+              type="button"
+              className="button small"
+              onClick={() => void dismissed(notice.id)}
+            >
               {text.common.dismiss}
             </button>
           </article>

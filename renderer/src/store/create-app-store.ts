@@ -27,7 +27,7 @@ export function createAppStore(bridge: PrivacyBridge, catalog: CatalogView): App
     ...createSettingsSlice(bridge)(...a),
     ...createRemoteSlice(bridge)(...a),
     ...createUiSlice()(...a),
-    ...createOwnerNoticesSlice()(...a),
+    ...createOwnerNoticesSlice(bridge)(...a),
   }))
 }
 

@@ -63,6 +63,8 @@ export function createConnectionSlice(bridge: PrivacyBridge): SliceCreator<Conne
         const [, servers] = await Promise.all([
           get().settingsRequested(),
           bridge.call('server.list', {}),
+          // What Hush told the owner while no dashboard was open (a new destination at night).
+          get().ownerNoticesRequested(),
         ])
         set({ servers: { status: 'ready', value: servers } })
         if (servers.length === 0) {

@@ -1,21 +1,21 @@
-import type { NoticeKind, ShownNotice } from '../../../../electron/common/notices/notice'
+import type { PrivacyBridge } from '../../../../electron/common/api/contract'
+import type { KeptNotice } from '../../../../electron/common/api/notice-schemas'
+import type { NoticeKind } from '../../../../electron/common/notices/notice'
 import type { SliceCreator } from '../app-state'
 
-/** A notice the core gave the owner (`owner.notified`), as the dashboard keeps it. */
-export interface OwnerNotice extends ShownNotice {
-  readonly id: number
-  /** The same notice again (a server that stays away) counts here instead of stacking. */
-  readonly times: number
-}
-
-/** What Hush told the owner of its own accord, newest first, until dismissed. */
+/**
+ * What Hush told the owner of its own accord and they have not dismissed, newest first: the
+ * core keeps them (a browser opened later still finds them) and every face dismisses the same.
+ */
 export interface OwnerNoticesSlice {
-  readonly ownerNotices: readonly OwnerNotice[]
-  readonly ownerNotified: (notice: ShownNotice) => void
-  readonly ownerNoticeDismissed: (id: number) => void
+  readonly ownerNotices: readonly KeptNotice[]
+  readonly ownerNoticesRequested: () => Promise<void>
+  /** A notice the core just gave, or gave again (the same id, counted). */
+  readonly ownerNotified: (notice: KeptNotice) => void
+  readonly ownerNoticeDismissed: (id: string) => Promise<void>
 }
 
-/** How many notices the dashboard shows at once; older ones give way. */
+/** How many notices the dashboard shows at once; the older ones wait their turn. */
 export const ownerNoticesShown = 3
 
 /** The kinds that say something failed (shown as alerts). */
@@ -26,22 +26,21 @@ export const failureNoticeKinds: ReadonlySet<NoticeKind> = new Set([
   'applyInterrupted',
 ])
 
-let nextId = 1
-
 /** Creates the owner notices slice. */
-export function createOwnerNoticesSlice(): SliceCreator<OwnerNoticesSlice> {
+export function createOwnerNoticesSlice(bridge: PrivacyBridge): SliceCreator<OwnerNoticesSlice> {
   return set => ({
     ownerNotices: [],
+    ownerNoticesRequested: async () => {
+      set({ ownerNotices: await bridge.call('notices.recent', {}) })
+    },
     ownerNotified: notice =>
-      set(state => {
-        const same = state.ownerNotices.find(
-          kept => kept.title === notice.title && kept.body === notice.body,
-        )
-        const rest = state.ownerNotices.filter(kept => kept !== same)
-        const shown: OwnerNotice = { ...notice, id: nextId++, times: (same?.times ?? 0) + 1 }
-        return { ownerNotices: [shown, ...rest].slice(0, ownerNoticesShown) }
-      }),
-    ownerNoticeDismissed: id =>
-      set(state => ({ ownerNotices: state.ownerNotices.filter(notice => notice.id !== id) })),
+      set(state => ({
+        ownerNotices: [notice, ...state.ownerNotices.filter(kept => kept.id !== notice.id)],
+      })),
+    ownerNoticeDismissed: async id => {
+      // Gone at once; the core's answer is the list every face now shares.
+      set(state => ({ ownerNotices: state.ownerNotices.filter(kept => kept.id !== id) }))
+      set({ ownerNotices: await bridge.call('notices.dismiss', { id }) })
+    },
   })
 }
