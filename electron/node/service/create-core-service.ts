@@ -93,7 +93,14 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
   let language = settings.language
   events.on('settings.changed', changed => (language = changed.language))
   const languageNow = () => deps.language ?? language
-  const notices = createOwnerNotices({ notifier: deps.notifier, events, language: languageNow })
+  const notices = await createOwnerNotices({
+    notifier: deps.notifier,
+    events,
+    language: languageNow,
+    // A resident core keeps them across restarts; a command prints its own and forgets them.
+    file: resident ? join(deps.stateDir, 'notices.json') : undefined,
+    onError: report,
+  })
   const notify = notices.notify
   events.on('server.checked', ({ reachable, message }) => {
     if (!reachable && message) {
@@ -272,6 +279,7 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
       stopWitnessing()
       witness.stop()
       stopRecorded()
+      await notices.flush()
       await outbound.close()
     },
   }

@@ -160,6 +160,20 @@ describe('following a server found through plex.tv from one of its addresses to 
     await stopCore(core)
   })
 
+  it('still shows what it told the owner after a restart, until dismissed', async () => {
+    const core = await startCore()
+    const kept = await core.api['notices.recent']({})
+    expect(kept.map(notice => notice.kind)).toContain('connectionChanged')
+    for (const notice of kept) {
+      await core.api['notices.dismiss']({ id: notice.id })
+    }
+    await stopCore(core)
+    const again = await startCore()
+    const ids = (await again.api['notices.recent']({})).map(notice => notice.id)
+    expect(ids.filter(id => kept.some(notice => notice.id === id))).toEqual([])
+    await stopCore(again)
+  })
+
   it('says in one line why nothing answers when plex.tv cannot be asked, and asks it once a minute at most', async () => {
     const core = await startCore()
     await pickAtHome(core)

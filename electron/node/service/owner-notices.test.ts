@@ -1,3 +1,6 @@
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { ApiEvents } from '../../common/api/contract'
 import type { ShownNotice } from '../../common/notices/notice'
@@ -49,17 +52,25 @@ describe('what the core tells the owner', () => {
 })
 
 describe('the notices the core keeps', () => {
-  const keeper = () => {
+  const keeper = async (file?: string) => {
     const events = createEventHub<ApiEvents>(error => {
       throw error
     })
     const streamed: Array<ApiEvents['owner.notified']> = []
     events.on('owner.notified', notice => streamed.push(notice))
-    return { notices: createOwnerNotices({ events, language: () => 'en' }), streamed }
+    const notices = await createOwnerNotices({
+      events,
+      language: () => 'en',
+      file,
+      onError: error => {
+        throw error
+      },
+    })
+    return { notices, streamed }
   }
 
-  it('keeps each notice, newest first, and counts a repeat on the one kept', () => {
-    const { notices, streamed } = keeper()
+  it('keeps each notice, newest first, and counts a repeat on the one kept', async () => {
+    const { notices, streamed } = await keeper()
     notices.notify({ kind: 'serverUnreachable', reason: 'refused' })
     notices.notify({ kind: 'newDestination', host: 'a.example', category: 'analytics' })
     notices.notify({ kind: 'serverUnreachable', reason: 'refused' })
@@ -73,8 +84,8 @@ describe('the notices the core keeps', () => {
     expect(new Set(kept.map(notice => notice.id)).size).toBe(2)
   })
 
-  it('forgets a dismissed notice, and keeps only the newest ones', () => {
-    const { notices } = keeper()
+  it('forgets a dismissed notice, and keeps only the newest ones', async () => {
+    const { notices } = await keeper()
     for (let n = 0; n < keptNoticesMax + 5; n++) {
       notices.notify({ kind: 'newDestination', host: `h${n}.example`, category: 'analytics' })
     }
@@ -85,5 +96,36 @@ describe('the notices the core keeps', () => {
     expect(rest).toHaveLength(keptNoticesMax - 1)
     expect(rest.map(notice => notice.id)).not.toContain(kept[0]?.id)
     expect(notices.dismiss('no-such-notice')).toHaveLength(keptNoticesMax - 1)
+  })
+
+  it('keeps them across a restart in an owner-only file, dismissals included', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hush-notices-'))
+    try {
+      const file = join(dir, 'notices.json')
+      const first = await keeper(file)
+      first.notices.notify({ kind: 'newDestination', host: 'night.example', category: 'analytics' })
+      first.notices.notify({ kind: 'serverUnreachable', reason: 'refused' })
+      first.notices.dismiss(first.notices.recent()[0]?.id ?? '')
+      await first.notices.flush()
+      expect((await stat(file)).mode & 0o777).toBe(0o600)
+      const later = await keeper(file)
+      expect(later.notices.recent()).toEqual(first.notices.recent())
+      expect(later.notices.recent().map(notice => notice.kind)).toEqual(['newDestination'])
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('starts afresh from an unreadable file, kept aside', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hush-notices-'))
+    try {
+      const file = join(dir, 'notices.json')
+      await writeFile(file, '[{"id": 1', { mode: 0o600 })
+      const { notices } = await keeper(file)
+      expect(notices.recent()).toEqual([])
+      expect((await readdir(dir)).some(name => name.startsWith('notices.corrupt-'))).toBe(true)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })
