@@ -10,7 +10,6 @@ import { listenDemo, portOf } from './http-server'
 export interface LanDoor {
   /** The door's port once it was first opened; null before. */
   readonly port: () => number | null
-  readonly isOpen: () => boolean
   readonly open: () => Promise<void>
   /** Refuses new connections and cuts the open ones, as leaving the network does. */
   readonly close: () => Promise<void>
@@ -25,7 +24,6 @@ export function createLanDoor(listener: RequestListener): LanDoor {
   const change = (step: () => Promise<void>) => (changing = changing.then(step, step))
   return {
     port: () => port,
-    isOpen: () => server !== undefined,
     open: () =>
       change(async () => {
         if (server === undefined) {

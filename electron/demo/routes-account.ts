@@ -81,8 +81,6 @@ function resourcesJson(world: DemoWorld, includeRelay: boolean): Record<string, 
     relay,
     IPv6: false,
   })
-  // The secure LAN address comes first, as plex.tv lists it; its plex.direct name resolves nowhere
-  // from here, so it is dead — a client must fall back to the next one: the demo on loopback.
   const plain = (port: number, local: boolean) => ({
     protocol: 'http',
     address: '127.0.0.1',
@@ -92,17 +90,16 @@ function resourcesJson(world: DemoWorld, includeRelay: boolean): Record<string, 
     relay: false,
     IPv6: false,
   })
+  // The secure LAN address comes first, as plex.tv lists it; its plex.direct name resolves nowhere
+  // from here, so it is dead — a client must fall back to the next one: the demo on loopback.
+  const connections = [connection(demoNetwork.lanAddress, 32400, true, false)]
   const lanPort = world.lanPort()
+  if (lanPort !== null) {
+    connections.push(plain(lanPort, true))
+  }
   // With an address on the home network (lan-door.ts), the main port stands for the server's
   // public address: the one a computer away from home still reaches it on.
-  const connections =
-    lanPort === null
-      ? [connection(demoNetwork.lanAddress, 32400, true, false), plain(world.port(), true)]
-      : [
-          connection(demoNetwork.lanAddress, 32400, true, false),
-          plain(lanPort, true),
-          plain(world.port(), false),
-        ]
+  connections.push(plain(world.port(), lanPort === null))
   if (remote !== 'off') {
     connections.push(connection(demoNetwork.publicAddress, 32400, false, false))
   }

@@ -264,7 +264,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     version,
     faults,
     lanUrl: () => {
-      const lanPort = doorRef.current?.port() ?? null
+      const lanPort = world.lanPort()
       return lanPort === null ? null : `http://127.0.0.1:${lanPort}`
     },
     now: () => clock.now(),

@@ -64,13 +64,8 @@ export function createLogPuller(deps: LogPullerDeps): LogPuller {
 
   async function pullOnce(server: ActiveServer): Promise<Result<LogPull, AppError>> {
     const { record, connection } = server
-    const before = await readStatus(record.id)
-    const failed = async (error: AppError) => {
-      await writeJsonFile(statusFile(record.id), { ...before, lastError: error.message })
-      return err(error)
-    }
     if (record.via === 'relay') {
-      return failed(
+      return err(
         appError(
           'logPullFailed',
           `${record.name} answers only through Plex’s relay; Hush does not pull its logs through it (they would pass through plex.tv’s relay service): make the server reachable on this network or by Remote Access`,
@@ -87,7 +82,7 @@ export function createLogPuller(deps: LogPullerDeps): LogPuller {
               `${record.name} refused Hush’s token (401): it was revoked or the server was removed from the account; sign in with Plex again and pick the server`,
             )
           : pulled.error
-      return failed(error)
+      return err(error)
     }
     const imported = await deps.importFiles(pulled.value.files)
     const at = new Date().toISOString()
@@ -104,28 +99,32 @@ export function createLogPuller(deps: LogPullerDeps): LogPuller {
     })
   }
 
-  /** Pulls; when the server did not answer, pulls again where it answers now (a laptop away). */
+  /**
+   * Pulls; when the server did not answer, pulls again where it answers now (a laptop away). A
+   * failure is written to the status once, with the longer story when the server was looked for
+   * elsewhere (where it did not answer, and why no other address was found).
+   */
   async function pullFollowing(active: ActiveServer): Promise<Result<LogPull, AppError>> {
     // Back home, the LAN address answers again: pull there (never through a relay).
     const closer = await deps.improve?.()
     const server = closer?.record.id === active.record.id ? closer : active
-    const pulled = await pullOnce(server)
-    if (pulled.ok || deps.follow === undefined || closing.signal.aborted) {
-      return pulled
+    let pulled = await pullOnce(server)
+    if (!pulled.ok && deps.follow !== undefined && !closing.signal.aborted) {
+      const moved = await deps.follow(pulled.error)
+      if (!moved.ok) {
+        pulled = err(moved.error)
+      } else if (moved.value !== server) {
+        pulled = await pullOnce(moved.value)
+      }
     }
-    const moved = await deps.follow(pulled.error)
-    if (moved.ok) {
-      return moved.value === server ? pulled : pullOnce(moved.value)
-    }
-    if (moved.error !== pulled.error) {
-      // The longer story: where it did not answer, and why no other address was found.
+    if (!pulled.ok) {
       const status = await readStatus(server.record.id)
       await writeJsonFile(statusFile(server.record.id), {
         ...status,
-        lastError: moved.error.message,
+        lastError: pulled.error.message,
       })
     }
-    return err(moved.error)
+    return pulled
   }
 
   function pull(): Promise<Result<LogPull, AppError>> {

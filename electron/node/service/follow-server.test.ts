@@ -22,7 +22,9 @@ describe('following a server found through plex.tv from one of its addresses to 
   const notices: ShownNotice[] = []
 
   const network = (at: 'home' | 'away') => demo.faults.network(at)
+  /** Starts a core in the one state folder; the notices seen are those of this core on. */
   const startCore = async (pollSeconds = 60) => {
+    notices.length = 0
     const stateDir = join(work, 'state')
     const settings = createFileSettingsStore(stateDir)
     // Pulls only when a test asks: a scheduled one would race the network's changes.
@@ -55,12 +57,16 @@ describe('following a server found through plex.tv from one of its addresses to 
       await new Promise(resolve => setTimeout(resolve, 50))
     }
   }
-  /** Picks the server the way the owner does, at home: its LAN address answers first. */
-  const pickAtHome = async (core: CoreService) => {
+  /**
+   * Picks the server the way the owner does, at home (its LAN address answers first), then the
+   * laptop leaves home.
+   */
+  const pickAtHomeThenLeave = async (core: CoreService) => {
     await network('home')
     const used = await core.api['remote.use']({ server: demo.machineIdentifier })
     expect(used.ok).toBe(true)
     expect((await core.api['server.list']({}))[0]?.url).toBe(`http://${lanHost}`)
+    await network('away')
   }
 
   beforeAll(async () => {
@@ -80,8 +86,7 @@ describe('following a server found through plex.tv from one of its addresses to 
 
   it('pulls the logs at the server’s public address once its LAN address refuses', async () => {
     const core = await startCore()
-    await pickAtHome(core)
-    await network('away')
+    await pickAtHomeThenLeave(core)
     const pulled = await core.api['remote.pull']({})
     expect(pulled.ok).toBe(true)
     expect(await remembered()).toMatchObject({ url: demo.url, via: 'remote' })
@@ -97,10 +102,8 @@ describe('following a server found through plex.tv from one of its addresses to 
   })
 
   it('follows it from the drift watch’s poll alone, with nothing asked of it', async () => {
-    notices.length = 0
     const core = await startCore(1)
-    await pickAtHome(core)
-    await network('away')
+    await pickAtHomeThenLeave(core)
     await waitFor(() => moves().length > 0)
     expect(moves()[0]?.body).toContain(`at ${mainHost()}, by Remote Access`)
     expect((await core.api['server.list']({}))[0]).toMatchObject({ url: demo.url, active: true })
@@ -108,10 +111,8 @@ describe('following a server found through plex.tv from one of its addresses to 
   })
 
   it('takes the LAN address again at the next pull once the laptop is home', async () => {
-    notices.length = 0
     const core = await startCore()
-    await pickAtHome(core)
-    await network('away')
+    await pickAtHomeThenLeave(core)
     expect((await core.api['remote.pull']({})).ok).toBe(true)
     expect(await remembered()).toMatchObject({ url: demo.url, via: 'remote' })
     await network('home')
@@ -129,7 +130,6 @@ describe('following a server found through plex.tv from one of its addresses to 
   })
 
   it('takes the LAN address again at the next start once the laptop is home', async () => {
-    notices.length = 0
     expect(await remembered()).toMatchObject({ via: 'remote' })
     await network('home')
     const core = await startCore()
@@ -141,7 +141,6 @@ describe('following a server found through plex.tv from one of its addresses to 
   })
 
   it('starts at the public address when the LAN address it knew refuses', async () => {
-    notices.length = 0
     await network('away')
     const core = await startCore()
     expect((await core.api['server.list']({}))[0]).toMatchObject({ url: demo.url, active: true })
@@ -150,10 +149,8 @@ describe('following a server found through plex.tv from one of its addresses to 
   })
 
   it('answers a server check from where the server answers now', async () => {
-    notices.length = 0
     const core = await startCore()
-    await pickAtHome(core)
-    await network('away')
+    await pickAtHomeThenLeave(core)
     const checked = await core.api['server.check']({})
     expect(checked.ok && checked.value.machineIdentifier).toBe(demo.machineIdentifier)
     expect(moves()).toHaveLength(1)
@@ -176,8 +173,7 @@ describe('following a server found through plex.tv from one of its addresses to 
 
   it('says in one line why nothing answers when plex.tv cannot be asked, and asks it once a minute at most', async () => {
     const core = await startCore()
-    await pickAtHome(core)
-    await network('away')
+    await pickAtHomeThenLeave(core)
     demo.faults.plexTvDown(true)
     const pulled = await core.api['remote.pull']({})
     demo.faults.plexTvDown(false)
@@ -199,7 +195,6 @@ describe('following a server found through plex.tv from one of its addresses to 
   })
 
   it('never moves a server Hush was not given by plex.tv', async () => {
-    notices.length = 0
     await network('home')
     const core = await startCore()
     const lan = `http://${lanHost}`

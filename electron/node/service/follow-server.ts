@@ -2,7 +2,7 @@ import { appError, type AppError } from '../../common/api/errors'
 import { err, ok, type Result } from '../../common/util/result'
 import type { FoundServer } from '../remote/owner-servers'
 import { resolveConnection, type ConnectionRequest } from '../server/resolve-connection'
-import type { KnownServerRecord } from './known-servers'
+import { serverTokenKey, type KnownServerRecord } from './known-servers'
 import type { SecretStore } from './ports'
 import type { ActiveServer, ServerConnections } from './server-connections'
 
@@ -129,6 +129,27 @@ export function createServerFollower(deps: FollowServerDeps): ServerFollower {
     return moved
   }
 
+  /**
+   * Chooses the active server's address again (see chooseAgain); one choice at a time, which
+   * every caller meanwhile (the drift watch, a pull, a check) waits for.
+   */
+  function chooseFor(
+    server: ActiveServer,
+    failure: AppError | null,
+  ): Promise<Result<ActiveServer, AppError>> {
+    following ??= (async () => {
+      const token = await deps.secrets.get(serverTokenKey(server.record.id))
+      if (token === undefined) {
+        return err(
+          failure ?? appError('tokenNotFound', `Hush has no token for ${server.record.name}`),
+        )
+      }
+      // Looking for a closer address keeps the connection when the choice is where it is.
+      return chooseAgain(server.record, token, failure, failure === null ? server : undefined)
+    })().finally(() => (following = undefined))
+    return following
+  }
+
   return {
     follow: async failure => {
       const server = deps.current()
@@ -143,14 +164,9 @@ export function createServerFollower(deps: FollowServerDeps): ServerFollower {
       if (lastFailed?.server === server && Date.now() - lastFailed.at < chooseAgainSpacingMs) {
         return lastFailed.result
       }
-      // Every caller that saw the failure (the drift watch, a pull) waits for the same choice.
-      following ??= (async () => {
-        const token = await deps.secrets.get(`server:${server.record.id}`)
-        const result = token ? await chooseAgain(server.record, token, failure) : err(failure)
-        lastFailed = result.ok ? undefined : { at: Date.now(), server, result }
-        return result
-      })().finally(() => (following = undefined))
-      return following
+      const result = await chooseFor(server, failure)
+      lastFailed = result.ok ? undefined : { at: Date.now(), server, result }
+      return result
     },
     improve: async () => {
       const server = deps.current()
@@ -161,13 +177,7 @@ export function createServerFollower(deps: FollowServerDeps): ServerFollower {
       ) {
         return server
       }
-      following ??= (async () => {
-        const token = await deps.secrets.get(`server:${server.record.id}`)
-        return token
-          ? chooseAgain(server.record, token, null, server)
-          : err(appError('tokenNotFound', 'no token'))
-      })().finally(() => (following = undefined))
-      const chosen = await following
+      const chosen = await chooseFor(server, null)
       // Nothing closer answers, or plex.tv cannot be asked: the server stays where it answers.
       return chosen.ok ? chosen.value : server
     },

@@ -18,6 +18,11 @@ const fileSchema = z.object({
   servers: z.array(knownServerRecordSchema),
 })
 
+/** Where the token of a known server is kept in the SecretStore. */
+export function serverTokenKey(serverId: string): string {
+  return `server:${serverId}`
+}
+
 /** A server Hush has connected to; its token is kept apart, in the SecretStore. */
 export type KnownServerRecord = z.output<typeof knownServerRecordSchema>
 

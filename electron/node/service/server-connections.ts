@@ -8,7 +8,12 @@ import {
   type ConnectionRequest,
 } from '../server/resolve-connection'
 import { createServerFollower, type FollowServerDeps } from './follow-server'
-import { readKnownServers, rememberServer, type KnownServerRecord } from './known-servers'
+import {
+  readKnownServers,
+  rememberServer,
+  serverTokenKey,
+  type KnownServerRecord,
+} from './known-servers'
 import type { NamedServer, RequestLimits, SecretStore } from './ports'
 
 /** A demo server the core started in-process. */
@@ -131,7 +136,7 @@ export function createServerConnections(deps: ServerConnectionsDeps): ServerConn
       if (token === null) {
         return err(appError('tokenNotFound', 'the local server needs a token'))
       }
-      await deps.secrets.set(`server:${record.id}`, token)
+      await deps.secrets.set(serverTokenKey(record.id), token)
       await rememberServer(deps.stateDir, record)
     }
     const server: ActiveServer = { record, connection: connection.value }
@@ -164,7 +169,7 @@ export function createServerConnections(deps: ServerConnectionsDeps): ServerConn
     if (record.demo) {
       return connectDemo()
     }
-    const token = await deps.secrets.get(`server:${record.id}`)
+    const token = await deps.secrets.get(serverTokenKey(record.id))
     if (token) {
       if (record.via !== null) {
         return follower.reconnect(record, token)

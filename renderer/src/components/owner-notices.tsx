@@ -1,8 +1,16 @@
 import { useText } from '../i18n/use-text'
 import { useAppStore } from '../store/app-store-context'
 import type { NoticeKind } from '../../../electron/common/notices/notice'
-import { failureNoticeKinds, ownerNoticesShown } from '../store/slices/owner-notices-slice'
+import { ownerNoticesShown } from '../store/slices/owner-notices-slice'
 import { Icon, type IconName } from './icon'
+
+/** The kinds that say something failed: drawn as alerts. */
+const failureKinds: ReadonlySet<NoticeKind> = new Set([
+  'serverUnreachable',
+  'timedChangeFailed',
+  'changeFailed',
+  'applyInterrupted',
+])
 
 const iconOf: Readonly<Record<NoticeKind, IconName>> = {
   drift: 'switches',
@@ -31,7 +39,7 @@ export function OwnerNotices() {
   return (
     <section className="owner-notices" aria-label={text.ownerNotices.label} aria-live="polite">
       {notices.slice(0, ownerNoticesShown).map(notice => {
-        const failure = failureNoticeKinds.has(notice.kind)
+        const failure = failureKinds.has(notice.kind)
         return (
           <article
             key={notice.id}

@@ -1,6 +1,5 @@
 import type { PrivacyBridge } from '../../../../electron/common/api/contract'
 import type { KeptNotice } from '../../../../electron/common/api/notice-schemas'
-import type { NoticeKind } from '../../../../electron/common/notices/notice'
 import type { SliceCreator } from '../app-state'
 
 /**
@@ -17,14 +16,6 @@ export interface OwnerNoticesSlice {
 
 /** How many notices the dashboard shows at once; the older ones wait their turn. */
 export const ownerNoticesShown = 3
-
-/** The kinds that say something failed (shown as alerts). */
-export const failureNoticeKinds: ReadonlySet<NoticeKind> = new Set([
-  'serverUnreachable',
-  'timedChangeFailed',
-  'changeFailed',
-  'applyInterrupted',
-])
 
 /** Creates the owner notices slice. */
 export function createOwnerNoticesSlice(bridge: PrivacyBridge): SliceCreator<OwnerNoticesSlice> {
