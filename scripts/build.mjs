@@ -1,7 +1,7 @@
 // Bundles the command line (and, where present, the Electron shell) with esbuild, and the
 // renderer with Vite. Runs on `npm install` (prepare), so `npx hush` works on a fresh clone.
 import { build } from 'esbuild'
-import { existsSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { dirname, join } from 'node:path'
 import { thirdPartyNotices } from './licenses/third-party-notices.mjs'
@@ -10,6 +10,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..')
 const onlyCli = process.argv.includes('--cli')
 /** npm packages with a native module: they load their `.node` file from node_modules. */
 const nativePackages = ['better-sqlite3']
+/** The name every chunk of the command line starts with (package.json `files` lists them so). */
+const cliChunkPrefix = 'hush-chunk-'
 /** Every module file of a bundle Hush ships, for the third-party notices. */
 const shipped = []
 
@@ -26,7 +28,14 @@ const nodeBuilds = [
       // The log parser's worker thread, loaded beside the bundle that starts it (parse-batches.ts).
       { in: 'electron/node/outbound/parse/outbound-worker.ts', out: 'outbound-worker' },
     ],
-    unbundled: { external: nativePackages },
+    // Split where the command table loads a command (command-table.ts): a command compiles and
+    // runs only its own code and what it shares, in chunks beside the entries (so that the worker
+    // is still found beside whatever chunk starts it).
+    unbundled: {
+      external: nativePackages,
+      splitting: true,
+      chunkNames: `${cliChunkPrefix}[hash]`,
+    },
     ships: true,
   },
   {
@@ -39,6 +48,13 @@ const nodeBuilds = [
     ships: false,
   },
 ]
+
+// The chunks of an earlier build have other hashes: remove them, so dist/ holds one set.
+for (const name of existsSync(join(root, 'dist')) ? readdirSync(join(root, 'dist')) : []) {
+  if (name.startsWith(cliChunkPrefix)) {
+    rmSync(join(root, 'dist', name))
+  }
+}
 
 for (const { entries, unbundled, ships } of nodeBuilds) {
   const { metafile } = await build({

@@ -1,18 +1,18 @@
 import { parseArgs } from 'node:util'
 import { hushVersion } from '../common/hush-version'
-import { commandTable } from './command-table'
+import { commandTable, type CommandEntry } from './command-table'
 import { connectionOptions, connectionUsage, globalOptions } from './common-options'
 import { exitCode, UsageError, type CliIo, type Command } from './command'
 import { tokenHelp, warnAboutTokenOption } from './token-warning'
 
 /** Finds the command selected by the leading words of argv (longest name wins). */
-function findCommand(argv: readonly string[]): { command: Command; rest: string[] } | undefined {
-  let best: { command: Command; rest: string[] } | undefined
-  for (const command of commandTable) {
-    const words = command.name.split(' ')
+function findCommand(argv: readonly string[]): { entry: CommandEntry; rest: string[] } | undefined {
+  let best: { entry: CommandEntry; rest: string[] } | undefined
+  for (const entry of commandTable) {
+    const words = entry.name.split(' ')
     const matches = words.every((word, index) => argv[index] === word)
-    if (matches && (!best || words.length > best.command.name.split(' ').length)) {
-      best = { command, rest: argv.slice(words.length) }
+    if (matches && (!best || words.length > best.entry.name.split(' ').length)) {
+      best = { entry, rest: argv.slice(words.length) }
     }
   }
   return best
@@ -24,10 +24,11 @@ export function usageLine(command: Command): string {
   return `hush ${command.name} ${command.usage}${common}`.replace(/\s+/g, ' ').trim()
 }
 
-/** The help text that lists every command. */
-export function helpText(): string {
-  const width = Math.max(...commandTable.map(c => c.name.length))
-  const lines = commandTable.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`)
+/** The help text that lists every command (which loads them all, for their summaries). */
+export async function helpText(): Promise<string> {
+  const commands = await Promise.all(commandTable.map(entry => entry.load()))
+  const width = Math.max(...commands.map(c => c.name.length))
+  const lines = commands.map(c => `  ${c.name.padEnd(width)}  ${c.summary}`)
   return [
     'Hush: see what your Plex Media Server sends upstream, and turn it off in one place.',
     '',
@@ -53,7 +54,7 @@ export function helpText(): string {
 /** Runs the `hush` command line and resolves to its exit code; never throws for a usage error. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
-    io.stdout(helpText())
+    io.stdout(await helpText())
     return argv.length === 0 ? exitCode.usage : exitCode.ok
   }
   if (argv[0] === '--version') {
@@ -65,7 +66,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr(`hush: unknown command "${argv.join(' ')}"; run \`hush --help\`\n`)
     return exitCode.usage
   }
-  const { command, rest } = found
+  const { rest } = found
+  const command = await found.entry.load()
   try {
     const parsed = parseArgs({
       args: rest,

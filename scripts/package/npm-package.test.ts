@@ -85,7 +85,7 @@ describe('the npm package', () => {
       /^LICENSE$/,
       /^dist\/THIRD-PARTY-NOTICES\.txt$/,
       /^bin\/hush\.mjs$/,
-      /^dist\/(hush|outbound-worker)\.mjs$/,
+      /^dist\/(hush|outbound-worker|hush-chunk-\w+)\.mjs$/,
       /^dist\/renderer\/(index\.html|assets\/[\w.-]+\.(js|css))$/,
       /^deploy\/(systemd|launchd)\/[\w.-]+$/,
       // npm always packs package.json's `main`: Electron's entry, which `npm start` and the
@@ -96,6 +96,11 @@ describe('the npm package', () => {
     for (const needed of ['bin/hush.mjs', 'dist/hush.mjs', 'dist/outbound-worker.mjs']) {
       expect(files).toContain(needed)
     }
+    // Every chunk the entry imports is packed, or the installed `hush` cannot load a command.
+    const entry = readFileSync(join(root, 'dist', 'hush.mjs'), 'utf8')
+    for (const [, chunk] of entry.matchAll(/"\.\/(hush-chunk-\w+\.mjs)"/g)) {
+      expect(files).toContain(`dist/${chunk}`)
+    }
     expect(files).toContain('dist/renderer/index.html')
     expect(files).toContain('dist/THIRD-PARTY-NOTICES.txt')
     expect(files.filter(file => /\.(map|ts|tsx)$|test|screenshots|^electron\//.test(file))).toEqual(
@@ -104,7 +109,11 @@ describe('the npm package', () => {
   })
 
   it('depends on exactly the packages the command line imports at run time', () => {
-    const bundle = readFileSync(join(root, 'dist', 'hush.mjs'), 'utf8')
+    // The command line's entry and the chunks it loads a command from (scripts/build.mjs).
+    const bundle = files
+      .filter(file => /^dist\/hush[\w-]*\.mjs$/.test(file))
+      .map(file => readFileSync(join(root, file), 'utf8'))
+      .join('\n')
     const imported = new Set(
       [...bundle.matchAll(/^import\s[^;]*?from\s*"([^".][^"]*)"|\bimport\(\s*"([^".][^"]*)"/gm)]
         .map(match => match[1] ?? match[2] ?? '')

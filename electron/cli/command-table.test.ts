@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { commandTable } from './command-table'
+
+const run = promisify(execFile)
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const dist = join(root, 'dist')
+
+/** The files a bundle file imports statically (`import … from "./x.mjs"`), one level. */
+function staticImports(file: string): string[] {
+  const text = readFileSync(join(dist, file), 'utf8')
+  return [...text.matchAll(/^import\s[^;]*?from\s*"\.\/([\w-]+\.mjs)"/gm)].map(m => m[1] ?? '')
+}
+
+/** A bundle file and everything it loads before it runs: what its start compiles. */
+function loadedAtStart(file: string): Set<string> {
+  const seen = new Set<string>()
+  const next = [file]
+  for (let name = next.pop(); name !== undefined; name = next.pop()) {
+    if (!seen.has(name)) {
+      seen.add(name)
+      next.push(...staticImports(name))
+    }
+  }
+  return seen
+}
+
+/** The chunk that `import("./commands/x")` in the entry became, by the command's file. */
+function chunkOf(entry: string, commandFile: string): string {
+  const text = readFileSync(join(dist, entry), 'utf8')
+  const wanted = new RegExp(`"\\./(hush-chunk-\\w+\\.mjs)"\\);?\\s*\\)?\\.${commandFile}\\b`)
+  const found = wanted.exec(text)
+  if (!found?.[1]) {
+    throw new Error(`no chunk for ${commandFile} in ${entry}`)
+  }
+  return found[1]
+}
+
+const sizeOf = (files: Set<string>): number =>
+  [...files].reduce((sum, file) => sum + readFileSync(join(dist, file)).length, 0)
+
+describe('the command table', () => {
+  it('loads, under each name, the command that declares that name', async () => {
+    const names = commandTable.map(entry => entry.name)
+    expect(new Set(names).size).toBe(names.length)
+    for (const entry of commandTable) {
+      expect((await entry.load()).name).toBe(entry.name)
+    }
+  })
+})
+
+describe('the built command line', () => {
+  beforeAll(async () => {
+    // `npm test` builds first; a lone `vitest run` of this file builds the CLI bundle itself.
+    if (!existsSync(join(dist, 'hush.mjs'))) {
+      await run(process.execPath, [join(root, 'scripts', 'build.mjs'), '--cli'], { cwd: root })
+    }
+  })
+
+  it('starts by loading a small entry: no command, no database, no schemas', () => {
+    const start = loadedAtStart('hush.mjs')
+    expect(sizeOf(start)).toBeLessThan(100_000)
+    for (const file of start) {
+      expect(readFileSync(join(dist, file), 'utf8')).not.toMatch(/from "better-sqlite3"|from "zod"/)
+    }
+  })
+
+  it('parses a log without loading the store or the server code', () => {
+    const parse = loadedAtStart(chunkOf('hush.mjs', 'logParseCommand'))
+    const status = loadedAtStart(chunkOf('hush.mjs', 'statusCommand'))
+    for (const file of parse) {
+      expect(readFileSync(join(dist, file), 'utf8')).not.toContain('from "better-sqlite3"')
+    }
+    // What `hush status` compiles before it runs (the core) is several times `hush log parse`'s.
+    expect(sizeOf(status)).toBeGreaterThan(4 * sizeOf(parse))
+  })
+})
