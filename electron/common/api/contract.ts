@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { keptNoticeSchema, type KeptNotice } from './notice-schemas'
 import type { apiEventNames } from './contract-names'
 import { resultSchema, type AppError } from './errors'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { backgroundFlowIds } from '../evidence/background-flows'
 import { outboundCategories } from '../outbound/categories'
 import { isFilterTime } from '../outbound/filter-time'

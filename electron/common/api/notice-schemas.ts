@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { NoticeKind } from '../notices/notice'
 
 // Every kind once: the Record makes a new kind of notice a compile error here until it is listed.

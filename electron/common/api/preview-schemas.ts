@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** One item of a library and the hints a metadata refresh would send for it. */
 export const matchingItemSchema = z.object({

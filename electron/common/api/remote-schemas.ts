@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** A sign-in begun: the page the owner opens to approve it, and the PIN to wait on. No token. */
 export const signInStartSchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** What `hush discover` reports about the local server; never the token itself. */
 export const discoveryReportSchema = z.object({

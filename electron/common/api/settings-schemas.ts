@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { languages } from '../i18n/localized-text'
 
 /** The owner's preferences for Hush itself; the core owns them, the faces mirror them. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { profileIds } from '../switches/switch-types'
 import { serverInfoSchema } from './server-schemas'
 

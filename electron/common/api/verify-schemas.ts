@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { backgroundFlowIds } from '../evidence/background-flows'
 import { outboundEventSchema } from './log-schemas'
 import { connectionSummarySchema } from './witness-schemas'

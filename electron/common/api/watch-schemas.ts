@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { profileIdSchema, settingValueSchema, switchStateSchema } from './switch-schemas'
 
 /** One change Hush made on a server, as its audit trail keeps it. */

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /** One connection of a Plex process as a short summary (times ISO 8601, UTC). */
 export const connectionSummarySchema = z.object({

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { languages } from '../i18n/localized-text'
 import { flowIds } from './flows'
 import { profileIds, type FlowId, type ProfileId, type SwitchEntry } from './switch-types'

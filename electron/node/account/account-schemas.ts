@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { plexBool, plexList, plexString } from '../server/plex-values'
 
 const optionalString = plexString.optional()

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { startTestDemo } from '../../demo/demo-test-helpers'
 import { decode } from '../server/plex-client'
 import { plexIdentificationHeaders } from '../server/plex-headers'

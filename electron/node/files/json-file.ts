@@ -1,5 +1,5 @@
 import { rename } from 'node:fs/promises'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { readRegularFile } from './regular-file'
 import { writeFileAtomic } from './write-file-atomic'
 

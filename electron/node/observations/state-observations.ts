@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 import { settingValueSchema } from '../../common/api/switch-schemas'
 import type { SettingValue } from '../../common/switches/switch-types'
 import { readJsonFile, writeJsonFile } from '../files/json-file'

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 import { appError, type AppError } from '../../common/api/errors'
 import type { LogPull, LogSource } from '../../common/api/remote-schemas'
 import { err, ok, type Result } from '../../common/util/result'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { readRegularFile } from '../files/regular-file'
 import { writeFileAtomic } from '../files/write-file-atomic'
 import type { SecretStore } from '../service/ports'

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { appError, type AppError } from '../../common/api/errors'
 import type { SettingValue } from '../../common/switches/switch-types'
 import { err, ok, type Result } from '../../common/util/result'

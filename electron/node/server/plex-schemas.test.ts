@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { z } from 'zod'
+import type * as z from 'zod'
 import { decode } from './plex-client'
 import { identitySchema, rootSchema, sectionsSchema, settingsSchema } from './plex-schemas'
 import { readCorpus } from './testing/corpus-dir'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { plexBool, plexList, plexNumber, plexString, typeSettingValue } from './plex-values'
 
 const optionalString = plexString.optional()

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { SettingValue } from '../../common/switches/switch-types'
 
 const trueSpellings = new Set(['1', 'true', 'yes', 'on'])

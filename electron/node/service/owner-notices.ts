@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ApiEvents } from '../../common/api/contract'
 import { keptNoticeSchema, type KeptNotice } from '../../common/api/notice-schemas'
 import type { Language } from '../../common/i18n/localized-text'

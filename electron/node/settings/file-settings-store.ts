@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 import { appSettingsSchema, defaultAppSettings } from '../../common/api/settings-schemas'
 import { readJsonFile, writeJsonFile } from '../files/json-file'
 import type { SettingsStore } from '../service/ports'

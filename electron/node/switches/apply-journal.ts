@@ -1,6 +1,6 @@
 import { rm } from 'node:fs/promises'
 import { join } from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 import { planStepSchema, profileIdSchema } from '../../common/api/switch-schemas'
 import { readJsonFile } from '../files/json-file'
 import { syncFolder, writeFileAtomic } from '../files/write-file-atomic'

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { z } from 'zod'
+import * as z from 'zod'
 import type { OutboundLog } from '../outbound/outbound-log'
 import { readJsonFile, writeJsonFile } from '../files/json-file'
 
