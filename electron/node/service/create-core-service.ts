@@ -25,6 +25,7 @@ import { createSettingsMethods } from './methods/settings'
 import { createSwitchMethods } from './methods/switches'
 import { createVerifyMethods } from './methods/verify'
 import { createWatchMethods } from './methods/watch'
+import { watchNetworkPlace } from './network-place'
 import { createOwnerNotices } from './owner-notices'
 import type { NamedServer, Notifier, RequestLimits, SecretStore, SettingsStore } from './ports'
 import { createServerConnections, type StartedDemo } from './server-connections'
@@ -69,6 +70,11 @@ export interface CoreServiceDeps {
   readonly signInPollMs?: number
   /** How the connection witness samples (default: the collector of this system). */
   readonly collectConnections?: Collector
+  /**
+   * Where this computer is on the network, and how often a resident core looks (default: its
+   * interfaces, every 30 s): tests stand in for a laptop that changes networks.
+   */
+  readonly network?: { readonly place?: () => string; readonly everyMs?: number }
 }
 
 /** The core: the contract's implementation, its push events, and its lifecycle. */
@@ -260,6 +266,7 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
     ...createRemoteMethods({ account, servers, puller, http, stateDir: deps.stateDir }),
     ...createNoticeMethods(notices),
   }
+  let stopNetworkWatch = () => {}
   return {
     api,
     events,
@@ -268,9 +275,17 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
       await watch.start(choices)
       if (resident) {
         await servers.restore()
+        // A laptop that comes home reaches its server by the LAN again at once, even with log
+        // pulls off; improve asks plex.tv only for a server reached from outside.
+        stopNetworkWatch = watchNetworkPlace({
+          place: deps.network?.place,
+          everyMs: deps.network?.everyMs ?? 30_000,
+          onMoved: () => void servers.improve().catch(report),
+        })
       }
     },
     stop: async () => {
+      stopNetworkWatch()
       await watch.stop()
       await servers.close()
       await puller.stop(true)

@@ -23,7 +23,7 @@ describe('following a server found through plex.tv from one of its addresses to 
 
   const network = (at: 'home' | 'away') => demo.faults.network(at)
   /** Starts a core in the one state folder; the notices seen are those of this core on. */
-  const startCore = async (pollSeconds = 60) => {
+  const startCore = async (pollSeconds = 60, place?: () => string) => {
     notices.length = 0
     const stateDir = join(work, 'state')
     const settings = createFileSettingsStore(stateDir)
@@ -34,6 +34,8 @@ describe('following a server found through plex.tv from one of its addresses to 
       env: { HUSH_ACCOUNT_URL: demo.url },
       secrets,
       settings,
+      // The laptop's own place on the network, which a test moves along with the demo's.
+      network: { place: place ?? (() => 'home'), everyMs: 20 },
     })
     core.events.on('owner.notified', notice => notices.push(notice))
     running.push(core)
@@ -145,6 +147,28 @@ describe('following a server found through plex.tv from one of its addresses to 
     const core = await startCore()
     expect((await core.api['server.list']({}))[0]).toMatchObject({ url: demo.url, active: true })
     expect(moves()).toHaveLength(1)
+    await stopCore(core)
+  })
+
+  it('takes the LAN address again as soon as the laptop joins another network, with pulls off', async () => {
+    let place = 'home'
+    const core = await startCore(60, () => place)
+    await pickAtHomeThenLeave(core)
+    place = 'café'
+    expect((await core.api['server.check']({})).ok).toBe(true)
+    expect(await remembered()).toMatchObject({ url: demo.url, via: 'remote' })
+    // Home again: nothing is pulled or checked; the change of network alone brings it back.
+    await network('home')
+    place = 'home'
+    await waitFor(() => moves().length === 2)
+    expect(moves()[1]?.body).toBe(
+      `Hush reaches hush-demo at ${lanHost} again, on your network, rather than at ${mainHost()}.`,
+    )
+    expect((await core.api['server.list']({}))[0]).toMatchObject({
+      url: `http://${lanHost}`,
+      active: true,
+    })
+    expect(await remembered()).toMatchObject({ via: 'local' })
     await stopCore(core)
   })
 
