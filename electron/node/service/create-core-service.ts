@@ -25,9 +25,9 @@ import { createSettingsMethods } from './methods/settings'
 import { createSwitchMethods } from './methods/switches'
 import { createVerifyMethods } from './methods/verify'
 import { createWatchMethods } from './methods/watch'
-import { watchNetworkPlace } from './network-place'
 import { createOwnerNotices } from './owner-notices'
 import type { NamedServer, Notifier, RequestLimits, SecretStore, SettingsStore } from './ports'
+import { createResidentTasks } from './resident-tasks'
 import { createServerConnections, type StartedDemo } from './server-connections'
 import type { Collector } from '../witness/collector'
 import { createCoreWitness, witnessChoicesOf } from '../witness/core-witness'
@@ -187,26 +187,17 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
     follow: servers.follow,
     improve: servers.improve,
   })
-  const stopConnected = resident
-    ? servers.onConnected(server => {
-        if (server.record.dataDir !== null) {
-          outbound.follow(join(server.record.dataDir, 'Logs')).catch(report)
-        } else {
-          // A server on another machine: its logs come by pull, into their own mirror folder.
-          outbound.stopFollowing().catch(report)
-        }
-        puller.schedule().catch(report)
+  const background = resident
+    ? createResidentTasks({
+        servers,
+        outbound,
+        puller,
+        events,
+        pullMinutes: settings.logPullMinutes,
+        network: deps.network,
+        onError: report,
       })
-    : () => undefined
-  let pullMinutes = settings.logPullMinutes
-  const stopPullSetting = resident
-    ? events.on('settings.changed', changed => {
-        if (changed.logPullMinutes !== pullMinutes) {
-          pullMinutes = changed.logPullMinutes
-          puller.schedule().catch(report)
-        }
-      })
-    : () => undefined
+    : undefined
   // The second witness: the Plex processes' connections, while connected to a server here.
   const witness = createCoreWitness({ outbound, onError: report, collect: deps.collectConnections })
   let witnessChoices = witnessChoicesOf(settings)
@@ -266,7 +257,6 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
     ...createRemoteMethods({ account, servers, puller, http, stateDir: deps.stateDir }),
     ...createNoticeMethods(notices),
   }
-  let stopNetworkWatch = () => {}
   return {
     api,
     events,
@@ -275,22 +265,14 @@ export async function createCoreService(deps: CoreServiceDeps): Promise<CoreServ
       await watch.start(choices)
       if (resident) {
         await servers.restore()
-        // A laptop that comes home reaches its server by the LAN again at once, even with log
-        // pulls off; improve asks plex.tv only for a server reached from outside.
-        stopNetworkWatch = watchNetworkPlace({
-          place: deps.network?.place,
-          everyMs: deps.network?.everyMs ?? 30_000,
-          onMoved: () => void servers.improve().catch(report),
-        })
+        background?.watchNetwork()
       }
     },
     stop: async () => {
-      stopNetworkWatch()
+      background?.stop()
       await watch.stop()
       await servers.close()
       await puller.stop(true)
-      stopPullSetting()
-      stopConnected()
       stopWitnessing()
       witness.stop()
       stopRecorded()
