@@ -150,12 +150,19 @@ describe('following a server found through plex.tv from one of its addresses to 
     await stopCore(core)
   })
 
-  it('takes the LAN address again as soon as the laptop joins another network, with pulls off', async () => {
+  it('follows the laptop’s changes of network alone, with pulls off and no poll due', async () => {
     let place = 'home'
-    const core = await startCore(60, () => place)
-    await pickAtHomeThenLeave(core)
+    // A poll an hour away: only the change of network can find the server elsewhere.
+    const core = await startCore(3600, () => place)
+    await network('home')
+    expect((await core.api['remote.use']({ server: demo.machineIdentifier })).ok).toBe(true)
+    // The drift watch's first look at a new connection runs at once: one more look, begun after
+    // it, ends after it, so that leaving home cannot cut it (it would follow the server itself).
+    expect((await core.api['watch.drift']({})).ok).toBe(true)
+    await network('away')
     place = 'café'
-    expect((await core.api['server.check']({})).ok).toBe(true)
+    await waitFor(() => moves().length === 1)
+    expect(moves()[0]?.body).toContain(`at ${mainHost()}, by Remote Access`)
     expect(await remembered()).toMatchObject({ url: demo.url, via: 'remote' })
     // Home again: nothing is pulled or checked; the change of network alone brings it back.
     await network('home')

@@ -53,6 +53,12 @@ export interface ServerFollower {
    * before each log pull: through a relay, Hush pulls nothing.
    */
   readonly improve: () => Promise<ActiveServer | undefined>
+  /**
+   * The computer joined another network: a server reached from outside may have a closer address
+   * now (improve), and one reached on the LAN may be gone, which a check of its identity shows at
+   * once rather than at the drift watch's next poll (follow).
+   */
+  readonly networkChanged: () => Promise<void>
   /** Follows no more, once a choice under way has ended (the core is closing). */
   readonly close: () => Promise<void>
 }
@@ -150,36 +156,53 @@ export function createServerFollower(deps: FollowServerDeps): ServerFollower {
     return following
   }
 
+  const follow = async (failure: AppError): Promise<Result<ActiveServer, AppError>> => {
+    const server = deps.current()
+    if (
+      closed ||
+      server === undefined ||
+      server.record.via === null ||
+      !isLostConnection(failure)
+    ) {
+      return err(failure)
+    }
+    if (lastFailed?.server === server && Date.now() - lastFailed.at < chooseAgainSpacingMs) {
+      return lastFailed.result
+    }
+    const result = await chooseFor(server, failure)
+    lastFailed = result.ok ? undefined : { at: Date.now(), server, result }
+    return result
+  }
+  const improve = async (): Promise<ActiveServer | undefined> => {
+    const server = deps.current()
+    if (
+      closed ||
+      server === undefined ||
+      (server.record.via !== 'remote' && server.record.via !== 'relay')
+    ) {
+      return server
+    }
+    const chosen = await chooseFor(server, null)
+    // Nothing closer answers, or plex.tv cannot be asked: the server stays where it answers.
+    return chosen.ok ? chosen.value : server
+  }
+
   return {
-    follow: async failure => {
+    follow,
+    improve,
+    networkChanged: async () => {
       const server = deps.current()
-      if (
-        closed ||
-        server === undefined ||
-        server.record.via === null ||
-        !isLostConnection(failure)
-      ) {
-        return err(failure)
+      if (closed || server === undefined || server.record.via === null) {
+        return
       }
-      if (lastFailed?.server === server && Date.now() - lastFailed.at < chooseAgainSpacingMs) {
-        return lastFailed.result
+      if (server.record.via !== 'local') {
+        await improve()
+        return
       }
-      const result = await chooseFor(server, failure)
-      lastFailed = result.ok ? undefined : { at: Date.now(), server, result }
-      return result
-    },
-    improve: async () => {
-      const server = deps.current()
-      if (
-        closed ||
-        server === undefined ||
-        (server.record.via !== 'remote' && server.record.via !== 'relay')
-      ) {
-        return server
+      const identity = await server.connection.client.identity()
+      if (!identity.ok) {
+        await follow(identity.error)
       }
-      const chosen = await chooseFor(server, null)
-      // Nothing closer answers, or plex.tv cannot be asked: the server stays where it answers.
-      return chosen.ok ? chosen.value : server
     },
     close: async () => {
       closed = true

@@ -8,7 +8,7 @@ import type { ServerConnections } from './server-connections'
 
 /** What a resident core's background work on its server is built from. */
 export interface ResidentTasksDeps {
-  readonly servers: Pick<ServerConnections, 'onConnected' | 'improve'>
+  readonly servers: Pick<ServerConnections, 'onConnected' | 'networkChanged'>
   readonly outbound: Pick<OutboundLog, 'follow' | 'stopFollowing'>
   readonly puller: Pick<LogPuller, 'schedule'>
   readonly events: EventHub<ApiEvents>
@@ -29,8 +29,8 @@ export interface ResidentTasks {
 /**
  * Keeps the log of the active server coming: a server on this machine by following its Logs
  * folder, one on another machine by pulls on the owner's schedule (rescheduled when the setting
- * changes); and a laptop that joins another network looks for a closer address of a server it
- * reaches from outside, so that coming home takes the LAN again at once, even with pulls off.
+ * changes); and a laptop that joins another network looks for where its server answers now, so
+ * that leaving home or coming back takes the right address at once, even with pulls off.
  */
 export function createResidentTasks(deps: ResidentTasksDeps): ResidentTasks {
   const { outbound, puller, onError } = deps
@@ -54,11 +54,12 @@ export function createResidentTasks(deps: ResidentTasksDeps): ResidentTasks {
   return {
     watchNetwork: () => {
       stopNetworkWatch()
-      // improve asks plex.tv only for a server reached by Remote Access or relay.
+      // Only a server found through plex.tv is looked for; plex.tv is asked only for one reached
+      // from outside, or one whose LAN address no longer answers.
       stopNetworkWatch = watchNetworkPlace({
         place: deps.network?.place,
         everyMs: deps.network?.everyMs ?? 30_000,
-        onMoved: () => void deps.servers.improve().catch(onError),
+        onMoved: () => void deps.servers.networkChanged().catch(onError),
       })
     },
     stop: () => {

@@ -95,6 +95,8 @@ export interface ServerConnections {
   readonly follow: (failure: AppError) => Promise<Result<ActiveServer, AppError>>
   /** A closer address for a server reached from outside, if one answers now (ServerFollower). */
   readonly improve: () => Promise<ActiveServer | undefined>
+  /** The computer joined another network: look for where the server answers now (ServerFollower). */
+  readonly networkChanged: () => Promise<void>
   /** Stops following the server (the core is closing), once a choice under way has ended. */
   readonly close: () => Promise<void>
   /** Called with the new active server after every successful connect. */
@@ -203,6 +205,7 @@ export function createServerConnections(deps: ServerConnectionsDeps): ServerConn
       current ? ok(current) : err(appError('unreachable', 'no server is connected yet')),
     follow: follower.follow,
     improve: follower.improve,
+    networkChanged: follower.networkChanged,
     close: follower.close,
     restore: async () => {
       const known = await readKnownServers(deps.stateDir)
