@@ -1,11 +1,12 @@
 import { environmentMessage } from '../node/files/system-error'
+import { missingBuildMessage } from './missing-build'
 import { createProcessIo } from './process-io'
 import { runCli } from './run-cli'
 
 // Entry of the `hush` bundle. Unexpected errors are bugs: one line, exit 1, the stack only with
 // HUSH_DEBUG=1 so that an owner never sees a trace for an expected failure. The system refusing a
-// file operation (no permission, a full disk, a file where a folder should be) is no bug: it is
-// said as such.
+// file operation (no permission, a full disk, a file where a folder should be) is no bug, nor is
+// a part of the installation gone missing: each is said as such.
 const io = createProcessIo()
 try {
   const code = await runCli(process.argv.slice(2), io)
@@ -13,7 +14,7 @@ try {
   process.stdout.write('', () => process.exit(code))
 } catch (error) {
   const message = error instanceof Error ? error.message : String(error)
-  const expected = environmentMessage(error)
+  const expected = environmentMessage(error) ?? missingBuildMessage(error)
   process.stderr.write(
     expected !== null
       ? `hush: ${expected}\n`
