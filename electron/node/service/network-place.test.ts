@@ -60,6 +60,30 @@ describe('the computer’s place on the network', () => {
     expect(networkPlace(table)).toBe('10.20.0.7/255.255.255.0 2001:db8:99:1::/64')
   })
 
+  it('says nothing while the interfaces cannot be read, and goes on once they can', async () => {
+    let refused = true
+    let table = home
+    let moves = 0
+    const place = () => {
+      if (refused) {
+        throw new Error('uv_interface_addresses returned Unknown system error 13')
+      }
+      return networkPlace(table)
+    }
+    const stop = watchNetworkPlace({ place, everyMs: 5, onMoved: () => moves++ })
+    await new Promise(resolve => setTimeout(resolve, 30))
+    // Readable again: that first reading is where the computer is, not a move.
+    refused = false
+    await new Promise(resolve => setTimeout(resolve, 30))
+    expect(moves).toBe(0)
+    table = { ...home, wlan0: [v4('10.20.0.7')] }
+    while (moves === 0) {
+      await new Promise(resolve => setTimeout(resolve, 5))
+    }
+    stop()
+    expect(moves).toBe(1)
+  })
+
   it('reads this computer’s own interfaces by default', () => {
     expect(networkPlace()).not.toContain('127.0.0.1')
   })

@@ -55,13 +55,25 @@ export interface NetworkPlaceWatch {
  */
 export function watchNetworkPlace(watch: NetworkPlaceWatch): () => void {
   const place = watch.place ?? (() => networkPlace())
-  let last = place()
+  // Some sandboxes refuse to list the interfaces (uv_interface_addresses fails): then nothing is
+  // known, no move is said, and Hush still finds a server gone at the drift watch's poll.
+  const read = (): string | null => {
+    try {
+      return place()
+    } catch {
+      return null
+    }
+  }
+  let last = read()
   const timer = setInterval(() => {
-    const now = place()
-    if (now !== last) {
-      last = now
+    const now = read()
+    if (now === null) {
+      return
+    }
+    if (last !== null && now !== last) {
       watch.onMoved()
     }
+    last = now
   }, watch.everyMs)
   timer.unref()
   return () => clearInterval(timer)
