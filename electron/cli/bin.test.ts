@@ -1,18 +1,11 @@
 import { execFile } from 'node:child_process'
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-} from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { commandChunk } from './testing/built-chunks'
 
 const run = promisify(execFile)
 const root = fileURLToPath(new URL('../..', import.meta.url))
@@ -43,8 +36,7 @@ describe('the hush executable', () => {
         filter: source => !source.includes(`${join('dist', 'renderer')}`),
       })
       symlinkSync(`${root}node_modules`, join(copy, 'node_modules'))
-      const entry = readFileSync(join(dist, 'hush.mjs'), 'utf8')
-      const chunk = /"\.\/(hush-chunk-\w+\.mjs)"\)\)\.logParseCommand/.exec(entry)?.[1] ?? ''
+      const chunk = commandChunk(dist, 'logParseCommand')
       expect(readdirSync(dist)).toContain(chunk)
       rmSync(join(dist, chunk))
       const failure = await run(

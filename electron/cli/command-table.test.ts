@@ -5,40 +5,11 @@ import { execFile } from 'node:child_process'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { commandTable } from './command-table'
+import { commandChunk, loadedAtStart } from './testing/built-chunks'
 
 const run = promisify(execFile)
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const dist = join(root, 'dist')
-
-/** The files a bundle file imports statically (`import … from "./x.mjs"`), one level. */
-function staticImports(file: string): string[] {
-  const text = readFileSync(join(dist, file), 'utf8')
-  return [...text.matchAll(/^import\s[^;]*?from\s*"\.\/([\w-]+\.mjs)"/gm)].map(m => m[1] ?? '')
-}
-
-/** A bundle file and everything it loads before it runs: what its start compiles. */
-function loadedAtStart(file: string): Set<string> {
-  const seen = new Set<string>()
-  const next = [file]
-  for (let name = next.pop(); name !== undefined; name = next.pop()) {
-    if (!seen.has(name)) {
-      seen.add(name)
-      next.push(...staticImports(name))
-    }
-  }
-  return seen
-}
-
-/** The chunk that `import("./commands/x")` in the entry became, by the command's file. */
-function chunkOf(entry: string, commandFile: string): string {
-  const text = readFileSync(join(dist, entry), 'utf8')
-  const wanted = new RegExp(`"\\./(hush-chunk-\\w+\\.mjs)"\\);?\\s*\\)?\\.${commandFile}\\b`)
-  const found = wanted.exec(text)
-  if (!found?.[1]) {
-    throw new Error(`no chunk for ${commandFile} in ${entry}`)
-  }
-  return found[1]
-}
 
 const sizeOf = (files: Set<string>): number =>
   [...files].reduce((sum, file) => sum + readFileSync(join(dist, file)).length, 0)
@@ -62,7 +33,7 @@ describe('the built command line', () => {
   })
 
   it('starts by loading a small entry: no command, no database, no schemas', () => {
-    const start = loadedAtStart('hush.mjs')
+    const start = loadedAtStart(dist, 'hush.mjs')
     expect(sizeOf(start)).toBeLessThan(100_000)
     for (const file of start) {
       expect(readFileSync(join(dist, file), 'utf8')).not.toMatch(/from "better-sqlite3"|from "zod"/)
@@ -70,8 +41,8 @@ describe('the built command line', () => {
   })
 
   it('parses a log without loading the store or the server code', () => {
-    const parse = loadedAtStart(chunkOf('hush.mjs', 'logParseCommand'))
-    const status = loadedAtStart(chunkOf('hush.mjs', 'statusCommand'))
+    const parse = loadedAtStart(dist, commandChunk(dist, 'logParseCommand'))
+    const status = loadedAtStart(dist, commandChunk(dist, 'statusCommand'))
     for (const file of parse) {
       expect(readFileSync(join(dist, file), 'utf8')).not.toContain('from "better-sqlite3"')
     }

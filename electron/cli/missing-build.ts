@@ -11,7 +11,7 @@ export function missingBuildMessage(error: unknown): string | null {
   if (!(error instanceof Error) || code !== 'ERR_MODULE_NOT_FOUND') {
     return null
   }
-  const named = /(?:Cannot find (?:module|package)) '([^']+)'/.exec(error.message)?.[1]
+  const named = /Cannot find (?:module|package) '([^']+)'/.exec(error.message)?.[1]
   const what = named === undefined ? 'a module' : basename(named)
   return `part of Hush's installation is missing (${what}); install it again: \`npm install\` (in a clone: \`npm run build\`)`
 }

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchBrowser, type TestBrowser } from '../../e2e/support/browser'
+import { entryChunks } from '../../electron/cli/testing/built-chunks'
 import { startCommand, type RunningCommand } from './child-process'
 
 const run = promisify(execFile)
@@ -97,8 +98,7 @@ describe('the npm package', () => {
       expect(files).toContain(needed)
     }
     // Every chunk the entry imports is packed, or the installed `hush` cannot load a command.
-    const entry = readFileSync(join(root, 'dist', 'hush.mjs'), 'utf8')
-    for (const [, chunk] of entry.matchAll(/"\.\/(hush-chunk-\w+\.mjs)"/g)) {
+    for (const chunk of entryChunks(join(root, 'dist'))) {
       expect(files).toContain(`dist/${chunk}`)
     }
     expect(files).toContain('dist/renderer/index.html')

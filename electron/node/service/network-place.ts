@@ -1,19 +1,8 @@
 import { networkInterfaces, type NetworkInterfaceInfo } from 'node:os'
+import { ipv6Network } from '../witness/socket-address'
 
 /** The interfaces of this computer, as `os.networkInterfaces()` reports them. */
 export type InterfaceTable = NodeJS.Dict<NetworkInterfaceInfo[]>
-
-/** The first four groups of an IPv6 address: the /64 network it is on. */
-function ipv6Network(address: string): string {
-  const [head = '', tail = ''] = address.split('::')
-  const groups = head === '' ? [] : head.split(':')
-  const rest = tail === '' ? [] : tail.split(':')
-  const full = [...groups, ...Array<string>(8 - groups.length - rest.length).fill('0'), ...rest]
-  return full
-    .slice(0, 4)
-    .map(group => group.toLowerCase().replace(/^0+(?=.)/, ''))
-    .join(':')
-}
 
 /**
  * Where this computer is on the network, as one comparable string: its IPv4 addresses and the
@@ -31,7 +20,7 @@ export function networkPlace(interfaces: InterfaceTable = networkInterfaces()): 
       if (info.family === 'IPv4' && !info.address.startsWith('169.254.')) {
         seen.add(`${info.address}/${info.netmask}`)
       } else if (info.family === 'IPv6' && !/^fe[89ab]/i.test(info.address)) {
-        seen.add(`${ipv6Network(info.address)}::/64`)
+        seen.add(ipv6Network(info.address) ?? info.address)
       }
     }
   }

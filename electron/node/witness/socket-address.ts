@@ -61,6 +61,14 @@ export function normalizeAddress(text: string): string | undefined {
   return bytes === undefined ? undefined : formatIPv6(bytes)
 }
 
+/** The /64 network an IPv6 address is on, as `2001:db8:1:2::/64`, or undefined if it is none. */
+export function ipv6Network(text: string): string | undefined {
+  const bytes = ipv6Bytes(text.replace(/%[\w.-]+$/, ''))
+  return bytes === undefined
+    ? undefined
+    : `${formatIPv6([...bytes.slice(0, 8), ...Array<number>(8).fill(0)])}/64`
+}
+
 /** The 16 bytes of an IPv6 address in any valid text form, or undefined. */
 function ipv6Bytes(text: string): number[] | undefined {
   let address = text.toLowerCase()
