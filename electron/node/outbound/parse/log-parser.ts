@@ -3,10 +3,10 @@ import { eventKey, keyLanes, keyParts, keyText } from '../../../common/outbound/
 import type { SkipCounts } from '../../../common/outbound/outbound-event'
 import { redactText } from '../../../common/outbound/redact'
 import { UrlFactsCache } from './build-event'
-import { parseHeader, stripPastePrefix } from './line-header'
-import { bannerOffset, logTime, LogTimes } from './log-time'
+import { emptyBounds, readHeader, stripPastePrefix } from './line-header'
+import { bannerOffsetAt, logTime, LogTimes } from './log-time'
 import { LogScanner } from './log-scanner'
-import { matchExchange } from './message-matchers'
+import { matchExchangeAt } from './message-matchers'
 import type { ParsedPiece } from './parsed-piece'
 import { PieceBuilder } from './piece-builder'
 import { TargetNumbers } from './target-numbers'
@@ -66,6 +66,8 @@ export class LogParser {
   private offsetMinutes: number | null
   private readonly urls: UrlFactsCache
   private readonly times = new LogTimes()
+  /** The current line's header, read as offsets: only what a line needs is sliced from it. */
+  private readonly header = emptyBounds()
   private readonly piece = new PieceBuilder()
   private readonly targets = new TargetNumbers()
   /** The number of the piece being built: a request waiting in it is answered in place. */
@@ -150,23 +152,22 @@ export class LogParser {
 
   private onLine(raw: string, lineNo: number): void {
     const line = stripPastePrefix(raw)
-    const header = parseHeader(line)
-    if (!header) {
+    const header = this.header
+    if (!readHeader(line, header)) {
       this.scanner.skipped.malformed++
       return
     }
-    const banner = bannerOffset(header.message)
+    const banner = bannerOffsetAt(line, header.messageStart)
     if (banner !== null) {
       this.offsetMinutes = banner
       return
     }
-    const x = matchExchange(header.message)
+    const x = matchExchangeAt(line, header.messageStart)
     if (!x) {
       return
     }
     // Hashed: the pending list is stored with the cursor and a raw URL may hold a token.
-    const corr =
-      x.hcl !== null ? x.hcl : `${threadCorr}${eventKey(`${header.thread} ${x.method} ${x.url}`)}`
+    const corr = x.hcl ?? `${threadCorr}${eventKey(`${this.threadOf(line)} ${x.method} ${x.url}`)}`
     if (x.kind === 'response' || x.kind === 'error') {
       const key = this.pending.get(corr)
       if (key !== undefined) {
@@ -184,7 +185,7 @@ export class LogParser {
         return
       }
     }
-    const wallMs = this.times.wallMsAt(header.stamp)
+    const wallMs = this.times.wallMsAt(line, header.stampEnd)
     const { h1, h2 } = keyLanes(line)
     const facts = this.urls.get(x.method, x.url)
     const record = this.piece.event({
@@ -197,14 +198,21 @@ export class LogParser {
       h1,
       h2,
       zone: this.offsetMinutes,
-      millis: header.stamp.length > 21,
+      millis: header.stampEnd > 21,
       // Rare enough to build its text again: `Feb 30`, a year before 1970.
-      oddTime: this.times.odd ? logTime(header.stamp, this.offsetMinutes).iso : null,
+      oddTime: this.times.odd
+        ? logTime(line.slice(0, header.stampEnd), this.offsetMinutes).iso
+        : null,
     })
     if (x.kind === 'request') {
       const wall = Math.max(0, Math.floor(wallMs))
       this.remember(corr, { wall, h1, h2, piece: this.pieceNo, record })
     }
+  }
+
+  /** The current line's thread id, sliced only for an exchange without an `HCl#` id. */
+  private threadOf(line: string): string {
+    return line.slice(this.header.threadStart, this.header.threadEnd)
   }
 
   private remember(corr: string, key: OpenRequest): void {

@@ -65,9 +65,10 @@ export class LogTimes {
   /**
    * The wall-clock ms of a header stamp (digits checked by parseHeader), as `logTime` gives it,
    * without building its text: the parser stores times as numbers. Sets `odd` for its second.
+   * `stamp` may be the whole line, with the stamp's `length` given (no stamp is sliced then).
    */
-  wallMsAt(stamp: string): number {
-    if (stamp.length < 21 || this.wallSecond === '' || !stamp.startsWith(this.wallSecond)) {
+  wallMsAt(stamp: string, length = stamp.length): number {
+    if (length < 21 || this.wallSecond === '' || !stamp.startsWith(this.wallSecond)) {
       this.wallSecond = stamp.slice(0, 21)
       const month = monthAt(stamp)
       const year = digits(stamp, 8, 12)
@@ -86,7 +87,7 @@ export class LogTimes {
         minute > 59 ||
         second > 59
     }
-    if (stamp.length <= 21) {
+    if (length <= 21) {
       return this.wallSecondMs
     }
     return this.wallSecondMs + digits(stamp, 22, 25)
@@ -129,9 +130,15 @@ const bannerPattern = /^Plex Media Server v\S+ .* - GMT ([+-])?(\d{1,2}):(\d{2})
  * (`Plex Media Server v1.14.1… - build: … - GMT 03:00`), or null when the message is not one.
  */
 export function bannerOffset(message: string): number | null {
-  if (!message.startsWith('Plex Media Server v')) {
+  return bannerOffsetAt(message, 0)
+}
+
+/** `bannerOffset` of the message that starts at `from` in `line`: sliced only when it is a banner. */
+export function bannerOffsetAt(line: string, from: number): number | null {
+  if (!line.startsWith('Plex Media Server v', from)) {
     return null
   }
+  const message = from === 0 ? line : line.slice(from)
   const m = bannerPattern.exec(message)
   if (!m) {
     return null

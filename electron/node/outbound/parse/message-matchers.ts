@@ -28,28 +28,12 @@ export type ExchangeLine =
 /** The method of the 2014 `HTTP requesting to: <url>` form, which does not name one. */
 export const unknownMethod = 'UNKNOWN'
 
-const requestPattern = /^HTTP requesting (?:to: (\S+)|([A-Z]+) (\S+))/
+// Sticky patterns, tried at the body's offset in the whole line: no message or body is sliced
+// off for them.
+const requestPattern = /HTTP requesting (?:to: (\S+)|([A-Z]+) (\S+))/y
 // The method is optional in responses and errors, as `to:` is in 2014 requests: tolerate both.
-const responsePattern = /^HTTP(?:\/[\d.]+ \([\d.]+s\))? (\d{3}) response from (?:([A-Z]+) )?(\S+)/
-const errorPattern = /^HTTP error requesting (?:to: |([A-Z]+) )?(\S+)(?: (.*))?$/
-
-/** Splits the component prefixes (`[Req#1/HCl#2b]`, `[HttpClient/HCl#31] `) off a message. */
-function splitPrefixes(message: string): { hcl: string | null; body: string } {
-  let body = message
-  let hcl: string | null = null
-  while (body.charCodeAt(0) === 91) {
-    const close = body.indexOf('] ')
-    if (close < 0) {
-      break
-    }
-    const at = body.lastIndexOf('HCl#', close)
-    if (at > 0) {
-      hcl = body.slice(at + 4, close)
-    }
-    body = body.slice(close + 2)
-  }
-  return { hcl, body }
-}
+const responsePattern = /HTTP(?:\/[\d.]+ \([\d.]+s\))? (\d{3}) response from (?:([A-Z]+) )?(\S+)/y
+const errorPattern = /HTTP error requesting (?:to: |([A-Z]+) )?(\S+)(?: (.*))?$/y
 
 /**
  * Matches an outbound exchange line: request, response, error, or a crash-report upload job.
@@ -57,22 +41,44 @@ function splitPrefixes(message: string): { hcl: string | null; body: string } {
  * requesting JSON from:`, `using cached data for request for`) never match.
  */
 export function matchExchange(message: string): ExchangeLine | null {
-  const { hcl, body } = splitPrefixes(message)
-  if (body.startsWith('HTTP')) {
-    return matchHttp(body, hcl)
+  return matchExchangeAt(message, 0)
+}
+
+/**
+ * `matchExchange` of the message that starts at `from` in `line`. The component prefixes
+ * (`[Req#1/HCl#2b]`, `[HttpClient/HCl#31] `) are stepped over; the last `HCl#` id among them is
+ * the exchange's.
+ */
+export function matchExchangeAt(line: string, from: number): ExchangeLine | null {
+  let body = from
+  let hcl: string | null = null
+  while (line.charCodeAt(body) === 91) {
+    const close = line.indexOf('] ', body)
+    if (close < 0) {
+      break
+    }
+    const at = line.lastIndexOf('HCl#', close)
+    if (at > body) {
+      hcl = line.slice(at + 4, close)
+    }
+    body = close + 2
   }
-  if (body.startsWith('Job running: ') && body.includes('CrashUploader')) {
-    const url = crashUploadUrl(body)
+  if (line.startsWith('HTTP', body)) {
+    return matchHttp(line, body, hcl)
+  }
+  if (line.startsWith('Job running: ', body) && line.includes('CrashUploader', body)) {
+    const url = crashUploadUrl(line.slice(body))
     return url === null ? null : { kind: 'crash', hcl: null, method: 'POST', url }
   }
   return null
 }
 
-function matchHttp(body: string, hcl: string | null): ExchangeLine | null {
-  const c = body.charCodeAt(5)
+function matchHttp(line: string, body: number, hcl: string | null): ExchangeLine | null {
+  const c = line.charCodeAt(body + 5)
   if (c === 114) {
     // "HTTP requesting …"
-    const m = requestPattern.exec(body)
+    requestPattern.lastIndex = body
+    const m = requestPattern.exec(line)
     if (!m) {
       return null
     }
@@ -81,7 +87,8 @@ function matchHttp(body: string, hcl: string | null): ExchangeLine | null {
       : { kind: 'request', hcl, method: m[2] as string, url: m[3] as string }
   }
   if (c === 101) {
-    const m = errorPattern.exec(body)
+    errorPattern.lastIndex = body
+    const m = errorPattern.exec(line)
     return m
       ? {
           kind: 'error',
@@ -92,7 +99,8 @@ function matchHttp(body: string, hcl: string | null): ExchangeLine | null {
         }
       : null
   }
-  const m = responsePattern.exec(body)
+  responsePattern.lastIndex = body
+  const m = responsePattern.exec(line)
   return m
     ? {
         kind: 'response',
