@@ -15,24 +15,37 @@ export interface ReadChunks {
 /**
  * Reads a file from `from` to its end, a chunk at a time, and hands each chunk to `onChunk`
  * (the buffer is reused: the handler must be done with it when it returns or resolves).
+ *
+ * The next chunk is read while the handler works on this one, into a second buffer: reading
+ * (on libuv's threads) overlaps parsing, and the thread never waits on a read it could have
+ * started earlier.
  */
 export async function readChunks(
   { path, from = 0, chunk = chunkBytes }: ReadChunks,
   onChunk: (bytes: Buffer) => void | Promise<void>,
 ): Promise<void> {
   const handle = await openRegularFileOrThrow(path)
+  const buffers = [Buffer.allocUnsafe(chunk), Buffer.allocUnsafe(chunk)]
+  let next: Promise<{ bytesRead: number }> | null = null
   try {
-    const buffer = Buffer.allocUnsafe(chunk)
     let position = from
+    let turn = 0
+    next = handle.read(buffers[0] as Buffer, 0, chunk, position)
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, 0, chunk, position)
+      const { bytesRead } = await next
+      next = null
       if (bytesRead === 0) {
         break
       }
       position += bytesRead
-      await onChunk(buffer.subarray(0, bytesRead))
+      const bytes = (buffers[turn] as Buffer).subarray(0, bytesRead)
+      turn = 1 - turn
+      next = handle.read(buffers[turn] as Buffer, 0, chunk, position)
+      await onChunk(bytes)
     }
   } finally {
+    // A read still under way must end before its file is closed (a handler threw).
+    await next?.catch(() => undefined)
     await handle.close()
   }
 }
