@@ -63,7 +63,7 @@ export class LogTimes {
   private wallSecondMs = 0
 
   /**
-   * The wall-clock ms of a header stamp (digits checked by parseHeader), as `logTime` gives it,
+   * The wall-clock ms of a header stamp (digits checked by readHeader), as `logTime` gives it,
    * without building its text: the parser stores times as numbers. Sets `odd` for its second.
    * `stamp` may be the whole line, with the stamp's `length` given (no stamp is sliced then).
    */
