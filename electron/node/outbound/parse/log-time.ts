@@ -63,19 +63,19 @@ export class LogTimes {
   private wallSecondMs = 0
 
   /**
-   * The wall-clock ms of a header stamp (digits checked by readHeader), as `logTime` gives it,
-   * without building its text: the parser stores times as numbers. Sets `odd` for its second.
-   * `stamp` may be the whole line, with the stamp's `length` given (no stamp is sliced then).
+   * The wall-clock ms of the stamp that opens `line` and is `stampLength` long (digits checked by
+   * readHeader), as `logTime` gives it, without building its text or slicing the stamp: the
+   * parser stores times as numbers. Sets `odd` for its second.
    */
-  wallMsAt(stamp: string, length = stamp.length): number {
-    if (length < 21 || this.wallSecond === '' || !stamp.startsWith(this.wallSecond)) {
-      this.wallSecond = stamp.slice(0, 21)
-      const month = monthAt(stamp)
-      const year = digits(stamp, 8, 12)
-      const day = digits(stamp, 4, 6)
-      const hour = digits(stamp, 13, 15)
-      const minute = digits(stamp, 16, 18)
-      const second = digits(stamp, 19, 21)
+  wallMsAt(line: string, stampLength: number): number {
+    if (stampLength < 21 || this.wallSecond === '' || !line.startsWith(this.wallSecond)) {
+      this.wallSecond = line.slice(0, 21)
+      const month = monthAt(line)
+      const year = digits(line, 8, 12)
+      const day = digits(line, 4, 6)
+      const hour = digits(line, 13, 15)
+      const minute = digits(line, 16, 18)
+      const second = digits(line, 19, 21)
       this.wallSecondMs = Date.UTC(year, month - 1, day, hour, minute, second, 0)
       // A time that Date.UTC would move (`Feb 30`, hour 24, a year before 1970) reads back
       // otherwise than written.
@@ -87,10 +87,10 @@ export class LogTimes {
         minute > 59 ||
         second > 59
     }
-    if (length <= 21) {
+    if (stampLength <= 21) {
       return this.wallSecondMs
     }
-    return this.wallSecondMs + digits(stamp, 22, 25)
+    return this.wallSecondMs + digits(line, 22, 25)
   }
 
   /** The time of a header stamp, as `logTime` gives it. */
@@ -138,8 +138,7 @@ export function bannerOffsetAt(line: string, from: number): number | null {
   if (!line.startsWith('Plex Media Server v', from)) {
     return null
   }
-  const message = from === 0 ? line : line.slice(from)
-  const m = bannerPattern.exec(message)
+  const m = bannerPattern.exec(line.slice(from))
   if (!m) {
     return null
   }

@@ -36,18 +36,11 @@ const responsePattern = /HTTP(?:\/[\d.]+ \([\d.]+s\))? (\d{3}) response from (?:
 const errorPattern = /HTTP error requesting (?:to: |([A-Z]+) )?(\S+)(?: (.*))?$/y
 
 /**
- * Matches an outbound exchange line: request, response, error, or a crash-report upload job.
+ * Matches the message that starts at `from` in `line` as an outbound exchange: request,
+ * response, error, or a crash-report upload job. The component prefixes (`[Req#1/HCl#2b]`,
+ * `[HttpClient/HCl#31] `) are stepped over; the last `HCl#` id among them is the exchange's.
  * Anchored on the message body, so URLs quoted inside other messages (banners, `MyPlex: …
  * requesting JSON from:`, `using cached data for request for`) never match.
- */
-export function matchExchange(message: string): ExchangeLine | null {
-  return matchExchangeAt(message, 0)
-}
-
-/**
- * `matchExchange` of the message that starts at `from` in `line`. The component prefixes
- * (`[Req#1/HCl#2b]`, `[HttpClient/HCl#31] `) are stepped over; the last `HCl#` id among them is
- * the exchange's.
  */
 export function matchExchangeAt(line: string, from: number): ExchangeLine | null {
   let body = from

@@ -25,12 +25,13 @@ export async function readChunks(
   onChunk: (bytes: Buffer) => void | Promise<void>,
 ): Promise<void> {
   const handle = await openRegularFileOrThrow(path)
-  const buffers = [Buffer.allocUnsafe(chunk), Buffer.allocUnsafe(chunk)]
+  // The buffer being read into, and the one the handler has (free before the first read).
+  let reading = Buffer.allocUnsafe(chunk)
+  let handed = Buffer.allocUnsafe(chunk)
   let next: Promise<{ bytesRead: number }> | null = null
   try {
     let position = from
-    let turn = 0
-    next = handle.read(buffers[0] as Buffer, 0, chunk, position)
+    next = handle.read(reading, 0, chunk, position)
     for (;;) {
       const { bytesRead } = await next
       next = null
@@ -38,10 +39,9 @@ export async function readChunks(
         break
       }
       position += bytesRead
-      const bytes = (buffers[turn] as Buffer).subarray(0, bytesRead)
-      turn = 1 - turn
-      next = handle.read(buffers[turn] as Buffer, 0, chunk, position)
-      await onChunk(bytes)
+      ;[handed, reading] = [reading, handed]
+      next = handle.read(reading, 0, chunk, position)
+      await onChunk(handed.subarray(0, bytesRead))
     }
   } finally {
     // A read still under way must end before its file is closed (a handler threw).
