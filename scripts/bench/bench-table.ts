@@ -24,3 +24,6 @@ export async function bestAsync(runs: number, fn: () => Promise<void>): Promise<
   }
   return min
 }
+
+/** Bytes in a mebibyte. */
+export const MiB = 1024 * 1024

@@ -63,8 +63,8 @@ export function runInsertFloor(
   )
   const read = source
     .prepare(
-      `SELECT id, wall, h1, h2, ts, time, local_time, target, status, error, file, line
-       FROM events WHERE id > ? ORDER BY id LIMIT ?`,
+      `SELECT id, wall, h1, h2, ts, time, local_time, target, status, error, file, line,
+         time_form, file_id FROM events WHERE id > ? ORDER BY id LIMIT ?`,
     )
     .raw()
   const store = db.transaction((rows: unknown[][]) => {

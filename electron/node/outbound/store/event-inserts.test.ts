@@ -19,7 +19,7 @@ afterEach(async () => {
 
 /** The values of an event row (in `EventInserts.add`'s order) with key `wall, h1, h2`. */
 function row(wall: number, h1: number, h2 = 0): unknown[] {
-  return [wall, h1, h2, wall, new Date(wall).toISOString(), 0, 1, 200, null, 'a.log', 1]
+  return [wall, h1, h2, wall, new Date(wall).toISOString(), 0, 1, 200, null, 'a.log', 1, 0, null]
 }
 
 describe('storing event rows several to an INSERT', () => {

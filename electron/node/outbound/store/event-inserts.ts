@@ -5,10 +5,10 @@ import type { StoreDb } from './open-store'
 export const defaultRowsPerInsert = 16
 
 /** The columns an event row is given, in the order `EventInserts.add` takes their values. */
-const columns = `wall, h1, h2, ts, time, local_time, target, status, error, file, line`
+const columns = `wall, h1, h2, ts, time, local_time, target, status, error, file, line, time_form, file_id`
 
 /** Values in an event row (`columns`). */
-export const eventRowWidth = 11
+export const eventRowWidth = 13
 
 /** The INSERT of `rows` event rows; a row whose key is already stored is ignored. */
 function insertSql(rows: number): string {

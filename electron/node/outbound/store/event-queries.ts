@@ -4,6 +4,7 @@ import type { StoredConnection, Witness } from '../../../common/api/log-schemas'
 import { filterClause, type EventFilter } from './filter-clause'
 import type { StoreDb } from './open-store'
 import { pageRange } from './tally-queries'
+import { eventTimeSql } from './stored-time'
 
 export { filterTime, type EventFilter } from './filter-clause'
 
@@ -46,15 +47,15 @@ interface Row {
 }
 
 /** The columns a StoredEvent is read from (`eventsJoined`). */
-export const eventColumns =
-  'e.id, e.time, e.local_time, t.method, t.url, t.host, t.upstream, e.status, e.error, t.service, t.category, t.policy_item, e.file, e.line, t.source, f.process AS f_process, f.pid AS f_pid, f.protocol AS f_protocol, f.remote_address AS f_remote_address, f.remote_port AS f_remote_port, f.state AS f_state, f.first_seen AS f_first_seen, f.last_seen AS f_last_seen, f.closed_at AS f_closed_at, f.bytes_sent AS f_bytes_sent, f.bytes_received AS f_bytes_received'
+export const eventColumns = `e.id, ${eventTimeSql('e')} AS time, e.local_time, t.method, t.url, t.host, t.upstream, e.status, e.error, t.service, t.category, t.policy_item, COALESCE(lf.name, e.file) AS file, e.line, t.source, f.process AS f_process, f.pid AS f_pid, f.protocol AS f_protocol, f.remote_address AS f_remote_address, f.remote_port AS f_remote_port, f.state AS f_state, f.first_seen AS f_first_seen, f.last_seen AS f_last_seen, f.closed_at AS f_closed_at, f.bytes_sent AS f_bytes_sent, f.bytes_received AS f_bytes_received`
 
 /**
- * Events with their targets as `e` and `t`, and the connection witness's events with their flow
- * as `f` (SQLite leaves the join out where no column of `f` is read).
+ * Events with their targets as `e` and `t`, the connection witness's events with their flow as
+ * `f`, and the log file an event cites as `lf` (SQLite leaves a left join out where no column of
+ * its table is read).
  */
 export const eventsJoined =
-  'events e JOIN targets t ON t.id = e.target LEFT JOIN flows f ON f.event = e.id'
+  'events e JOIN targets t ON t.id = e.target LEFT JOIN flows f ON f.event = e.id LEFT JOIN log_files lf ON lf.id = e.file_id'
 
 /** Maps a row to a StoredEvent. */
 export function toStoredEvent(r: Row): StoredEvent {

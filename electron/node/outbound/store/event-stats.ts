@@ -4,6 +4,7 @@ import { blockOf, retallyBlocks } from './event-tally'
 import type { EventFilter } from './filter-clause'
 import { tallyCounts, tallyTotal } from './tally-queries'
 import type { StoreDb } from './open-store'
+import { eventDaySql } from './stored-time'
 
 /** Counts over the log (the contract's LogStats). */
 export interface EventStats {
@@ -162,8 +163,8 @@ export function applyRetention(db: StoreDb, days: number, now: number = Date.now
       db.prepare('DELETE FROM daily_counts WHERE day <= ?').run(cutoffDay)
       db.prepare(
         `INSERT INTO daily_counts (day, category, host, count)
-         SELECT substr(e.time, 1, 10) AS day, t.category, t.host, COUNT(*) FROM ${eventsJoined}
-         WHERE e.ts < ? AND substr(e.time, 1, 10) <= ? GROUP BY day, t.category, t.host`,
+         SELECT ${eventDaySql('e')} AS day, t.category, t.host, COUNT(*) FROM ${eventsJoined}
+         WHERE e.ts < ? AND ${eventDaySql('e')} <= ? GROUP BY day, t.category, t.host`,
       ).run(cutoff + 2 * 86_400_000, cutoffDay)
       // Recount what remains of each target (the counts plan searches). A target left without
       // events stays: a writer in another process may hold its id, and a target is one short row.

@@ -1,6 +1,7 @@
 import type { Statement } from 'better-sqlite3'
 import type { EventTarget } from '../../../common/outbound/event-target'
 import type { StoreDb } from './open-store'
+import { eventDaySql } from './stored-time'
 
 /** Ids per tally block: the tallies count events per block of this many ids (`id >> 12`). */
 export const blockIds = 4096
@@ -118,12 +119,12 @@ export function retallyBlocks(db: StoreDb, blocks: Iterable<number>): void {
   const count = [
     db.prepare(
       `INSERT INTO target_tally (block, target, day, count)
-       SELECT ?, target, substr(time, 1, 10), COUNT(*) FROM events WHERE id BETWEEN ? AND ?
-       GROUP BY target, substr(time, 1, 10)`,
+       SELECT ?, target, ${eventDaySql('events')}, COUNT(*) FROM events WHERE id BETWEEN ? AND ?
+       GROUP BY 2, 3`,
     ),
     db.prepare(
       `INSERT INTO group_tally (block, day, category, host, upstream, count)
-       SELECT ?, substr(e.time, 1, 10), t.category, t.host, t.upstream, COUNT(*)
+       SELECT ?, ${eventDaySql('e')}, t.category, t.host, t.upstream, COUNT(*)
        FROM events e JOIN targets t ON t.id = e.target WHERE e.id BETWEEN ? AND ?
        GROUP BY 2, 3, 4, 5`,
     ),

@@ -17,6 +17,8 @@ import { prepareTally, TallyBatch, type TallyStatements } from './event-tally'
 import { StreamTargets } from './stream-targets'
 import type { StoreDb } from './open-store'
 import { createWriteNamer } from './evidence-names'
+import { LogFileIds } from './log-file-ids'
+import { recordTimeForm, timeForm } from './stored-time'
 import { TargetIds } from './target-ids'
 import { WriteTallies, type FloodBucket } from './write-tallies'
 
@@ -79,6 +81,7 @@ export class EventWriter {
   private readonly inserts: EventInserts<StoredRow>
   private readonly answers: AnswerWriter
   private readonly targets: TargetIds
+  private readonly files: LogFileIds
   /** Names the targets this write added as evidence (evidence-names.ts). */
   private readonly nameTargets: () => void
   private readonly floodGet: Statement
@@ -107,6 +110,7 @@ export class EventWriter {
       options.rowsPerInsert,
     )
     this.targets = new TargetIds(db)
+    this.files = new LogFileIds(db)
     this.nameTargets = createWriteNamer(db)
     this.answers = new AnswerWriter(db, this.level)
     this.floodGet = db.prepare('SELECT count FROM flood WHERE host = ? AND hour = ?').pluck()
@@ -158,9 +162,10 @@ export class EventWriter {
     try {
       return this.run(pieces, stream, cursor, skippedLines)
     } catch (error) {
-      // The targets added by the rolled-back transaction are gone: forget their ids, and the
-      // rows it had not stored yet.
+      // The targets and file names added by the rolled-back transaction are gone: forget their
+      // ids, and the rows it had not stored yet.
       this.targets.reset()
+      this.files.forget()
       this.inserts.discard()
       throw error
     }
@@ -187,6 +192,7 @@ export class EventWriter {
     const values: unknown[] = new Array<unknown>(eventRowWidth)
     for (const piece of pieces) {
       stream.learn(piece)
+      const fileIdAt = this.files.ofStrings(piece.strings)
       const { strings, records } = piece
       for (let n = 0; n < piece.walls.length; n++) {
         const o = n * recordWidth
@@ -231,18 +237,21 @@ export class EventWriter {
           time = day
         }
         const storedTs = this.level === 3 ? dayStart : ts
+        const form = this.level === 3 ? timeForm.text : recordTimeForm(piece, n, wall)
         const targetId = stream.idOf(t)
         values[0] = this.level === 3 ? dayStart : wall
         values[1] = h1
         values[2] = h2
         values[3] = storedTs
-        values[4] = time
+        values[4] = form === timeForm.text ? time : ''
         values[5] = (records[o + field.flags] as number) & flag.local
         values[6] = targetId
         values[7] = status
         values[8] = keptError
-        values[9] = this.level === 3 ? '' : strings[records[o + field.file] as number]
+        values[9] = ''
         values[10] = this.level === 3 ? 0 : records[o + field.line]
+        values[11] = form
+        values[12] = this.level === 3 ? null : fileIdAt(records[o + field.file] as number)
         bucket.count++
         this.inserts.add(values, { pass, t, targetId, day, ts: storedTs, error: keptError, bucket })
       }

@@ -17,6 +17,7 @@ import { EventWriter } from './event-writer'
 import { migrations } from './migrations'
 import { openStore, type StoreDb } from './open-store'
 import { storedKeySql } from '../testing/stored-key'
+import { compactRowStep, toTextTimeRows } from '../testing/text-time-rows'
 
 let dir: string
 
@@ -48,14 +49,19 @@ async function writeMixedLog(): Promise<string> {
   return path
 }
 
-/** A store of the schema's first `steps` steps, filled by this writer with the mixed log; both paths. */
+/**
+ * A store of the schema's first `steps` steps (before the compact rows), filled with the mixed
+ * log as that schema's writer stored it; both paths.
+ */
 async function writeStoreAtStep(steps: number): Promise<{ log: string; path: string }> {
   const log = await writeMixedLog()
   const path = join(dir, 'outbound.sqlite')
   const old = new Database(path)
   migrations.slice(0, steps).forEach(step => old.exec(step))
-  old.pragma(`user_version = ${steps}`)
+  old.exec(compactRowStep)
   await importFiles(old, new EventWriter(old), [log])
+  toTextTimeRows(old)
+  old.pragma(`user_version = ${steps}`)
   old.close()
   return { log, path }
 }
@@ -166,6 +172,7 @@ describe('moving a store to the tallies schema', () => {
     await importFiles(fresh, new EventWriter(fresh), [log])
     const kept = tallies(fresh)
     // What the targets schema (step 2) wrote: the same rows, without the tallies.
+    toTextTimeRows(fresh)
     fresh.exec(`DROP TABLE group_tally; DROP TABLE target_tally; DROP TABLE event_blocks;
       DROP TRIGGER events_flows_delete; DROP TABLE flows; DROP INDEX targets_source;
       ALTER TABLE targets DROP COLUMN source; DROP TABLE target_evidence; DROP TABLE store_meta;
@@ -258,8 +265,10 @@ describe('dropping the text key', () => {
     const { log, path } = await writeStoreAtStep(6)
     const old = new Database(path, { readonly: true })
     const keysBefore = old.prepare('SELECT key FROM events ORDER BY id').pluck().all()
-    const pageBefore = pageEvents(old, { limit: 1000 }).events
     old.close()
+    const fresh = await freshStoreOf(log)
+    const pageBefore = pageEvents(fresh, { limit: 1000 }).events
+    fresh.close()
 
     const db = openStore(path)
     try {

@@ -7,6 +7,7 @@ import {
   type EventFilter,
 } from './filter-clause'
 import type { StoreDb } from './open-store'
+import { eventDaySql } from './stored-time'
 
 /** How matching events are counted: in all, per tally block, or per day, category and host. */
 type Shape = 'total' | 'block' | 'group'
@@ -212,7 +213,7 @@ function addWholeBlocks(
   }
   const rows = db
     .prepare(
-      `SELECT ${keyOf(shape, 'e.id >> 12', 'substr(e.time, 1, 10)', 't')}, 1
+      `SELECT ${keyOf(shape, 'e.id >> 12', eventDaySql('e'), 't')}, 1
        FROM events e JOIN targets t ON t.id = e.target
        WHERE e.id IN (SELECT value FROM json_each(?)) ${cond.where.map(c => `AND ${c}`).join(' ')}`,
     )
@@ -241,7 +242,7 @@ function addCutBlocks(
   const errors = search === null ? null : new Set(search.errors)
   const read = db
     .prepare(
-      `SELECT e.id, e.target, e.ts, substr(e.time, 1, 10), t.category, t.host, t.upstream,
+      `SELECT e.id, e.target, e.ts, ${eventDaySql('e')}, t.category, t.host, t.upstream,
          t.source FROM events e JOIN targets t ON t.id = e.target WHERE e.id BETWEEN ? AND ?`,
     )
     .raw()
