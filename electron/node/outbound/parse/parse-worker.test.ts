@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSyntheticLog } from '../testing/synthetic-log'
 import { storedKeySql } from '../testing/stored-key'
-import { eventTimeSql } from '../store/stored-time'
+import { eventTimeSql } from '../testing/text-time-rows'
 
 const root = process.cwd()
 // The CLI and its parser worker bundled side by side, as `npm run build` lays them out in dist/.

@@ -113,17 +113,10 @@ const millisText: readonly string[] = Array.from(
 )
 
 /**
- * The ISO 8601 time of event record `n`: `2025-01-01T01:00:02.000+01:00`, or without a zone
- * when it is the server's wall clock, or without milliseconds when the log wrote none.
+ * The ISO 8601 text of a wall-clock time in ms (`2025-01-01T01:00:02.000+01:00`): to the second
+ * unless `millis`, and without a zone when `zone` (minutes east of UTC) is null.
  */
-export function recordTime(piece: ParsedPiece, n: number): string {
-  const o = n * recordWidth
-  const flags = piece.records[o + field.flags] as number
-  const zone = piece.records[o + field.zone] as number
-  if ((flags & flag.oddTime) !== 0) {
-    return piece.strings[piece.records[o + field.timeText] as number] as string
-  }
-  const wall = piece.walls[n] as number
+export function wallClockIso(wall: number, millis: boolean, zone: number | null): string {
   const second = Math.floor(wall / 1000)
   if (second !== lastSecond) {
     lastSecond = second
@@ -135,9 +128,8 @@ export function recordTime(piece: ParsedPiece, n: number): string {
     const s = second - day * 86_400
     lastPrefix = `${lastDate}${twoDigits[Math.floor(s / 3600)]}:${twoDigits[Math.floor(s / 60) % 60]}:${twoDigits[s % 60]}`
   }
-  const base =
-    (flags & flag.millis) !== 0 ? lastPrefix + millisText[wall - second * 1000] : lastPrefix
-  if ((flags & flag.local) !== 0) {
+  const base = millis ? lastPrefix + millisText[wall - second * 1000] : lastPrefix
+  if (zone === null) {
     return base
   }
   if (zone !== lastZone || lastZoneText === '') {
@@ -145,6 +137,20 @@ export function recordTime(piece: ParsedPiece, n: number): string {
     lastZoneText = formatOffset(zone)
   }
   return base + lastZoneText
+}
+
+/**
+ * The ISO 8601 time of event record `n`: `2025-01-01T01:00:02.000+01:00`, or without a zone
+ * when it is the server's wall clock, or without milliseconds when the log wrote none.
+ */
+export function recordTime(piece: ParsedPiece, n: number): string {
+  const o = n * recordWidth
+  const flags = piece.records[o + field.flags] as number
+  if ((flags & flag.oddTime) !== 0) {
+    return piece.strings[piece.records[o + field.timeText] as number] as string
+  }
+  const zone = (flags & flag.local) !== 0 ? null : (piece.records[o + field.zone] as number)
+  return wallClockIso(piece.walls[n] as number, (flags & flag.millis) !== 0, zone)
 }
 
 /** Epoch ms of event record `n`: its wall clock less its zone (the wall clock when unknown). */

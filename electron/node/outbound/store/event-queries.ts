@@ -4,7 +4,7 @@ import type { StoredConnection, Witness } from '../../../common/api/log-schemas'
 import { filterClause, type EventFilter } from './filter-clause'
 import type { StoreDb } from './open-store'
 import { pageRange } from './tally-queries'
-import { eventTimeSql } from './stored-time'
+import { storedTimeText } from './stored-time'
 
 export { filterTime, type EventFilter } from './filter-clause'
 
@@ -20,6 +20,9 @@ export type StoredEvent = Omit<OutboundEvent, 'key'> & {
 interface Row {
   id: number
   time: string
+  time_form: number
+  wall: number
+  ts: number
   local_time: number
   method: string
   url: string
@@ -47,7 +50,7 @@ interface Row {
 }
 
 /** The columns a StoredEvent is read from (`eventsJoined`). */
-export const eventColumns = `e.id, ${eventTimeSql('e')} AS time, e.local_time, t.method, t.url, t.host, t.upstream, e.status, e.error, t.service, t.category, t.policy_item, COALESCE(lf.name, e.file) AS file, e.line, t.source, f.process AS f_process, f.pid AS f_pid, f.protocol AS f_protocol, f.remote_address AS f_remote_address, f.remote_port AS f_remote_port, f.state AS f_state, f.first_seen AS f_first_seen, f.last_seen AS f_last_seen, f.closed_at AS f_closed_at, f.bytes_sent AS f_bytes_sent, f.bytes_received AS f_bytes_received`
+export const eventColumns = `e.id, e.time, e.time_form, e.wall, e.ts, e.local_time, t.method, t.url, t.host, t.upstream, e.status, e.error, t.service, t.category, t.policy_item, COALESCE(lf.name, e.file) AS file, e.line, t.source, f.process AS f_process, f.pid AS f_pid, f.protocol AS f_protocol, f.remote_address AS f_remote_address, f.remote_port AS f_remote_port, f.state AS f_state, f.first_seen AS f_first_seen, f.last_seen AS f_last_seen, f.closed_at AS f_closed_at, f.bytes_sent AS f_bytes_sent, f.bytes_received AS f_bytes_received`
 
 /**
  * Events with their targets as `e` and `t`, the connection witness's events with their flow as
@@ -61,7 +64,7 @@ export const eventsJoined =
 export function toStoredEvent(r: Row): StoredEvent {
   return {
     id: r.id,
-    time: r.time,
+    time: storedTimeText(r),
     localTime: r.local_time === 1,
     method: r.method,
     url: r.url,

@@ -1,9 +1,9 @@
-import { field, flag, recordWidth, type ParsedPiece } from '../parse/parsed-piece'
+import { field, flag, recordWidth, wallClockIso, type ParsedPiece } from '../parse/parsed-piece'
 
 /**
  * How an event row holds its time (`events.time_form`). A log line's time is its wall clock
  * (`wall`) and its zone (`wall - ts`, unless `local_time`): an event stores it as those integers
- * and an empty `time`, and the text is derived when read. Only a time that does not follow from
+ * and an empty `time`, and the text is derived when read (`storedTimeText`). Only a time that does not follow from
  * them keeps its text: a stamp that is no real calendar day, a time before 1970, a counts-only
  * day, a connection's time, and every row stored before the form existed.
  */
@@ -36,20 +36,22 @@ function columnOf(alias: string): (column: string) => string {
   return column => `${alias}.${column}`
 }
 
-/**
- * SQL for an event's time as ISO 8601 text (what `recordTime` gives when the event is parsed):
- * the wall clock to the second, its milliseconds when it had them, and the zone unless the
- * server's wall clock was all the log told.
- */
-export function eventTimeSql(alias: string): string {
-  const c = columnOf(alias)
-  const offset = `abs(${c('wall')} - ${c('ts')})`
-  const derived =
-    `strftime('%Y-%m-%dT%H:%M:%S', ${c('wall')} / 1000, 'unixepoch')` +
-    ` || CASE ${c('time_form')} WHEN ${timeForm.millis} THEN printf('.%03d', ${c('wall')} % 1000) ELSE '' END` +
-    ` || CASE WHEN ${c('local_time')} = 1 THEN '' ELSE printf('%s%02d:%02d',` +
-    ` CASE WHEN ${c('wall')} < ${c('ts')} THEN '-' ELSE '+' END, ${offset} / 3600000, ${offset} / 60000 % 60) END`
-  return `CASE ${c('time_form')} WHEN ${timeForm.text} THEN ${c('time')} ELSE ${derived} END`
+/** What a stored event row holds of its time (`events.time`, `time_form`, `wall`, `ts`, `local_time`). */
+export interface StoredTimeColumns {
+  readonly time: string
+  readonly time_form: number
+  readonly wall: number
+  readonly ts: number
+  readonly local_time: number
+}
+
+/** An event row's time as ISO 8601 text: what `recordTime` gave when the event was parsed. */
+export function storedTimeText(row: StoredTimeColumns): string {
+  if (row.time_form === timeForm.text) {
+    return row.time
+  }
+  const zone = row.local_time === 1 ? null : (row.wall - row.ts) / 60_000
+  return wallClockIso(row.wall, row.time_form === timeForm.millis, zone)
 }
 
 /** SQL for an event's calendar day on the server's clock (`2025-08-04`): its time's first ten characters. */

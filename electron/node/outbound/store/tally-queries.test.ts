@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importFiles } from '../import/import-files'
 import { createSyntheticLog, headerAt } from '../testing/synthetic-log'
-import { eventColumns, eventsJoined, pageEvents } from './event-queries'
+import { eventColumns, eventsJoined, pageEvents, toStoredEvent } from './event-queries'
 import { applyRetention, countEvents, eventStats } from './event-stats'
 import { blockIds } from './event-tally'
 import { EventWriter } from './event-writer'
@@ -51,12 +51,10 @@ function everyMatch(
   const { where, params } = filterClause(db, f)
   const sql = `SELECT ${eventColumns} FROM ${eventsJoined}
     ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.id DESC`
-  return db.prepare(sql).all(...params) as {
-    id: number
-    time: string
-    category: string
-    host: string
-  }[]
+  return db
+    .prepare(sql)
+    .all(...params)
+    .map(r => toStoredEvent(r as Parameters<typeof toStoredEvent>[0]))
 }
 
 const filters: readonly EventFilter[] = [
