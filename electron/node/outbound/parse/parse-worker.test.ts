@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createSyntheticLog } from '../testing/synthetic-log'
 import { storedKeySql } from '../testing/stored-key'
-import { eventTimeSql } from '../testing/text-time-rows'
+import { storedTimeSql } from '../testing/text-time-rows'
 
 const root = process.cwd()
 // The CLI and its parser worker bundled side by side, as `npm run build` lays them out in dist/.
@@ -71,7 +71,7 @@ function storedRows(state: string): unknown[] {
   try {
     return db
       .prepare(
-        `SELECT ${storedKeySql('e')}, ${eventTimeSql('e')}, t.method, t.url, e.status, e.error,
+        `SELECT ${storedKeySql('e')}, ${storedTimeSql(db, 'e')}, t.method, t.url, e.status, e.error,
            t.category, lf.name, e.line
          FROM events e JOIN targets t ON t.id = e.target JOIN log_files lf ON lf.id = e.file_id
          ORDER BY e.id`,

@@ -19,7 +19,7 @@ export class LogFileIds {
   }
 
   /** The id of a file name, stored if it is new. */
-  idOf(name: string): number {
+  private idOf(name: string): number {
     let id = this.ids.get(name)
     if (id === undefined) {
       this.insert.run(name)

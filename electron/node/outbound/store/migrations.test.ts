@@ -17,7 +17,7 @@ import { EventWriter } from './event-writer'
 import { migrations } from './migrations'
 import { openStore, type StoreDb } from './open-store'
 import { storedKeySql } from '../testing/stored-key'
-import { compactRowStep, toTextTimeRows } from '../testing/text-time-rows'
+import { toTextTimeRows, writeTextRowStore } from '../testing/text-time-rows'
 
 let dir: string
 
@@ -56,13 +56,7 @@ async function writeMixedLog(): Promise<string> {
 async function writeStoreAtStep(steps: number): Promise<{ log: string; path: string }> {
   const log = await writeMixedLog()
   const path = join(dir, 'outbound.sqlite')
-  const old = new Database(path)
-  migrations.slice(0, steps).forEach(step => old.exec(step))
-  old.exec(compactRowStep)
-  await importFiles(old, new EventWriter(old), [log])
-  toTextTimeRows(old)
-  old.pragma(`user_version = ${steps}`)
-  old.close()
+  await writeTextRowStore(path, steps, [log])
   return { log, path }
 }
 

@@ -238,7 +238,7 @@ export const migrations: readonly string[] = [
   `,
   // An event's time as text and its file's name were 50 of a row's 100 bytes, the same few
   // file names and times that follow from `wall`, `ts` and `local_time`. New rows leave `time`
-  // and `file` empty: `time_form` says how the time is derived (event-time-sql.ts), `file_id`
+  // and `file` empty: `time_form` says how the time is derived (stored-time.ts), `file_id`
   // names the file in `log_files` (log-file-ids.ts). Rows already stored keep their text.
   `
   ALTER TABLE events ADD COLUMN time_form INTEGER NOT NULL DEFAULT 0;

@@ -8,7 +8,7 @@ import { importFiles } from '../import/import-files'
 import { LogParser } from '../parse/log-parser'
 import { parseFiles } from '../parse/parse-file'
 import { TargetDefinitions } from '../parse/target-numbers'
-import { compactRowStep, toTextTimeRows } from '../testing/text-time-rows'
+import { writeTextRowStore } from '../testing/text-time-rows'
 import { pageEvents, type StoredEvent } from './event-queries'
 import { eventStats } from './event-stats'
 import { EventWriter } from './event-writer'
@@ -112,12 +112,8 @@ describe('storing an event time as integers and its file by id', () => {
 
     // What the schema before compact rows (step 7) wrote, from the first log.
     await mkdir(join(dir, 'state'))
-    const old = new Database(path)
-    migrations.slice(0, 7).forEach(step => old.exec(step))
-    old.exec(compactRowStep)
-    await importFiles(old, new EventWriter(old), [first])
-    toTextTimeRows(old)
-    old.pragma('user_version = 7')
+    await writeTextRowStore(path, 7, [first])
+    const old = new Database(path, { readonly: true })
     expect(old.prepare(`SELECT COUNT(*) FROM events WHERE time = ''`).pluck().get()).toBe(0)
     old.close()
 

@@ -3,9 +3,9 @@ import { field, flag, recordWidth, wallClockIso, type ParsedPiece } from '../par
 /**
  * How an event row holds its time (`events.time_form`). A log line's time is its wall clock
  * (`wall`) and its zone (`wall - ts`, unless `local_time`): an event stores it as those integers
- * and an empty `time`, and the text is derived when read (`storedTimeText`). Only a time that does not follow from
- * them keeps its text: a stamp that is no real calendar day, a time before 1970, a counts-only
- * day, a connection's time, and every row stored before the form existed.
+ * and an empty `time`, and the text is derived when read (`storedTimeText`). Only a time that
+ * does not follow from them keeps its text: a stamp that is no real calendar day, a time before
+ * 1970, a counts-only day, a connection's time, and every row stored before the form existed.
  */
 export const timeForm = {
   /** `time` holds the text. */
@@ -31,12 +31,7 @@ export function recordTimeForm(piece: ParsedPiece, n: number, storedWall: number
   return (flags & flag.millis) !== 0 ? timeForm.millis : timeForm.seconds
 }
 
-/** The columns of a table by its alias (or its name) in a query. */
-function columnOf(alias: string): (column: string) => string {
-  return column => `${alias}.${column}`
-}
-
-/** What a stored event row holds of its time (`events.time`, `time_form`, `wall`, `ts`, `local_time`). */
+/** The columns of an event row that hold its time. */
 export interface StoredTimeColumns {
   readonly time: string
   readonly time_form: number
@@ -54,8 +49,10 @@ export function storedTimeText(row: StoredTimeColumns): string {
   return wallClockIso(row.wall, row.time_form === timeForm.millis, zone)
 }
 
-/** SQL for an event's calendar day on the server's clock (`2025-08-04`): its time's first ten characters. */
+/**
+ * SQL for the calendar day on the server's clock (`2025-08-04`) of the event row of `alias` (a
+ * table's alias or name): its time's first ten characters.
+ */
 export function eventDaySql(alias: string): string {
-  const c = columnOf(alias)
-  return `CASE ${c('time_form')} WHEN ${timeForm.text} THEN substr(${c('time')}, 1, 10) ELSE date(${c('wall')} / 1000, 'unixepoch') END`
+  return `CASE ${alias}.time_form WHEN ${timeForm.text} THEN substr(${alias}.time, 1, 10) ELSE date(${alias}.wall / 1000, 'unixepoch') END`
 }

@@ -1,12 +1,29 @@
-import type Database from 'better-sqlite3'
-import { timeForm } from '../store/stored-time'
+import Database from 'better-sqlite3'
+import { importFiles } from '../import/import-files'
+import { EventWriter } from '../store/event-writer'
+import { migrations } from '../store/migrations'
+import { storedTimeText } from '../store/stored-time'
 
-/** The columns and table the compact-row step (the schema's eighth) adds. */
-export const compactRowStep = `
-  ALTER TABLE events ADD COLUMN time_form INTEGER NOT NULL DEFAULT 0;
-  ALTER TABLE events ADD COLUMN file_id INTEGER;
-  CREATE TABLE log_files (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
-`
+/** The schema's eighth step, which made rows compact (a time form, a file id). */
+const compactRowsStep = migrations[7] as string
+
+/**
+ * SQL for an event's time as text, for tests that read rows in SQL: `storedTimeText` of the row
+ * of `alias`, through a function this registers on `db`.
+ */
+export function storedTimeSql(db: Database.Database, alias: string): string {
+  db.function('stored_time', { deterministic: true }, (time, form, wall, ts, local) =>
+    storedTimeText({
+      time: time as string,
+      time_form: form as number,
+      wall: wall as number,
+      ts: ts as number,
+      local_time: local as number,
+    }),
+  )
+  const c = (column: string) => `${alias}.${column}`
+  return `stored_time(${['time', 'time_form', 'wall', 'ts', 'local_time'].map(c).join(', ')})`
+}
 
 /**
  * Turns a store's rows into what a writer before the compact-row step stored — every event's
@@ -14,7 +31,7 @@ export const compactRowStep = `
  */
 export function toTextTimeRows(db: Database.Database): void {
   db.exec(`
-    UPDATE events SET time = ${eventTimeSql('events')},
+    UPDATE events SET time = ${storedTimeSql(db, 'events')},
       file = COALESCE((SELECT name FROM log_files WHERE id = events.file_id), file);
     ALTER TABLE events DROP COLUMN time_form;
     ALTER TABLE events DROP COLUMN file_id;
@@ -22,23 +39,23 @@ export function toTextTimeRows(db: Database.Database): void {
   `)
 }
 
-/** The columns of a table by its alias (or its name) in a query. */
-function columnOf(alias: string): (column: string) => string {
-  return column => `${alias}.${column}`
-}
-
 /**
- * SQL for an event's time as ISO 8601 text, what `storedTimeText` reads, for tests that look at
- * rows in SQL: the wall clock to the second, its milliseconds when it had them, and the zone
- * unless the server's wall clock was all the log told.
+ * Writes a store at `path` of the schema's first `steps` steps (seven at most: before the compact
+ * rows), holding `logs` as that schema's writer stored them.
  */
-export function eventTimeSql(alias: string): string {
-  const c = columnOf(alias)
-  const offset = `abs(${c('wall')} - ${c('ts')})`
-  const derived =
-    `strftime('%Y-%m-%dT%H:%M:%S', ${c('wall')} / 1000, 'unixepoch')` +
-    ` || CASE ${c('time_form')} WHEN ${timeForm.millis} THEN printf('.%03d', ${c('wall')} % 1000) ELSE '' END` +
-    ` || CASE WHEN ${c('local_time')} = 1 THEN '' ELSE printf('%s%02d:%02d',` +
-    ` CASE WHEN ${c('wall')} < ${c('ts')} THEN '-' ELSE '+' END, ${offset} / 3600000, ${offset} / 60000 % 60) END`
-  return `CASE ${c('time_form')} WHEN ${timeForm.text} THEN ${c('time')} ELSE ${derived} END`
+export async function writeTextRowStore(
+  path: string,
+  steps: number,
+  logs: readonly string[],
+): Promise<void> {
+  const db = new Database(path)
+  try {
+    migrations.slice(0, steps).forEach(step => db.exec(step))
+    db.exec(compactRowsStep)
+    await importFiles(db, new EventWriter(db), logs)
+    toTextTimeRows(db)
+    db.pragma(`user_version = ${steps}`)
+  } finally {
+    db.close()
+  }
 }
