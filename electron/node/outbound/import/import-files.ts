@@ -10,6 +10,7 @@ import type { ParserState } from '../parse/log-parser'
 import { parseBatches, type ParseJob, type ParsedBatch } from '../parse/parse-batches'
 import type { EventWriter } from '../store/event-writer'
 import type { StoreDb } from '../store/open-store'
+import { WalCheckpointer } from '../store/wal-checkpointer'
 
 /** The stored position of an imported file. */
 interface ImportCursor {
@@ -44,6 +45,44 @@ export const importBatchBytes = 4 * 1024 * 1024
  */
 const importCacheKib = -4096
 
+/**
+ * Logs from this size on are imported with a checkpoint thread (wal-checkpointer.ts): below it,
+ * starting the thread costs more than the commits it spares. `HUSH_CHECKPOINT_WORKER=0|1`
+ * decides instead, for measuring.
+ */
+const checkpointThreadMinBytes = 32 * 1024 * 1024
+
+/** How an import runs. */
+export interface ImportOptions {
+  /** The SQLite module the store was opened with (the desktop app's), for the checkpoint thread. */
+  readonly nativeBinding?: string
+}
+
+async function startCheckpoints(
+  db: StoreDb,
+  paths: readonly string[],
+  options: ImportOptions,
+): Promise<WalCheckpointer | null> {
+  const forced = process.env.HUSH_CHECKPOINT_WORKER
+  if (forced === '0') {
+    return null
+  }
+  if (forced !== '1') {
+    const sizes = await Promise.all(
+      paths.map(path =>
+        stat(path).then(
+          s => s.size,
+          () => 0,
+        ),
+      ),
+    )
+    if (sizes.reduce((a, b) => a + b, 0) < checkpointThreadMinBytes) {
+      return null
+    }
+  }
+  return WalCheckpointer.start(db, options)
+}
+
 function readCursor(db: StoreDb, name: string): ImportCursor | null {
   const text = db.prepare('SELECT state FROM cursors WHERE name = ?').pluck().get(name) as
     string | undefined
@@ -59,6 +98,7 @@ export async function importFiles(
   db: StoreDb,
   writer: EventWriter,
   paths: readonly string[],
+  options: ImportOptions = {},
 ): Promise<ImportResult> {
   const result: ImportResult = {
     files: 0,
@@ -70,9 +110,11 @@ export async function importFiles(
   }
   const cacheSize = db.pragma('cache_size', { simple: true }) as number
   db.pragma(`cache_size = ${importCacheKib}`)
+  const checkpoints = await startCheckpoints(db, paths, options)
   try {
-    await importEach(db, writer, paths, result)
+    await importEach(db, writer, paths, result, checkpoints)
   } finally {
+    await checkpoints?.stop()
     db.pragma(`cache_size = ${cacheSize}`)
   }
   return result
@@ -83,6 +125,7 @@ async function importEach(
   writer: EventWriter,
   paths: readonly string[],
   result: ImportResult,
+  checkpoints: WalCheckpointer | null,
 ): Promise<void> {
   let carried: ParserState | undefined
   for (const path of paths) {
@@ -112,6 +155,7 @@ async function importEach(
         skippedLines: skippedNow - reported,
       })
       reported = skippedNow
+      checkpoints?.nudge()
       result.inserted += r.inserted
       result.answered += batch.folded + r.answered
       result.duplicates += r.duplicates
