@@ -107,7 +107,7 @@ export function pageEvents(
   db: StoreDb,
   f: EventFilter & { limit: number; before?: number; offset?: number },
 ): { events: StoredEvent[]; nextBefore: number | null } {
-  const { where, params } = filterClause(db, f)
+  const { where, params, ids } = filterClause(db, f)
   let offset = f.offset ?? 0
   let below = f.before
   let from: number | undefined
@@ -118,8 +118,10 @@ export function pageEvents(
       return { events: [], nextBefore: null }
     }
     ;({ from, below, skip: offset } = range)
-    // Within a narrow id range, a time bound only tests (the time index would gather and sort).
-    where.forEach((w, i) => (where[i] = w.startsWith('e.ts ') ? `+${w}` : w))
+  }
+  if (ids) {
+    from = Math.max(from ?? 0, ids.from)
+    below = Math.min(below ?? Infinity, ids.below)
   }
   // One bound on each side: SQLite walks the ids between them only.
   if (below !== undefined) {
@@ -156,10 +158,15 @@ export function* iterateEvents(
   f: EventFilter,
   after?: number,
 ): Generator<StoredEvent> {
-  const { where, params } = filterClause(db, f)
-  if (after !== undefined) {
-    where.push('e.id > ?')
-    params.push(after)
+  const { where, params, ids } = filterClause(db, f)
+  const from = Math.max(ids?.from ?? 0, after === undefined ? 0 : after + 1)
+  if (from > 0) {
+    where.push('e.id >= ?')
+    params.push(from)
+  }
+  if (ids) {
+    where.push('e.id < ?')
+    params.push(ids.below)
   }
   const sql = `SELECT ${eventColumns} FROM ${eventsJoined} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY e.id`
   for (const row of db.prepare(sql).iterate(...params)) {

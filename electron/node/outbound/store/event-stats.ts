@@ -1,6 +1,6 @@
 import type { OutboundCategory } from '../../../common/outbound/categories'
 import { eventsJoined } from './event-queries'
-import { blockOf, retallyBlocks } from './event-tally'
+import { blockOf, idSpanOfTimes, retallyBlocks } from './event-tally'
 import type { EventFilter } from './filter-clause'
 import { tallyCounts, tallyTotal } from './tally-queries'
 import type { StoreDb } from './open-store'
@@ -141,14 +141,16 @@ export function countEvents(db: StoreDb, f: EventFilter = {}): number {
 export function applyRetention(db: StoreDb, days: number, now: number = Date.now()): number {
   const cutoff = now - days * 86_400_000
   const cutoffDay = new Date(cutoff).toISOString().slice(0, 10)
+  // Only the blocks of ids that hold an event older than the cutoff are read (event_blocks).
+  const old = idSpanOfTimes(db, null, cutoff)
   const del = db.prepare(
-    `DELETE FROM events WHERE id IN (SELECT id FROM events WHERE ts < ?
+    `DELETE FROM events WHERE id IN (SELECT id FROM events WHERE id <= ? AND ts < ?
       AND id NOT IN (SELECT event FROM flows WHERE closed_at IS NULL) LIMIT 5000) RETURNING id`,
   )
   let removed = 0
   const blocks = new Set<number>()
-  for (;;) {
-    const ids = db.transaction(() => del.pluck().all(cutoff) as number[])()
+  while (old !== null) {
+    const ids = db.transaction(() => del.pluck().all(old.last, cutoff) as number[])()
     removed += ids.length
     ids.forEach(id => blocks.add(blockOf(id)))
     if (ids.length === 0) {
@@ -158,14 +160,17 @@ export function applyRetention(db: StoreDb, days: number, now: number = Date.now
   // Only when events went: otherwise every count still holds, and recounting the targets would
   // read every event's index entry, a third of a second on a million events, at each core start.
   if (removed > 0) {
+    // The days counted again: those up to the cutoff's, which events up to two days past the
+    // cutoff may fall on in the server's zone.
+    const recount = idSpanOfTimes(db, null, cutoff + 2 * 86_400_000)
     db.transaction(() => {
       retallyBlocks(db, blocks)
       db.prepare('DELETE FROM daily_counts WHERE day <= ?').run(cutoffDay)
       db.prepare(
         `INSERT INTO daily_counts (day, category, host, count)
          SELECT ${eventDaySql('e')} AS day, t.category, t.host, COUNT(*) FROM ${eventsJoined}
-         WHERE e.ts < ? AND ${eventDaySql('e')} <= ? GROUP BY day, t.category, t.host`,
-      ).run(cutoff + 2 * 86_400_000, cutoffDay)
+         WHERE e.id <= ? AND e.ts < ? AND ${eventDaySql('e')} <= ? GROUP BY day, t.category, t.host`,
+      ).run(recount?.last ?? 0, cutoff + 2 * 86_400_000, cutoffDay)
       // Recount what remains of each target (the counts plan searches). A target left without
       // events stays: a writer in another process may hold its id, and a target is one short row.
       db.prepare(

@@ -11,6 +11,26 @@ export function blockOf(id: number): number {
   return Math.floor(id / blockIds)
 }
 
+/**
+ * The smallest range of ids that holds every event with `since <= ts < until` (either bound may
+ * be null), from the blocks' time spans: ids mostly follow time, so a time bound reads the
+ * blocks of its time and not the whole table. Null when no block holds such an event.
+ */
+export function idSpanOfTimes(
+  db: StoreDb,
+  since: number | null,
+  until: number | null,
+): { first: number; last: number } | null {
+  const [low, high] = db
+    .prepare('SELECT MIN(block), MAX(block) FROM event_blocks WHERE max_ts >= ? AND min_ts < ?')
+    .raw()
+    .get(since ?? -Number.MAX_VALUE, until ?? Number.MAX_VALUE) as [number | null, number | null]
+  if (low === null || high === null) {
+    return null
+  }
+  return { first: low * blockIds, last: (high + 1) * blockIds - 1 }
+}
+
 interface TargetCount {
   readonly block: number
   readonly target: number

@@ -1,5 +1,6 @@
 import type { OutboundCategory } from '../../../common/outbound/categories'
 import { parseFilterTime } from '../../../common/outbound/filter-time'
+import { idSpanOfTimes } from './event-tally'
 import type { StoreDb } from './open-store'
 
 /** A filter over stored events (the contract's LogFilter). */
@@ -21,6 +22,11 @@ export interface EventFilter {
 export interface FilterClause {
   readonly where: string[]
   readonly params: (string | number)[]
+  /**
+   * With a time bound, the ids that can match (`from <= e.id < below`), for the caller to meet
+   * with its own bounds on ids: SQLite walks the ids between one lower and one upper bound.
+   */
+  readonly ids: { readonly from: number; readonly below: number } | null
 }
 
 /**
@@ -159,15 +165,21 @@ export function filterClause(db: StoreDb, f: EventFilter, limit = selectiveLimit
     }
     params.push(...targetParams)
   }
-  // With targets chosen, the time bounds only filter (the time index would sort a wide range).
-  const ts = where.length > 0 ? '+e.ts' : 'e.ts'
-  if (f.since) {
-    where.push(`${ts} >= ?`)
-    params.push(filterTime(f.since))
+  let ids: FilterClause['ids'] = null
+  if (f.since || f.until) {
+    const since = f.since ? filterTime(f.since) : null
+    const until = f.until ? filterTime(f.until) : null
+    // The ids of the blocks that hold the time (event_blocks), then each event's time tested.
+    const span = idSpanOfTimes(db, since, until)
+    ids = span ? { from: span.first, below: span.last + 1 } : { from: 0, below: 0 }
+    if (since !== null) {
+      where.push('e.ts >= ?')
+      params.push(since)
+    }
+    if (until !== null) {
+      where.push('e.ts < ?')
+      params.push(until)
+    }
   }
-  if (f.until) {
-    where.push(`${ts} < ?`)
-    params.push(filterTime(f.until))
-  }
-  return { where, params }
+  return { where, params, ids }
 }

@@ -170,7 +170,7 @@ describe('moving a store to the tallies schema', () => {
     fresh.exec(`DROP TABLE group_tally; DROP TABLE target_tally; DROP TABLE event_blocks;
       DROP TRIGGER events_flows_delete; DROP TABLE flows; DROP INDEX targets_source;
       ALTER TABLE targets DROP COLUMN source; DROP TABLE target_evidence; DROP TABLE store_meta;
-      DROP INDEX events_errors;
+      DROP INDEX events_errors; CREATE INDEX events_ts ON events(ts);
       ALTER TABLE events ADD COLUMN key TEXT GENERATED ALWAYS AS (${storedKeySql()}) VIRTUAL`)
     fresh.pragma('user_version = 2')
     fresh.close()

@@ -245,4 +245,11 @@ export const migrations: readonly string[] = [
   ALTER TABLE events ADD COLUMN file_id INTEGER;
   CREATE TABLE log_files (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
   `,
+  // A time bound finds its events through the span of each block of ids (`event_blocks`,
+  // idSpanOfTimes in event-tally.ts), as the pages, counts and charts already did: the index on
+  // `ts` served only retention and a time-bounded export, and cost every insert a B-tree of its
+  // own (an eighth of the store on disk, 16.6 of 133 MB for a million events).
+  `
+  DROP INDEX events_ts;
+  `,
 ]
