@@ -16,7 +16,7 @@ const cliChunkPrefix = 'hush-chunk-'
 const shipped = []
 
 /**
- * Node-side bundles. The command line and its worker threads hold every package but the native
+ * Node-side bundles. The command line and its parser worker hold every package but the native
  * SQLite module, which loads its `.node` file from node_modules: loading zod, the XML parser and
  * the zip readers as hundreds of ES modules cost every `hush` command about 0.1 s of its start.
  * The benchmarks keep their packages (Playwright among them) external.
@@ -27,8 +27,6 @@ const nodeBuilds = [
       { in: 'electron/cli/main.ts', out: 'hush' },
       // The log parser's worker thread, loaded beside the bundle that starts it (parse-batches.ts).
       { in: 'electron/node/outbound/parse/outbound-worker.ts', out: 'outbound-worker' },
-      // The store's checkpoint thread while importing (wal-checkpointer.ts), found the same way.
-      { in: 'electron/node/outbound/store/checkpoint-worker.ts', out: 'checkpoint-worker' },
     ],
     // Split where the command table loads a command (command-table.ts): a command compiles and
     // runs only its own code and what it shares, in chunks beside the entries (so that the worker

@@ -40,7 +40,7 @@ if (mode === '--import') {
 }
 if (mode === '--insert-floor') {
   const [state, last, per] = args
-  console.log(JSON.stringify(await runInsertFloor(state as string, Number(last), Number(per))))
+  console.log(JSON.stringify(runInsertFloor(state as string, Number(last), Number(per))))
   process.exit(0)
 }
 if (mode === '--evidence') {

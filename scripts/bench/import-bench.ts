@@ -6,7 +6,6 @@ import { join } from 'node:path'
 import { EventWriter } from '../../electron/node/outbound/store/event-writer'
 import { EventInserts } from '../../electron/node/outbound/store/event-inserts'
 import { openStore, storePath } from '../../electron/node/outbound/store/open-store'
-import { WalCheckpointer } from '../../electron/node/outbound/store/wal-checkpointer'
 
 /** What one import measured. */
 export interface ImportFigures {
@@ -47,14 +46,13 @@ export interface InsertFloorFigures {
 /**
  * Stores the last `last` events of an imported store again, into a new store beside it, with the
  * writer's own statements (`EventInserts`) in transactions of `perTransaction` rows and nothing
- * else: no parsing, targets or tallies, but with the import's checkpoint thread. No import into an
- * empty store can be faster on the same schema.
+ * else: no parsing, targets or tallies. No import into an empty store can be faster on the same schema.
  */
-export async function runInsertFloor(
+export function runInsertFloor(
   stateDir: string,
   last: number,
   perTransaction: number,
-): Promise<InsertFloorFigures> {
+): InsertFloorFigures {
   const source = openStore(storePath(stateDir))
   const floorDir = join(stateDir, 'insert-floor')
   const db = openStore(storePath(floorDir))
@@ -75,7 +73,6 @@ export async function runInsertFloor(
     }
     inserts.flush()
   })
-  const checkpoints = WalCheckpointer.start(db)
   let rows = 0
   let ms = 0
   const maxId = source.prepare('SELECT MAX(id) FROM events').pluck().get() as number
@@ -86,14 +83,10 @@ export async function runInsertFloor(
     }
     const t = performance.now()
     store(batch)
-    checkpoints?.nudge()
     ms += performance.now() - t
     rows += batch.length
     after = (batch.at(-1) as unknown[])[0] as number
   }
-  const t = performance.now()
-  await checkpoints?.stop()
-  ms += performance.now() - t
   source.close()
   db.close()
   rmSync(floorDir, { recursive: true, force: true })

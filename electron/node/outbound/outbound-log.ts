@@ -210,7 +210,7 @@ export function openOutboundLog(options: OutboundLogOptions): OutboundLog {
         privacyLevel === undefined
           ? writer
           : new EventWriter(db, { privacyLevel, floodCap: options.floodCap })
-      return importFiles(db, importer, paths, { nativeBinding: options.nativeBinding })
+      return importFiles(db, importer, paths)
     },
     connectionsOf: (processId, limit) => connectionsOf(store().db, processId, limit),
     recordFlows: batch => {

@@ -10,7 +10,7 @@ import type { ParserState } from '../parse/log-parser'
 import { parseBatches, type ParseJob, type ParsedBatch } from '../parse/parse-batches'
 import type { EventWriter } from '../store/event-writer'
 import type { StoreDb } from '../store/open-store'
-import { WalCheckpointer } from '../store/wal-checkpointer'
+import { IdleCheckpoints } from '../store/idle-checkpoints'
 
 /** The stored position of an imported file. */
 interface ImportCursor {
@@ -46,41 +46,33 @@ export const importBatchBytes = 4 * 1024 * 1024
 const importCacheKib = -4096
 
 /**
- * Logs from this size on are imported with a checkpoint thread (wal-checkpointer.ts): below it,
- * starting the thread costs more than the commits it spares. `HUSH_CHECKPOINT_WORKER=0|1`
- * decides instead, for measuring.
+ * Logs from this size on are imported with idle checkpoints (idle-checkpoints.ts): the parser
+ * then runs on a thread of its own (parse-batches.ts), and there is a wait to fill.
  */
-const checkpointThreadMinBytes = 32 * 1024 * 1024
+const idleCheckpointMinBytes = 32 * 1024 * 1024
 
 /** How an import runs. */
 export interface ImportOptions {
-  /** The SQLite module the store was opened with (the desktop app's), for the checkpoint thread. */
-  readonly nativeBinding?: string
+  /** Whether to checkpoint while the writer waits; by default, for logs of 32 MiB and more. */
+  readonly idleCheckpoints?: boolean
 }
 
-async function startCheckpoints(
-  db: StoreDb,
+async function wantsIdleCheckpoints(
   paths: readonly string[],
   options: ImportOptions,
-): Promise<WalCheckpointer | null> {
-  const forced = process.env.HUSH_CHECKPOINT_WORKER
-  if (forced === '0') {
-    return null
+): Promise<boolean> {
+  if (options.idleCheckpoints !== undefined) {
+    return options.idleCheckpoints
   }
-  if (forced !== '1') {
-    const sizes = await Promise.all(
-      paths.map(path =>
-        stat(path).then(
-          s => s.size,
-          () => 0,
-        ),
+  const sizes = await Promise.all(
+    paths.map(path =>
+      stat(path).then(
+        s => s.size,
+        () => 0,
       ),
-    )
-    if (sizes.reduce((a, b) => a + b, 0) < checkpointThreadMinBytes) {
-      return null
-    }
-  }
-  return WalCheckpointer.start(db, options)
+    ),
+  )
+  return sizes.reduce((a, b) => a + b, 0) >= idleCheckpointMinBytes
 }
 
 function readCursor(db: StoreDb, name: string): ImportCursor | null {
@@ -110,11 +102,11 @@ export async function importFiles(
   }
   const cacheSize = db.pragma('cache_size', { simple: true }) as number
   db.pragma(`cache_size = ${importCacheKib}`)
-  const checkpoints = await startCheckpoints(db, paths, options)
+  const checkpoints = (await wantsIdleCheckpoints(paths, options)) ? new IdleCheckpoints(db) : null
   try {
     await importEach(db, writer, paths, result, checkpoints)
   } finally {
-    await checkpoints?.stop()
+    checkpoints?.stop()
     db.pragma(`cache_size = ${cacheSize}`)
   }
   return result
@@ -125,7 +117,7 @@ async function importEach(
   writer: EventWriter,
   paths: readonly string[],
   result: ImportResult,
-  checkpoints: WalCheckpointer | null,
+  checkpoints: IdleCheckpoints | null,
 ): Promise<void> {
   let carried: ParserState | undefined
   for (const path of paths) {
@@ -155,7 +147,7 @@ async function importEach(
         skippedLines: skippedNow - reported,
       })
       reported = skippedNow
-      checkpoints?.nudge()
+      checkpoints?.committed()
       result.inserted += r.inserted
       result.answered += batch.folded + r.answered
       result.duplicates += r.duplicates

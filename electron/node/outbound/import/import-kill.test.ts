@@ -10,10 +10,8 @@ import { createSyntheticLog } from '../testing/synthetic-log'
 import { storedKeySql } from '../testing/stored-key'
 
 const root = process.cwd()
-// A private bundle of the CLI and its worker threads, laid out as in dist/, so the test does not
-// race a concurrent `npm run build`. The import is killed while both threads work.
-const outdir = join(root, 'node_modules', '.cache', 'hush-tests', 'import-kill')
-const bundle = join(outdir, 'hush.mjs')
+// A private bundle of the CLI, so the test does not race a concurrent `npm run build`.
+const bundle = join(root, 'node_modules', '.cache', 'hush-tests', 'hush-import-kill.mjs')
 const exchanges = 120_000
 const unansweredEvery = 25
 
@@ -23,13 +21,8 @@ let logPath: string
 beforeAll(async () => {
   await build({
     absWorkingDir: root,
-    entryPoints: [
-      { in: 'electron/cli/main.ts', out: 'hush' },
-      { in: 'electron/node/outbound/parse/outbound-worker.ts', out: 'outbound-worker' },
-      { in: 'electron/node/outbound/store/checkpoint-worker.ts', out: 'checkpoint-worker' },
-    ],
-    outdir,
-    outExtension: { '.js': '.mjs' },
+    entryPoints: ['electron/cli/main.ts'],
+    outfile: bundle,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -64,7 +57,6 @@ afterAll(async () => {
 function runImport(state: string): ChildProcess {
   return spawn(process.execPath, [bundle, 'log', 'import', logPath, '--state-dir', state], {
     stdio: 'ignore',
-    env: { ...process.env, HUSH_PARSE_WORKER: '1', HUSH_CHECKPOINT_WORKER: '1' },
   })
 }
 

@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import type { SkipCounts } from '../../../common/outbound/outbound-event'
-import { bundledWorkerFile } from '../bundled-worker'
 import { LogParser, type ParserState } from './log-parser'
 import { pieceBuffers, type ParsedPiece } from './parsed-piece'
 import { readChunks } from './read-chunks'
@@ -110,6 +111,12 @@ async function wantsWorker(job: ParseJob): Promise<boolean> {
   return size - (job.start?.offset ?? 0) >= workerMinBytes && availableParallelism() >= 2
 }
 
+/** The bundled worker beside the bundle that runs this code (`dist/outbound-worker.mjs`), if built. */
+function workerFile(): URL | null {
+  const url = new URL('./outbound-worker.mjs', import.meta.url)
+  return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null
+}
+
 /**
  * Parses a job on a worker thread while the caller stores the previous batch, so reading and
  * parsing a large log overlap the database writes. Stays in this thread when the worker bundle
@@ -122,7 +129,7 @@ export async function parseBatches(
 ): Promise<void> {
   // One set of targets for the job's pieces, which number them along the whole job.
   const targets = new TargetDefinitions()
-  const file = bundledWorkerFile('outbound-worker')
+  const file = workerFile()
   if (!file || !(await wantsWorker(job))) {
     return parseInThread(job, batch => onBatch({ ...batch, targets }))
   }

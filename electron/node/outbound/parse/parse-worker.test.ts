@@ -11,7 +11,7 @@ import { storedKeySql } from '../testing/stored-key'
 import { storedTimeSql } from '../testing/text-time-rows'
 
 const root = process.cwd()
-// The CLI and its worker threads bundled side by side, as `npm run build` lays them out in dist/.
+// The CLI and its parser worker bundled side by side, as `npm run build` lays them out in dist/.
 const outdir = join(root, 'node_modules', '.cache', 'hush-tests', 'parse-worker')
 const exchanges = 6_000
 
@@ -24,7 +24,6 @@ beforeAll(async () => {
     entryPoints: [
       { in: 'electron/cli/main.ts', out: 'hush' },
       { in: 'electron/node/outbound/parse/outbound-worker.ts', out: 'outbound-worker' },
-      { in: 'electron/node/outbound/store/checkpoint-worker.ts', out: 'checkpoint-worker' },
     ],
     outdir,
     outExtension: { '.js': '.mjs' },
@@ -61,8 +60,7 @@ function hush(args: string[], worker: '0' | '1'): string {
   const r = spawnSync(process.execPath, [join(outdir, 'hush.mjs'), ...args], {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
-    // The import's checkpoint thread (wal-checkpointer.ts) runs when the parser's does.
-    env: { ...process.env, HUSH_PARSE_WORKER: worker, HUSH_CHECKPOINT_WORKER: worker },
+    env: { ...process.env, HUSH_PARSE_WORKER: worker },
   })
   expect(r.status, r.stderr).toBe(0)
   return r.stdout
