@@ -9,7 +9,7 @@ import { readHeadPrint, type HeadPrint } from './log-files'
 import type { ParserState } from '../parse/log-parser'
 import { parseBatches, type ParseJob, type ParsedBatch } from '../parse/parse-batches'
 import type { EventWriter } from '../store/event-writer'
-import type { StoreDb } from '../store/open-store'
+import { storeCacheKib, type StoreDb } from '../store/open-store'
 import { IdleCheckpoints } from '../store/idle-checkpoints'
 
 /** The stored position of an imported file. */
@@ -100,14 +100,15 @@ export async function importFiles(
     dropped: 0,
     skipped: emptySkipCounts(),
   }
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number
   db.pragma(`cache_size = ${importCacheKib}`)
   const checkpoints = (await wantsIdleCheckpoints(paths, options)) ? new IdleCheckpoints(db) : null
   try {
     await importEach(db, writer, paths, result, checkpoints)
   } finally {
     checkpoints?.stop()
-    db.pragma(`cache_size = ${cacheSize}`)
+    // The store's own, not the one found at the start: an import running beside this one (a
+    // manual import during a remote pull) may have set it.
+    db.pragma(`cache_size = ${storeCacheKib}`)
   }
   return result
 }

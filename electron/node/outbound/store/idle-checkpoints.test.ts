@@ -27,12 +27,12 @@ function countedStore(name: string): { db: StoreDb; path: string; checkpoints: (
   db.exec('CREATE TABLE bulk (b BLOB NOT NULL)')
   let count = 0
   const pragma = db.pragma.bind(db)
-  db.pragma = ((source: string, options?: { simple?: boolean }) => {
+  db.pragma = (source: string, options?: { simple?: boolean }) => {
     if (source.startsWith('wal_checkpoint')) {
       count++
     }
     return pragma(source, options)
-  })
+  }
   return { db, path, checkpoints: () => count }
 }
 
@@ -81,6 +81,16 @@ describe('checkpoints while the writer waits', () => {
     idle.stop()
     await waiting()
     expect(checkpoints()).toBe(0)
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(4000)
+    db.close()
+  })
+
+  it('of two imports that overlap leave the writer its own checkpoints, whichever ends first', () => {
+    const { db } = countedStore('overlap.sqlite')
+    const first = new IdleCheckpoints(db)
+    const second = new IdleCheckpoints(db)
+    first.stop()
+    second.stop()
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(4000)
     db.close()
   })

@@ -1,4 +1,4 @@
-import type { StoreDb } from './open-store'
+import { walCheckpointPages, type StoreDb } from './open-store'
 
 /**
  * While idle checkpoints run, the writer checkpoints inside a commit only when its write-ahead
@@ -20,10 +20,8 @@ const backstopPages = 16_000
 export class IdleCheckpoints {
   private commits = 0
   private stopped = false
-  private readonly restorePages: number
 
   constructor(private readonly db: StoreDb) {
-    this.restorePages = db.pragma('wal_autocheckpoint', { simple: true }) as number
     db.pragma(`wal_autocheckpoint = ${backstopPages}`)
   }
 
@@ -47,12 +45,16 @@ export class IdleCheckpoints {
     })
   }
 
-  /** Stops checkpointing when idle, and gives the writer its own checkpoints back. */
+  /**
+   * Stops checkpointing when idle, and gives the writer its own checkpoints back: the store's
+   * setting, not the one found at the start, which an import running beside this one (a manual
+   * import during a remote pull) may have held back.
+   */
   stop(): void {
     if (!this.stopped) {
       this.stopped = true
       if (this.db.open) {
-        this.db.pragma(`wal_autocheckpoint = ${this.restorePages}`)
+        this.db.pragma(`wal_autocheckpoint = ${walCheckpointPages}`)
       }
     }
   }

@@ -15,6 +15,15 @@ export type StoreDb = Database.Database
 /** The store's file name inside Hush's state folder. */
 export const storeFileName = 'outbound.sqlite'
 
+/**
+ * Pages of write-ahead log after which a commit copies it into the database file: ~16 MB
+ * instead of SQLite's 4 MB, fewer stalls while importing a backlog.
+ */
+export const walCheckpointPages = 4000
+
+/** The store's page cache, in KiB (negative, as SQLite takes it): 16 MB. */
+export const storeCacheKib = -16000
+
 /** A store SQLite cannot read: a one-line error that says what to do (no trace). */
 function damaged(path: string, error: unknown): Error {
   const code = (error as { code?: unknown }).code
@@ -56,9 +65,8 @@ export function openStore(
   db.pragma('synchronous = NORMAL')
   db.pragma('busy_timeout = 5000')
   db.pragma('foreign_keys = ON')
-  db.pragma('cache_size = -16000')
-  // Checkpoint every ~16 MB of WAL instead of every 4 MB: fewer stalls while importing a backlog.
-  db.pragma('wal_autocheckpoint = 4000')
+  db.pragma(`cache_size = ${storeCacheKib}`)
+  db.pragma(`wal_autocheckpoint = ${walCheckpointPages}`)
   const current = db.pragma('user_version', { simple: true }) as number
   if (current > migrations.length) {
     db.close()
