@@ -144,13 +144,13 @@ export function applyRetention(db: StoreDb, days: number, now: number = Date.now
   // Only the blocks of ids that hold an event older than the cutoff are read (event_blocks).
   const old = idSpanOfTimes(db, null, cutoff)
   const del = db.prepare(
-    `DELETE FROM events WHERE id IN (SELECT id FROM events WHERE id <= ? AND ts < ?
+    `DELETE FROM events WHERE id IN (SELECT id FROM events WHERE id < ? AND ts < ?
       AND id NOT IN (SELECT event FROM flows WHERE closed_at IS NULL) LIMIT 5000) RETURNING id`,
   )
   let removed = 0
   const blocks = new Set<number>()
-  while (old !== null) {
-    const ids = db.transaction(() => del.pluck().all(old.last, cutoff) as number[])()
+  while (old.below > old.from) {
+    const ids = db.transaction(() => del.pluck().all(old.below, cutoff) as number[])()
     removed += ids.length
     ids.forEach(id => blocks.add(blockOf(id)))
     if (ids.length === 0) {
@@ -169,8 +169,8 @@ export function applyRetention(db: StoreDb, days: number, now: number = Date.now
       db.prepare(
         `INSERT INTO daily_counts (day, category, host, count)
          SELECT ${eventDaySql('e')} AS day, t.category, t.host, COUNT(*) FROM ${eventsJoined}
-         WHERE e.id <= ? AND e.ts < ? AND ${eventDaySql('e')} <= ? GROUP BY day, t.category, t.host`,
-      ).run(recount?.last ?? 0, cutoff + 2 * 86_400_000, cutoffDay)
+         WHERE e.id < ? AND e.ts < ? AND ${eventDaySql('e')} <= ? GROUP BY day, t.category, t.host`,
+      ).run(recount.below, cutoff + 2 * 86_400_000, cutoffDay)
       // Recount what remains of each target (the counts plan searches). A target left without
       // events stays: a writer in another process may hold its id, and a target is one short row.
       db.prepare(

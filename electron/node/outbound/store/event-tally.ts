@@ -11,24 +11,26 @@ export function blockOf(id: number): number {
   return Math.floor(id / blockIds)
 }
 
+/** Ids `from <= id < below`; empty when `below <= from`. */
+export interface IdRange {
+  readonly from: number
+  readonly below: number
+}
+
 /**
  * The smallest range of ids that holds every event with `since <= ts < until` (either bound may
  * be null), from the blocks' time spans: ids mostly follow time, so a time bound reads the
- * blocks of its time and not the whole table. Null when no block holds such an event.
+ * blocks of its time and not the whole table. Empty when no block holds such an event.
  */
-export function idSpanOfTimes(
-  db: StoreDb,
-  since: number | null,
-  until: number | null,
-): { first: number; last: number } | null {
+export function idSpanOfTimes(db: StoreDb, since: number | null, until: number | null): IdRange {
   const [low, high] = db
     .prepare('SELECT MIN(block), MAX(block) FROM event_blocks WHERE max_ts >= ? AND min_ts < ?')
     .raw()
     .get(since ?? -Number.MAX_VALUE, until ?? Number.MAX_VALUE) as [number | null, number | null]
   if (low === null || high === null) {
-    return null
+    return { from: 0, below: 0 }
   }
-  return { first: low * blockIds, last: (high + 1) * blockIds - 1 }
+  return { from: low * blockIds, below: (high + 1) * blockIds }
 }
 
 interface TargetCount {

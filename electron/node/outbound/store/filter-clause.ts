@@ -1,6 +1,6 @@
 import type { OutboundCategory } from '../../../common/outbound/categories'
 import { parseFilterTime } from '../../../common/outbound/filter-time'
-import { idSpanOfTimes } from './event-tally'
+import { idSpanOfTimes, type IdRange } from './event-tally'
 import type { StoreDb } from './open-store'
 
 /** A filter over stored events (the contract's LogFilter). */
@@ -26,7 +26,7 @@ export interface FilterClause {
    * With a time bound, the ids that can match (`from <= e.id < below`), for the caller to meet
    * with its own bounds on ids: SQLite walks the ids between one lower and one upper bound.
    */
-  readonly ids: { readonly from: number; readonly below: number } | null
+  readonly ids: IdRange | null
 }
 
 /**
@@ -170,8 +170,7 @@ export function filterClause(db: StoreDb, f: EventFilter, limit = selectiveLimit
     const since = f.since ? filterTime(f.since) : null
     const until = f.until ? filterTime(f.until) : null
     // The ids of the blocks that hold the time (event_blocks), then each event's time tested.
-    const span = idSpanOfTimes(db, since, until)
-    ids = span ? { from: span.first, below: span.last + 1 } : { from: 0, below: 0 }
+    ids = idSpanOfTimes(db, since, until)
     if (since !== null) {
       where.push('e.ts >= ?')
       params.push(since)
