@@ -98,6 +98,17 @@ const shellBuilds = [
     },
   },
   {
+    // The log parser's worker beside the main bundle (parse-batches.ts finds it there), whole in
+    // one file: inside app.asar the main process hands its text to the worker thread as a data:
+    // URL (worker-script.ts), so it may import nothing but Node's own modules, and has no banner
+    // (a data: URL is no address for `createRequire`).
+    entry: 'electron/node/outbound/parse/outbound-worker.ts',
+    outfile: 'dist/main/outbound-worker.mjs',
+    format: 'esm',
+    platform: 'node',
+    target: 'node22',
+  },
+  {
     // The demo server, apart from the main bundle: the desktop loads it only when the demo is
     // asked for (electron/main/on-demand-demo.ts), so the desktop bundle holds no demo code.
     entry: 'electron/demo/demo-starter.ts',

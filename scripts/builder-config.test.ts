@@ -165,6 +165,10 @@ module.exports = { ...base, ...overrides, directories: { ...base.directories, ou
     expect(entries).toContain(`/${entry}`)
     expect(entries).toContain('/dist/preload/index.cjs')
     expect(entries).toContain('/dist/renderer/index.html')
+    // The log parser's worker, inside the archive under its integrity check: the main process
+    // reads it and hands it to its thread as a data: URL (parse-on-worker.test.ts).
+    expect(entries).toContain('/dist/main/outbound-worker.mjs')
+    expect(unpacked.filter(path => path.startsWith('dist/'))).toEqual([])
     // The demo server's own bundle, loaded on demand (scripts/desktop-without-demo.test.ts).
     expect(entries).toContain('/dist/demo/demo-starter.mjs')
     // The licenses of the packages inside the bundles.

@@ -1,6 +1,8 @@
 import type { BrowserWindow } from 'electron'
 import { writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import type { PrivacyBridge } from '../../common/api/contract'
+import { checkParserWorker } from '../../node/outbound/parse/parser-worker-check'
 import type { CoreService } from '../../node/service/create-core-service'
 import type { TrayController } from '../tray/tray-controller'
 import { asOverviewSnapshot, overviewProbeScript } from './overview-probe'
@@ -41,6 +43,8 @@ export async function runDesktopSmoke(smoke: DesktopSmoke): Promise<number> {
         true,
       )) as PrivacyBridge['call'],
     sqliteBinding: process.env.HUSH_SQLITE_BINDING ?? 'bundled',
+    // The worker bundle beside the main bundle, inside app.asar when packaged.
+    parserWorker: () => checkParserWorker(tmpdir()),
   }
   const report = await runSmoke(
     probe,

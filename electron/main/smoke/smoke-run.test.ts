@@ -1,6 +1,10 @@
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { apiEventNames, apiMethodNames, type PrivacyApi } from '../../common/api/contract'
 import { buildTrayModel } from '../../common/tray/tray-model'
+import { checkParserWorker } from '../../node/outbound/parse/parser-worker-check'
 import { startTestCore, type TestCore } from '../../node/service/testing/test-core'
 import { createPreloadBridge } from '../../preload/preload-bridge'
 import { deferApi } from '../ipc/defer-api'
@@ -12,6 +16,9 @@ import { readTrayState } from '../tray/tray-state'
 import type { OverviewSnapshot } from './overview-probe'
 import { smokeOptions } from './smoke-options'
 import { runSmoke, smokeLine, type SmokeProbe } from './smoke-run'
+
+// The desktop's parser worker as `npm run build` lays it out beside the main bundle.
+const desktopWorker = pathToFileURL(join(process.cwd(), 'dist', 'main', 'outbound-worker.mjs'))
 
 const realClock = {
   now: Date.now,
@@ -53,6 +60,7 @@ async function fakeApp(test: TestCore, api: PrivacyApi = test.core.api) {
     trayMenu: () => menu,
     call: (method, input) => bridge.call(method, input),
     sqliteBinding: 'bundled',
+    parserWorker: () => checkParserWorker(tmpdir(), desktopWorker),
   }
   return probe
 }
@@ -64,7 +72,7 @@ describe('the desktop smoke run, with Electron faked at its boundary', () => {
   })
   afterAll(() => test.close())
 
-  it('checks window, Overview, tray, store and a switch flipped and undone through IPC', async () => {
+  it('checks window, Overview, tray, store, parser worker and a switch flipped and undone through IPC', async () => {
     const probe = await fakeApp(test)
     const before = await test.core.api['switches.status']({})
     const startedAt = Date.now()
@@ -76,6 +84,7 @@ describe('the desktop smoke run, with Electron faked at its boundary', () => {
       overview: { screen: '#/overview' },
       tray: { menuItems: expect.any(Number) as number },
       store: { events: expect.any(Number) as number, sqliteBinding: 'bundled' },
+      parser: { thread: 'worker', events: 1 },
       switch: { id: 'relay', from: 'on', to: 'off', restored: 'on' },
     })
     expect(report.ms.windowShown).toBeGreaterThanOrEqual(0)
@@ -148,6 +157,47 @@ describe('the desktop smoke run, with Electron faked at its boundary', () => {
     })
     expect(report).toMatchObject({ ok: false, failedStep: 'overview-live' })
     expect(report.message).toContain('invalid ELF header')
+  })
+})
+
+describe('the desktop smoke run, at the log parser’s worker', () => {
+  let test: TestCore
+  beforeAll(async () => {
+    test = await startTestCore()
+  })
+  afterAll(() => test.close())
+
+  it('fails, with the reason, when the worker bundle does not load', async () => {
+    const missing = pathToFileURL(join(tmpdir(), 'hush-no-such-worker', 'outbound-worker.mjs'))
+    const probe = {
+      ...(await fakeApp(test)),
+      parserWorker: () => checkParserWorker(tmpdir(), missing),
+    }
+    const report = await runSmoke(probe, realClock, {
+      startedAt: Date.now(),
+      timeoutMs: 30_000,
+      pollMs: 10,
+    })
+    expect(report).toMatchObject({ ok: false, failedStep: 'parser-worker' })
+    expect(report.message).toMatch(/^the log parser's worker did not start: .*hush-no-such-worker/)
+    expect(report.checked).not.toHaveProperty('switch')
+  })
+
+  it('fails when there is no worker bundle beside the main bundle', async () => {
+    const probe = {
+      ...(await fakeApp(test)),
+      parserWorker: () => checkParserWorker(tmpdir(), null),
+    }
+    const report = await runSmoke(probe, realClock, {
+      startedAt: Date.now(),
+      timeoutMs: 30_000,
+      pollMs: 10,
+    })
+    expect(report).toMatchObject({
+      ok: false,
+      failedStep: 'parser-worker',
+      message: "the log parser's worker did not start: its bundle is not beside the main bundle",
+    })
   })
 })
 

@@ -1,4 +1,5 @@
 import type { PrivacyBridge } from '../../common/api/contract'
+import type { ParserWorkerCheck } from '../../node/outbound/parse/parser-worker-check'
 import { isLiveOverview, type OverviewSnapshot } from './overview-probe'
 
 /** The steps of a smoke run, in order; a failed run names the one that broke. */
@@ -8,6 +9,7 @@ export type SmokeStep =
   | 'overview-live'
   | 'tray-menu'
   | 'store-open'
+  | 'parser-worker'
   | 'switch-flipped'
   | 'switch-restored'
 
@@ -26,6 +28,8 @@ export interface SmokeProbe {
   readonly call: PrivacyBridge['call']
   /** Which better-sqlite3 build the store loads (a path, or `bundled`). */
   readonly sqliteBinding: string
+  /** Parses a small log on the log parser's worker thread, as a large import would. */
+  readonly parserWorker: () => Promise<ParserWorkerCheck>
 }
 
 /** Time for the smoke run; real in the app, controlled in tests. */
@@ -55,8 +59,9 @@ class SmokeFailure extends Error {
 
 /**
  * Runs the smoke sequence: window shown, demo connected, the Overview with live values, the tray
- * menu, the outbound store answering, and one switch flipped and undone through IPC. Never throws:
- * every failure is a report with the step that broke. `startedAt` is the app's start.
+ * menu, the outbound store answering, the log parser's worker thread, and one switch flipped and
+ * undone through IPC. Never throws: every failure is a report with the step that broke.
+ * `startedAt` is the app's start.
  */
 export async function runSmoke(
   probe: SmokeProbe,
@@ -115,6 +120,8 @@ export async function runSmoke(
     const count = await within('store-open', probe.call('log.count', {}))
     checked.store = { events: count.total, sqliteBinding: probe.sqliteBinding }
 
+    checked.parser = parserOnWorker(await within('parser-worker', probe.parserWorker()))
+
     checked.switch = await flipAndUndo(probe, within)
   } catch (error) {
     const failure =
@@ -126,6 +133,23 @@ export async function runSmoke(
   }
   ms.total = clock.now() - startedAt
   return { ok: true, failedStep: null, message: null, checked, ms }
+}
+
+/** The check's result when the log parser ran on its worker thread, else a failure saying why not. */
+function parserOnWorker(check: ParserWorkerCheck): Record<string, unknown> {
+  if (check.parsedOn.thread !== 'worker') {
+    throw new SmokeFailure(
+      'parser-worker',
+      `the log parser's worker did not start: ${check.parsedOn.workerFailed ?? 'its bundle is not beside the main bundle'}`,
+    )
+  }
+  if (check.events !== 1) {
+    throw new SmokeFailure(
+      'parser-worker',
+      `the parser's worker found ${check.events} events in one`,
+    )
+  }
+  return { thread: 'worker', events: check.events }
 }
 
 /** Flips one switch that can be read and set, checks it moved, undoes it, checks it is back. */

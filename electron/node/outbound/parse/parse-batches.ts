@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
 import type { SkipCounts } from '../../../common/outbound/outbound-event'
 import { LogParser, type ParserState } from './log-parser'
+import { parseOnWorker } from './parse-on-worker'
 import { pieceBuffers, type ParsedPiece } from './parsed-piece'
 import { readChunks } from './read-chunks'
 import { TargetDefinitions } from './target-numbers'
@@ -41,7 +41,7 @@ export interface ParsedBatch {
 }
 
 /** A batch as it crosses from the worker: without the targets, which each side keeps. */
-type PostedBatch = Omit<ParsedBatch, 'targets'>
+export type PostedBatch = Omit<ParsedBatch, 'targets'>
 
 /** What the worker posts: a batch, the end, or why it failed. */
 export type WorkerMessage =
@@ -112,59 +112,46 @@ async function wantsWorker(job: ParseJob): Promise<boolean> {
 }
 
 /** The bundled worker beside the bundle that runs this code (`dist/outbound-worker.mjs`), if built. */
-function workerFile(): URL | null {
+export function workerFile(): URL | null {
   const url = new URL('./outbound-worker.mjs', import.meta.url)
   return url.protocol === 'file:' && existsSync(fileURLToPath(url)) ? url : null
+}
+
+/** Where a job was parsed; `workerFailed` says why a worker that was wanted did not start. */
+export type ParsedOn =
+  { readonly thread: 'worker' } | { readonly thread: 'this'; readonly workerFailed?: string }
+
+/** Which worker bundle to use (none: this thread), and whether to use it whatever the file's size. */
+export interface ParseThreads {
+  readonly worker?: URL | null
+  readonly forceWorker?: boolean
 }
 
 /**
  * Parses a job on a worker thread while the caller stores the previous batch, so reading and
  * parsing a large log overlap the database writes. Stays in this thread when the worker bundle
- * is not there (the sources run under the test runner) or the file is small. Batches arrive in
+ * is not there (the sources run under the test runner) or the file is small, and parses here
+ * when the worker cannot start, so an import never fails for want of a thread. Batches arrive in
  * order; `onBatch` runs synchronously between them and may throw, which stops the worker.
  */
 export async function parseBatches(
   job: ParseJob,
   onBatch: (batch: ParsedBatch) => void,
-): Promise<void> {
+  { worker = workerFile(), forceWorker = false }: ParseThreads = {},
+): Promise<ParsedOn> {
   // One set of targets for the job's pieces, which number them along the whole job.
   const targets = new TargetDefinitions()
-  const file = workerFile()
-  if (!file || !(await wantsWorker(job))) {
-    return parseInThread(job, batch => onBatch({ ...batch, targets }))
+  const handOn = (batch: PostedBatch): void => onBatch({ ...batch, targets })
+  if (worker && (forceWorker || (await wantsWorker(job)))) {
+    const outcome = await parseOnWorker(worker, job, handOn)
+    if (outcome.started) {
+      return { thread: 'worker' }
+    }
+    await parseInThread(job, handOn)
+    return { thread: 'this', workerFailed: outcome.reason }
   }
-  // A small young generation: pieces are columns and the parser's garbage dies young; a larger
-  // one only made the importing process bigger. Measured on the exchange-heavy bench log, peak
-  // RSS of the import: 64 MB, 20 MB more than 8 MB; 8 MB, 183–193 MB; 2 MB, 169–176 MB, as fast
-  // (and `hush log parse` 10 % sooner).
-  const worker = new Worker(file, {
-    workerData: job,
-    resourceLimits: { maxYoungGenerationSizeMb: 2 },
-  })
-  try {
-    await new Promise<void>((resolve, reject) => {
-      worker.on('message', (message: WorkerMessage) => {
-        if (message.type === 'batch') {
-          try {
-            onBatch({ ...message.batch, targets })
-          } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)))
-            return
-          }
-          worker.postMessage('credit')
-        } else if (message.type === 'done') {
-          resolve()
-        } else {
-          reject(new Error(message.message))
-        }
-      })
-      worker.on('error', reject)
-      worker.on('exit', code => reject(new Error(`the log parser stopped (exit ${code})`)))
-    })
-  } finally {
-    worker.removeAllListeners()
-    await worker.terminate()
-  }
+  await parseInThread(job, handOn)
+  return { thread: 'this' }
 }
 
 /** The buffers of a batch's pieces, transferred to the consuming thread without a copy. */

@@ -1,0 +1,71 @@
+import { Worker } from 'node:worker_threads'
+import type { ParseJob, PostedBatch, WorkerMessage } from './parse-batches'
+import { workerScript } from './worker-script'
+
+/** How a worker's parse ended: done, or the worker never started and parsed nothing (why not). */
+export type WorkerOutcome =
+  { readonly started: true } | { readonly started: false; readonly reason: string }
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * Parses a job on a worker thread started from the bundle at `file`, handing each batch to
+ * `onBatch` in order, synchronously, and giving the worker a credit back after each. A worker that
+ * cannot start (its bundle does not load) is an outcome, with nothing handed over, so the caller
+ * may parse in its own thread instead. Once a batch has arrived, a failure rejects: the batches
+ * already handed over cannot be taken back.
+ */
+export async function parseOnWorker(
+  file: URL,
+  job: ParseJob,
+  onBatch: (batch: PostedBatch) => void,
+): Promise<WorkerOutcome> {
+  let worker: Worker
+  try {
+    // A small young generation: pieces are columns and the parser's garbage dies young; a larger
+    // one only made the importing process bigger. Measured on the exchange-heavy bench log, peak
+    // RSS of the import: 64 MB, 20 MB more than 8 MB; 8 MB, 183–193 MB; 2 MB, 169–176 MB, as fast
+    // (and `hush log parse` 10 % sooner).
+    worker = new Worker(workerScript(file), {
+      workerData: job,
+      resourceLimits: { maxYoungGenerationSizeMb: 2 },
+    })
+  } catch (error) {
+    return { started: false, reason: messageOf(error) }
+  }
+  let started = false
+  try {
+    return await new Promise<WorkerOutcome>((resolve, reject) => {
+      const stopped = (reason: string): void => {
+        if (started) {
+          reject(new Error(reason))
+        } else {
+          resolve({ started: false, reason })
+        }
+      }
+      worker.on('message', (message: WorkerMessage) => {
+        started = true
+        if (message.type === 'batch') {
+          try {
+            onBatch(message.batch)
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)))
+            return
+          }
+          worker.postMessage('credit')
+        } else if (message.type === 'done') {
+          resolve({ started: true })
+        } else {
+          reject(new Error(message.message))
+        }
+      })
+      worker.on('error', error => stopped(messageOf(error)))
+      worker.on('exit', code => stopped(`the log parser stopped (exit ${code})`))
+    })
+  } finally {
+    worker.removeAllListeners()
+    await worker.terminate()
+  }
+}
