@@ -56,9 +56,6 @@ export function runInsertFloor(
   const source = openStore(storePath(stateDir))
   const floorDir = join(stateDir, 'insert-floor')
   const db = openStore(storePath(floorDir))
-  // The write-ahead log is copied into the file after the clock stops (on close): the import
-  // copies it while it waits for the parser (idle-checkpoints.ts), so a ceiling does not pay it.
-  db.pragma('wal_autocheckpoint = 0')
   const inserts = new EventInserts<null>(
     db,
     () => undefined,

@@ -10,7 +10,6 @@ import type { ParserState } from '../parse/log-parser'
 import { parseBatches, type ParseJob, type ParsedBatch } from '../parse/parse-batches'
 import type { EventWriter } from '../store/event-writer'
 import { storeCacheKib, type StoreDb } from '../store/open-store'
-import { IdleCheckpoints } from '../store/idle-checkpoints'
 
 /** The stored position of an imported file. */
 interface ImportCursor {
@@ -45,36 +44,6 @@ export const importBatchBytes = 4 * 1024 * 1024
  */
 const importCacheKib = -4096
 
-/**
- * Logs from this size on are imported with idle checkpoints (idle-checkpoints.ts): the parser
- * then runs on a thread of its own (parse-batches.ts), and there is a wait to fill.
- */
-const idleCheckpointMinBytes = 32 * 1024 * 1024
-
-/** How an import runs. */
-export interface ImportOptions {
-  /** Whether to checkpoint while the writer waits; by default, for logs of 32 MiB and more. */
-  readonly idleCheckpoints?: boolean
-}
-
-async function wantsIdleCheckpoints(
-  paths: readonly string[],
-  options: ImportOptions,
-): Promise<boolean> {
-  if (options.idleCheckpoints !== undefined) {
-    return options.idleCheckpoints
-  }
-  const sizes = await Promise.all(
-    paths.map(path =>
-      stat(path).then(
-        s => s.size,
-        () => 0,
-      ),
-    ),
-  )
-  return sizes.reduce((a, b) => a + b, 0) >= idleCheckpointMinBytes
-}
-
 function readCursor(db: StoreDb, name: string): ImportCursor | null {
   const text = db.prepare('SELECT state FROM cursors WHERE name = ?').pluck().get(name) as
     string | undefined
@@ -90,7 +59,6 @@ export async function importFiles(
   db: StoreDb,
   writer: EventWriter,
   paths: readonly string[],
-  options: ImportOptions = {},
 ): Promise<ImportResult> {
   const result: ImportResult = {
     files: 0,
@@ -101,11 +69,9 @@ export async function importFiles(
     skipped: emptySkipCounts(),
   }
   db.pragma(`cache_size = ${importCacheKib}`)
-  const checkpoints = (await wantsIdleCheckpoints(paths, options)) ? new IdleCheckpoints(db) : null
   try {
-    await importEach(db, writer, paths, result, checkpoints)
+    await importEach(db, writer, paths, result)
   } finally {
-    checkpoints?.stop()
     // The store's own, not the one found at the start: an import running beside this one (a
     // manual import during a remote pull) may have set it.
     db.pragma(`cache_size = ${storeCacheKib}`)
@@ -118,7 +84,6 @@ async function importEach(
   writer: EventWriter,
   paths: readonly string[],
   result: ImportResult,
-  checkpoints: IdleCheckpoints | null,
 ): Promise<void> {
   let carried: ParserState | undefined
   for (const path of paths) {
@@ -148,7 +113,6 @@ async function importEach(
         skippedLines: skippedNow - reported,
       })
       reported = skippedNow
-      checkpoints?.committed()
       result.inserted += r.inserted
       result.answered += batch.folded + r.answered
       result.duplicates += r.duplicates

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OutboundEvent } from '../../../common/outbound/outbound-event'
 import { createSyntheticLog } from '../testing/synthetic-log'
-import type { ParseThreads } from './parse-batches'
+import { parseBatches, type ParseThreads } from './parse-batches'
 import { parseFiles } from './parse-file'
 import { workerScript } from './worker-script'
 
@@ -83,6 +83,29 @@ describe('the parser worker of the desktop app', () => {
   it('leaves a log under 8 MiB to this thread unless told otherwise', async () => {
     const small = await parse({ worker: archived })
     expect(small.parsedOn).toEqual([{ thread: 'this' }])
+  }, 60_000)
+})
+
+describe('a thread whose log is parsed on a worker', () => {
+  it('turns its event loop between every two batches, so it answers while a large import runs', async () => {
+    // Small batches, so that the worker runs ahead with both its credits.
+    const job = { path: logPath, file: 'Plex Media Server.log', batchBytes: 16 * 1024 }
+    let batches = 0
+    let turnedEachTime = true
+    let turned = true
+    const on = await parseBatches(
+      job,
+      () => {
+        batches++
+        turnedEachTime &&= turned
+        turned = false
+        setImmediate(() => (turned = true))
+      },
+      { worker: archived, forceWorker: true },
+    )
+    expect(on).toEqual({ thread: 'worker' })
+    expect(batches).toBeGreaterThan(20)
+    expect(turnedEachTime).toBe(true)
   }, 60_000)
 })
 

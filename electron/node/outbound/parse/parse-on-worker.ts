@@ -38,31 +38,59 @@ export async function parseOnWorker(
   let started = false
   try {
     return await new Promise<WorkerOutcome>((resolve, reject) => {
-      const stopped = (reason: string): void => {
-        if (started) {
-          reject(new Error(reason))
+      let settled = false
+      const settle = (outcome: WorkerOutcome | Error): void => {
+        settled = true
+        if (outcome instanceof Error) {
+          reject(outcome)
         } else {
-          resolve({ started: false, reason })
+          resolve(outcome)
         }
       }
-      worker.on('message', (message: WorkerMessage) => {
-        started = true
+      // Messages wait here and are handled one per turn of the event loop. A worker's port hands
+      // over, in one go, every message that arrives while it is being read; handled as they came,
+      // each batch's credit brought the next batch in time, and the thread (the desktop's main
+      // process, a server's) answered nothing else for a whole import: 2.5–3.7 s, measured.
+      const waiting: WorkerMessage[] = []
+      let ended = false
+      const handleNext = (): void => {
+        const message = waiting.shift()
+        if (!message || settled) {
+          return
+        }
         if (message.type === 'batch') {
           try {
             onBatch(message.batch)
           } catch (error) {
-            reject(error instanceof Error ? error : new Error(String(error)))
+            settle(error instanceof Error ? error : new Error(String(error)))
             return
           }
           worker.postMessage('credit')
+          if (waiting.length > 0) {
+            setImmediate(handleNext)
+          }
         } else if (message.type === 'done') {
-          resolve({ started: true })
+          settle({ started: true })
         } else {
-          reject(new Error(message.message))
+          settle(new Error(message.message))
+        }
+      }
+      const stopped = (reason: string): void => {
+        if (!settled) {
+          settle(started ? new Error(reason) : { started: false, reason })
+        }
+      }
+      worker.on('message', (message: WorkerMessage) => {
+        started = true
+        ended ||= message.type !== 'batch'
+        waiting.push(message)
+        if (waiting.length === 1) {
+          setImmediate(handleNext)
         }
       })
       worker.on('error', error => stopped(messageOf(error)))
-      worker.on('exit', code => stopped(`the log parser stopped (exit ${code})`))
+      // A worker that has said it is done (or why it failed) may exit before that is handled.
+      worker.on('exit', code => ended || stopped(`the log parser stopped (exit ${code})`))
     })
   } finally {
     worker.removeAllListeners()

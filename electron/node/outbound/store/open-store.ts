@@ -19,7 +19,7 @@ export const storeFileName = 'outbound.sqlite'
  * Pages of write-ahead log after which a commit copies it into the database file: ~16 MB
  * instead of SQLite's 4 MB, fewer stalls while importing a backlog.
  */
-export const walCheckpointPages = 4000
+const walCheckpointPages = 4000
 
 /** The store's page cache, in KiB (negative, as SQLite takes it): 16 MB. */
 export const storeCacheKib = -16000
