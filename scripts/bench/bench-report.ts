@@ -102,6 +102,7 @@ export function printImport(f: ImportFigures, floor: InsertFloorFigures): void {
       f.peakRssMb < 200,
     ),
   )
+  console.log(row('  longest pause of the importing thread', ms(f.longestPauseMs), '', null))
 }
 
 /** The rows of the dashboard's queries, and the store they ran on (`storeBytes` on disk). */
