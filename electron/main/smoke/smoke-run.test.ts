@@ -1,3 +1,4 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -181,6 +182,33 @@ describe('the desktop smoke run, at the log parser’s worker', () => {
     expect(report).toMatchObject({ ok: false, failedStep: 'parser-worker' })
     expect(report.message).toMatch(/^the log parser's worker did not start: .*hush-no-such-worker/)
     expect(report.checked).not.toHaveProperty('switch')
+  })
+
+  it('fails when the worker starts but hands back nothing of the log', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hush-idle-worker-'))
+    const idle = join(dir, 'outbound-worker.mjs')
+    writeFileSync(
+      idle,
+      "import { parentPort } from 'node:worker_threads'\nparentPort.postMessage({ type: 'done' })\n",
+    )
+    try {
+      const probe = {
+        ...(await fakeApp(test)),
+        parserWorker: () => checkParserWorker(tmpdir(), pathToFileURL(idle)),
+      }
+      const report = await runSmoke(probe, realClock, {
+        startedAt: Date.now(),
+        timeoutMs: 30_000,
+        pollMs: 10,
+      })
+      expect(report).toMatchObject({
+        ok: false,
+        failedStep: 'parser-worker',
+        message: "the parser's worker found 0 events in one",
+      })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('fails when there is no worker bundle beside the main bundle', async () => {
