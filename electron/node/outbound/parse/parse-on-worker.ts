@@ -12,10 +12,10 @@ function messageOf(error: unknown): string {
 
 /**
  * Parses a job on a worker thread started from the bundle at `file`, handing each batch to
- * `onBatch` in order, synchronously, and giving the worker a credit back after each. A worker that
- * cannot start (its bundle does not load) is an outcome, with nothing handed over, so the caller
- * may parse in its own thread instead. Once a batch has arrived, a failure rejects: the batches
- * already handed over cannot be taken back.
+ * `onBatch` in order, one per turn of the event loop, and giving the worker a credit back after
+ * each. A worker that cannot start (its bundle does not load) is an outcome, with nothing handed
+ * over, so the caller may parse in its own thread instead. Once a batch has arrived, a failure
+ * rejects: the batches already handed over cannot be taken back.
  */
 export async function parseOnWorker(
   file: URL,
