@@ -16,7 +16,7 @@ import { menuLabels } from '../tray/tray-menu'
 import { readTrayState } from '../tray/tray-state'
 import type { OverviewSnapshot } from './overview-probe'
 import { smokeOptions } from './smoke-options'
-import { runSmoke, smokeLine, type SmokeProbe } from './smoke-run'
+import { runSmoke, smokeLine, type SmokeProbe, type SmokeReport } from './smoke-run'
 
 // The desktop's parser worker as `npm run build` lays it out beside the main bundle.
 const desktopWorker = pathToFileURL(join(process.cwd(), 'dist', 'main', 'outbound-worker.mjs'))
@@ -66,6 +66,11 @@ async function fakeApp(test: TestCore, api: PrivacyApi = test.core.api) {
   return probe
 }
 
+/** A smoke run of `probe` from now, polling every 10 ms. */
+function smoke(probe: SmokeProbe, timeoutMs = 30_000): Promise<SmokeReport> {
+  return runSmoke(probe, realClock, { startedAt: Date.now(), timeoutMs, pollMs: 10 })
+}
+
 describe('the desktop smoke run, with Electron faked at its boundary', () => {
   let test: TestCore
   beforeAll(async () => {
@@ -76,8 +81,7 @@ describe('the desktop smoke run, with Electron faked at its boundary', () => {
   it('checks window, Overview, tray, store, parser worker and a switch flipped and undone through IPC', async () => {
     const probe = await fakeApp(test)
     const before = await test.core.api['switches.status']({})
-    const startedAt = Date.now()
-    const report = await runSmoke(probe, realClock, { startedAt, timeoutMs: 30_000, pollMs: 10 })
+    const report = await smoke(probe)
     expect(report).toMatchObject({ ok: true, failedStep: null })
     expect(report.checked).toMatchObject({
       window: 'shown',
@@ -96,11 +100,7 @@ describe('the desktop smoke run, with Electron faked at its boundary', () => {
   })
 
   it('prints one JSON line that says what was checked and the times', async () => {
-    const report = await runSmoke(await fakeApp(test), realClock, {
-      startedAt: Date.now(),
-      timeoutMs: 30_000,
-      pollMs: 10,
-    })
+    const report = await smoke(await fakeApp(test))
     const line = smokeLine(report)
     expect(line).not.toContain('\n')
     expect(JSON.parse(line)).toMatchObject({
@@ -112,11 +112,7 @@ describe('the desktop smoke run, with Electron faked at its boundary', () => {
 
   it('fails at the tray when the desktop has none', async () => {
     const probe = { ...(await fakeApp(test)), trayMenu: () => null }
-    const report = await runSmoke(probe, realClock, {
-      startedAt: Date.now(),
-      timeoutMs: 30_000,
-      pollMs: 10,
-    })
+    const report = await smoke(probe)
     expect(report).toMatchObject({ ok: false, failedStep: 'tray-menu', message: 'no tray icon' })
     expect(JSON.parse(smokeLine(report))).toMatchObject({
       smoke: 'failed',
@@ -126,11 +122,7 @@ describe('the desktop smoke run, with Electron faked at its boundary', () => {
 
   it('fails at the window, in time, when it is never shown', async () => {
     const probe = { ...(await fakeApp(test)), windowShown: () => new Promise<void>(() => {}) }
-    const report = await runSmoke(probe, realClock, {
-      startedAt: Date.now(),
-      timeoutMs: 200,
-      pollMs: 10,
-    })
+    const report = await smoke(probe, 200)
     expect(report).toMatchObject({ ok: false, failedStep: 'window-shown' })
     expect(report.message).toMatch(/not done within 200 ms/)
   })
@@ -140,33 +132,17 @@ describe('the desktop smoke run, with Electron faked at its boundary', () => {
       ...(await fakeApp(test)),
       readOverview: () => Promise.resolve({ screen: null, badges: 0, busy: false }),
     }
-    const report = await runSmoke(probe, realClock, {
-      startedAt: Date.now(),
-      timeoutMs: 300,
-      pollMs: 10,
-    })
+    const report = await smoke(probe, 300)
     expect(report).toMatchObject({ ok: false, failedStep: 'overview-live' })
   })
 
   it('fails at the store, with the reason, when the core behind IPC did not start', async () => {
     const broken = deferApi(Promise.reject(new Error('better_sqlite3.node: invalid ELF header')))
     const probe = await fakeApp(test, broken)
-    const report = await runSmoke(probe, realClock, {
-      startedAt: Date.now(),
-      timeoutMs: 30_000,
-      pollMs: 10,
-    })
+    const report = await smoke(probe)
     expect(report).toMatchObject({ ok: false, failedStep: 'overview-live' })
     expect(report.message).toContain('invalid ELF header')
   })
-})
-
-describe('the desktop smoke run, at the log parser’s worker', () => {
-  let test: TestCore
-  beforeAll(async () => {
-    test = await startTestCore()
-  })
-  afterAll(() => test.close())
 
   it('fails, with the reason, when the worker bundle does not load', async () => {
     const missing = pathToFileURL(join(tmpdir(), 'hush-no-such-worker', 'outbound-worker.mjs'))
@@ -174,11 +150,7 @@ describe('the desktop smoke run, at the log parser’s worker', () => {
       ...(await fakeApp(test)),
       parserWorker: () => checkParserWorker(tmpdir(), missing),
     }
-    const report = await runSmoke(probe, realClock, {
-      startedAt: Date.now(),
-      timeoutMs: 30_000,
-      pollMs: 10,
-    })
+    const report = await smoke(probe)
     expect(report).toMatchObject({ ok: false, failedStep: 'parser-worker' })
     expect(report.message).toMatch(/^the log parser's worker did not start: .*hush-no-such-worker/)
     expect(report.checked).not.toHaveProperty('switch')
@@ -196,11 +168,7 @@ describe('the desktop smoke run, at the log parser’s worker', () => {
         ...(await fakeApp(test)),
         parserWorker: () => checkParserWorker(tmpdir(), pathToFileURL(idle)),
       }
-      const report = await runSmoke(probe, realClock, {
-        startedAt: Date.now(),
-        timeoutMs: 30_000,
-        pollMs: 10,
-      })
+      const report = await smoke(probe)
       expect(report).toMatchObject({
         ok: false,
         failedStep: 'parser-worker',
@@ -216,11 +184,7 @@ describe('the desktop smoke run, at the log parser’s worker', () => {
       ...(await fakeApp(test)),
       parserWorker: () => checkParserWorker(tmpdir(), null),
     }
-    const report = await runSmoke(probe, realClock, {
-      startedAt: Date.now(),
-      timeoutMs: 30_000,
-      pollMs: 10,
-    })
+    const report = await smoke(probe)
     expect(report).toMatchObject({
       ok: false,
       failedStep: 'parser-worker',

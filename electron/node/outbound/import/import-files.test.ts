@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { EventWriter } from '../store/event-writer'
 import { openStore, storePath } from '../store/open-store'
-import { createSyntheticLog } from '../testing/synthetic-log'
+import { syntheticLogText } from '../testing/synthetic-log'
 import { importFiles } from './import-files'
 
 let dir: string
@@ -12,14 +12,8 @@ let dir: string
 /** A log of `exchanges` exchanges from `start`, each with `noise` inbound lines. */
 async function writeLog(name: string, start: number, exchanges: number): Promise<string> {
   const path = join(dir, name)
-  const log = createSyntheticLog({
-    seed: start % 97,
-    start,
-    stepMs: 1_000,
-    noise: 6,
-    unansweredEvery: 9,
-  })
-  await writeFile(path, Array.from({ length: exchanges }, () => log.next()).join(''))
+  const options = { seed: start % 97, start, stepMs: 1_000, noise: 6, unansweredEvery: 9 }
+  await writeFile(path, syntheticLogText(options, exchanges))
   return path
 }
 

@@ -142,16 +142,15 @@ export async function parseBatches(
   // One set of targets for the job's pieces, which number them along the whole job.
   const targets = new TargetDefinitions()
   const handOn = (batch: PostedBatch): void => onBatch({ ...batch, targets })
-  if (worker && (forceWorker || (await wantsWorker(job)))) {
-    const outcome = await parseOnWorker(worker, job, handOn)
-    if (outcome.started) {
-      return { thread: 'worker' }
-    }
-    await parseInThread(job, handOn)
-    return { thread: 'this', workerFailed: outcome.reason }
+  const onWorker =
+    worker && (forceWorker || (await wantsWorker(job)))
+      ? await parseOnWorker(worker, job, handOn)
+      : null
+  if (onWorker?.started) {
+    return { thread: 'worker' }
   }
   await parseInThread(job, handOn)
-  return { thread: 'this' }
+  return onWorker ? { thread: 'this', workerFailed: onWorker.reason } : { thread: 'this' }
 }
 
 /** The buffers of a batch's pieces, transferred to the consuming thread without a copy. */

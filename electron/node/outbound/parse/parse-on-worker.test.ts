@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OutboundEvent } from '../../../common/outbound/outbound-event'
-import { createSyntheticLog } from '../testing/synthetic-log'
+import { syntheticLogText } from '../testing/synthetic-log'
 import { parseBatches, type ParseThreads } from './parse-batches'
 import { parseFiles } from './parse-file'
 import { workerScript } from './worker-script'
@@ -22,14 +22,14 @@ let archived: URL
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'hush-worker-'))
   logPath = join(dir, 'Plex Media Server.log')
-  const log = createSyntheticLog({
+  const options = {
     seed: 11,
     start: Date.UTC(2025, 2, 1),
     stepMs: 700,
     noise: 3,
     unansweredEvery: 13,
-  })
-  writeFileSync(logPath, Array.from({ length: exchanges }, () => log.next()).join(''))
+  }
+  writeFileSync(logPath, syntheticLogText(options, exchanges))
   const inArchive = join(dir, 'resources', 'app.asar', 'dist', 'main')
   mkdirSync(inArchive, { recursive: true })
   copyFileSync(desktopWorker, join(inArchive, 'outbound-worker.mjs'))

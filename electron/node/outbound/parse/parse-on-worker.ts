@@ -35,9 +35,9 @@ export async function parseOnWorker(
   } catch (error) {
     return { started: false, reason: messageOf(error) }
   }
-  let started = false
   try {
     return await new Promise<WorkerOutcome>((resolve, reject) => {
+      let started = false
       let settled = false
       const settle = (outcome: WorkerOutcome | Error): void => {
         settled = true

@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createSyntheticLog } from '../testing/synthetic-log'
+import { syntheticLogText } from '../testing/synthetic-log'
 import { storedKeySql } from '../testing/stored-key'
 import { storedTimeSql } from '../testing/text-time-rows'
 
@@ -38,18 +38,14 @@ beforeAll(async () => {
   })
   dir = await mkdtemp(join(tmpdir(), 'hush-'))
   logPath = join(dir, 'Plex Media Server.log')
-  const log = createSyntheticLog({
+  const options = {
     seed: 5,
     start: Date.UTC(2025, 0, 1),
     stepMs: 500,
     noise: 2,
     unansweredEvery: 17,
-  })
-  const lines: string[] = []
-  for (let i = 0; i < exchanges; i++) {
-    lines.push(log.next())
   }
-  writeFileSync(logPath, lines.join(''))
+  writeFileSync(logPath, syntheticLogText(options, exchanges))
 }, 60_000)
 
 afterAll(async () => {

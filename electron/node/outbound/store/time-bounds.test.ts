@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { importFiles } from '../import/import-files'
-import { createSyntheticLog } from '../testing/synthetic-log'
+import { syntheticLogText } from '../testing/synthetic-log'
 import { iterateEvents, pageEvents } from './event-queries'
 import { applyRetention, countEvents } from './event-stats'
 import { blockIds } from './event-tally'
@@ -18,12 +18,8 @@ const perLog = 2 * blockIds + 300
 
 /** A log of `perLog` exchanges, one every 30 s from `start`. */
 async function writeLog(path: string, start: number, seed: number): Promise<void> {
-  const log = createSyntheticLog({ seed, start, stepMs: 30_000, noise: 0, unansweredEvery: 7 })
-  const parts: string[] = []
-  for (let i = 0; i < perLog; i++) {
-    parts.push(log.next())
-  }
-  await writeFile(path, parts.join(''))
+  const options = { seed, start, stepMs: 30_000, noise: 0, unansweredEvery: 7 }
+  await writeFile(path, syntheticLogText(options, perLog))
 }
 
 /**

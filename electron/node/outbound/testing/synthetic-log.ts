@@ -81,3 +81,9 @@ export function createSyntheticLog(options: SyntheticLogOptions): {
     },
   }
 }
+
+/** The text of the first `exchanges` exchanges of a synthetic log (each with its noise). */
+export function syntheticLogText(options: SyntheticLogOptions, exchanges: number): string {
+  const log = createSyntheticLog(options)
+  return Array.from({ length: exchanges }, () => log.next()).join('')
+}
