@@ -13,7 +13,7 @@ import {
 import type { TargetDefinitions } from '../parse/target-numbers'
 import { AnswerWriter } from './answer-writer'
 import { EventInserts, eventRowWidth } from './event-inserts'
-import { prepareTally, TallyBatch, type TallyStatements } from './event-tally'
+import { prepareTally, type TallyStatements } from './event-tally'
 import { StreamTargets } from './stream-targets'
 import type { StoreDb } from './open-store'
 import { createWriteNamer } from './evidence-names'
@@ -21,6 +21,7 @@ import { LogFileIds } from './log-file-ids'
 import { recordTimeForm, timeForm } from './stored-time'
 import { TargetIds } from './target-ids'
 import { WriteTallies, type FloodBucket } from './write-tallies'
+import { WritePass, type StoredRow, type WriteResult } from './write-pass'
 
 /** At most this many events per host per clock hour are stored; the rest are counted as dropped. */
 export const defaultFloodCap = 20_000
@@ -41,35 +42,7 @@ export interface CursorWrite {
   readonly state: unknown
 }
 
-/** What one write did. */
-export interface WriteResult {
-  inserted: number
-  answered: number
-  duplicates: number
-  dropped: number
-}
-
 const hourMs = 3_600_000
-
-/** A row handed to the INSERTs, and what storing it adds to its write's counts. */
-interface StoredRow {
-  readonly pass: WritePass
-  /** The target's number in its stream. */
-  readonly t: number
-  readonly targetId: number
-  readonly day: string
-  readonly ts: number
-  readonly error: string | null
-  readonly bucket: FloodBucket
-}
-
-/** The counts of the write being applied. */
-interface WritePass {
-  readonly result: WriteResult
-  readonly stream: StreamTargets
-  readonly days: Map<number, { day: string; group: number; count: number }>
-  readonly tally: TallyBatch
-}
 
 /**
  * Writes parse ops to the store in one transaction each, with the cursor and the skipped-line
@@ -106,7 +79,7 @@ export class EventWriter {
     this.inserts = new EventInserts<StoredRow>(
       db,
       (row, id) => this.stored(row, id),
-      row => this.duplicate(row),
+      row => row.pass.duplicate(row),
       options.rowsPerInsert,
     )
     this.targets = new TargetIds(db)
@@ -177,12 +150,7 @@ export class EventWriter {
     cursor: CursorWrite | null,
     skipped: number,
   ): WriteResult {
-    const pass: WritePass = {
-      result: { inserted: 0, answered: 0, duplicates: 0, dropped: 0 },
-      stream,
-      days: new Map(),
-      tally: new TallyBatch(),
-    }
+    const pass = new WritePass(stream)
     const { result } = pass
     const tallies = new WriteTallies(
       (host, hour) => (this.floodGet.get(host, hour) as number | undefined) ?? 0,
@@ -260,10 +228,7 @@ export class EventWriter {
     stream.addCounts()
     this.targets.flushCounts()
     this.nameTargets()
-    for (const d of pass.days.values()) {
-      const { category, host } = stream.group(d.group)
-      tallies.addDay(d.day, category, host, d.count)
-    }
+    pass.addDays(tallies)
     tallies.store(this.floodPut, this.dailyPut)
     pass.tally.store(this.tally)
     if (result.dropped > 0) {
@@ -280,33 +245,10 @@ export class EventWriter {
 
   /** A row is stored: it counts, its error is indexed. */
   private stored(row: StoredRow, id: number): void {
-    const { pass } = row
-    const { stream } = pass
     if (row.error !== null) {
-      const kept = stream.kept(row.t)
+      const kept = row.pass.stream.kept(row.t)
       this.answers.indexError(id, kept.url, kept.service, row.error)
     }
-    pass.tally.add(id, row.targetId, stream.kept(row.t), row.day, row.ts)
-    pass.result.inserted++
-    stream.counted(row.t)
-    const group = stream.groupNumber(row.t)
-    const dayKey = dayOrdinal(row.day) * 2 ** 21 + group
-    const d = pass.days.get(dayKey)
-    if (d) {
-      d.count++
-    } else {
-      pass.days.set(dayKey, { day: row.day, group, count: 1 })
-    }
+    row.pass.stored(row, id)
   }
-
-  /** A row's key was already stored: it is not counted, also not against the flood cap. */
-  private duplicate(row: StoredRow): void {
-    row.bucket.count--
-    row.pass.result.duplicates++
-  }
-}
-
-/** A day (`2025-08-04`) as a number that orders like it (20250804). */
-function dayOrdinal(day: string): number {
-  return Number(day.slice(0, 4)) * 10_000 + Number(day.slice(5, 7)) * 100 + Number(day.slice(8, 10))
 }
