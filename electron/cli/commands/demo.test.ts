@@ -126,6 +126,9 @@ describe('hush demo', () => {
     expect(io.out()).toMatch(
       /URL: +http:\/\/127\.0\.0\.1:\d+\n {2}Token: +\S{20}\n {2}Data folder: +\S+/,
     )
+    // The command it suggests passes the token in the environment, never as an argument.
+    expect(io.out()).toMatch(/\nTry: HUSH_TOKEN=\S{20} hush status --server http/)
+    expect(io.out()).not.toContain('--token')
     io.abort()
     expect(await done).toBe(0)
     expect(io.out()).toContain('Demo server stopped.')

@@ -117,7 +117,9 @@ export const demoCommand: Command = {
         `  Token:        ${demo.token}`,
         `  Data folder:  ${demo.dataDir}`,
         '',
-        `Try: hush status --server ${demo.url} --token ${demo.token} --account-url ${demo.url} --data-dir "${demo.dataDir}"`,
+        // The token in the environment, as the README shows: an argument is visible to every
+        // user of the machine in `ps`, and a newcomer copies this line as the way to do it.
+        `Try: HUSH_TOKEN=${demo.token} hush status --server ${demo.url} --account-url ${demo.url} --data-dir "${demo.dataDir}"`,
         'Press Ctrl-C to stop.',
         '',
       ].join('\n'),
