@@ -1,7 +1,8 @@
 // `npm run bench`: the outbound log against its budgets (design.md §9 and the speed issue),
 // every figure beside its budget, measured side by side in one run.
 import { spawnSync } from 'node:child_process'
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { cp, mkdir, mkdtemp, rm, stat } from 'node:fs/promises'
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { importBatchBytes } from '../../electron/node/outbound/import/import-files'
@@ -9,6 +10,7 @@ import { count, MiB, row } from './bench-table'
 import { printImport, printParse, printQueries, printTail, type ParseFigures } from './bench-report'
 import { generateLog } from './generate-log'
 import {
+  bestImport,
   runImportBench,
   runInsertFloor,
   type ImportFigures,
@@ -115,15 +117,26 @@ try {
     child('--import', state, older)
     await rm(older)
   }
-  const imported = child<ImportFigures>('--import', state, heavy)
-  // As many rows per transaction as the import stored per batch.
+  // Twice, each into its own copy of the store with the older traffic (bestImport).
+  const again = join(dir, 'state-again')
+  if (existsSync(state)) {
+    await cp(state, again, { recursive: true })
+  }
+  const importRuns = [state, again].map(into => child<ImportFigures>('--import', into, heavy))
+  await rm(again, { recursive: true, force: true })
+  const imported = bestImport(importRuns)
+  // As many rows per transaction as the import stored per batch; the faster of two, as a ceiling.
   const perBatch = Math.ceil(imported.inserted / (logBytes / importBatchBytes))
-  const insertFloor = child<InsertFloorFigures>(
-    '--insert-floor',
-    state,
-    String(imported.inserted),
-    String(perBatch),
-  )
+  const insertFloor = [1, 2]
+    .map(() =>
+      child<InsertFloorFigures>(
+        '--insert-floor',
+        state,
+        String(imported.inserted),
+        String(perBatch),
+      ),
+    )
+    .reduce((best, f) => (f.rows / f.ms > best.rows / best.ms ? f : best))
   load.push(loadavg()[0] ?? 0)
   const firstEvidence = child<QueryFigure>('--evidence', join(state, 'outbound.sqlite'))
   const measured = child<QueryFigures>('--queries', join(state, 'outbound.sqlite'))
@@ -148,7 +161,7 @@ try {
   )
   printParse('realistic log', realFigures, 0.5)
   printParse('exchange-heavy log', heavyFigures, 0.1)
-  printImport(imported, insertFloor)
+  printImport(imported, insertFloor, importRuns)
   printQueries(queries, (await stat(join(state, 'outbound.sqlite'))).size)
   printTail(tail)
   const ownRssMb = process.resourceUsage().maxRSS / 1024
