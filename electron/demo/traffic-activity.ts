@@ -1,6 +1,6 @@
 import { demoNetwork } from './demo-world'
 import type { TrafficEmitter } from './traffic-emitter'
-import type { TrafficJob } from './traffic-jobs'
+import type { TrafficJob } from './traffic-job'
 
 const minute = 60_000
 const jitter = (e: TrafficEmitter, base: number): number =>

@@ -2,7 +2,10 @@ import { demoNetwork } from './demo-world'
 import { gmtOffsetText } from './log-line'
 import { activityJobs } from './traffic-activity'
 import { TrafficEmitter } from './traffic-emitter'
-import { refreshLibraries, trafficJobs, type TrafficJob } from './traffic-jobs'
+import { mediaJobs } from './media-jobs'
+import { networkJobs } from './network-jobs'
+import type { TrafficJob } from './traffic-job'
+import { refreshLibraries } from './traffic-refresh'
 import type { TrafficEvent, TrafficOptions } from './traffic-types'
 
 /** An inbound request handled by the server, for its `Request:`/`Completed:` lines. */
@@ -48,7 +51,7 @@ interface Scheduled {
  */
 export function createTrafficGenerator(options: TrafficOptions): TrafficGenerator {
   const emitter = new TrafficEmitter(options)
-  const scheduled: Scheduled[] = [...trafficJobs(), ...activityJobs()].map(job => ({
+  const scheduled: Scheduled[] = [...networkJobs(), ...mediaJobs(), ...activityJobs()].map(job => ({
     job,
     next: options.startTime + job.first,
   }))
