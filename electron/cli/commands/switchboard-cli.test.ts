@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -212,24 +212,43 @@ describe('hush status, plan, apply, set and undo against the demo server', () =>
     expect(human.out).toContain('this server has no setting RelayEnabled')
   })
 
-  it('fails in one line with a wrong token', async () => {
+  it('fails in one line with a wrong token, naming how it was given and never the token', async () => {
     const { demo } = await setup()
-    const io = createMemoryIo()
-    const code = await runCli(
-      [
-        'status',
-        '--server',
-        demo.url,
-        '--token',
-        'not-the-token',
-        '--state-dir',
-        join(tmpdir(), 'hush-unused'),
-      ],
-      io,
+    const unused = await mkdtemp(join(tmpdir(), 'hush-unused-'))
+    const tokenFile = join(unused, 'plex-token')
+    await writeFile(tokenFile, 'not-the-token-in-a-file\n', { mode: 0o600 })
+    // A data folder whose Preferences.xml holds a token the server no longer takes.
+    const dataDir = join(unused, 'data')
+    await mkdir(dataDir)
+    const preferences = await readFile(join(demo.dataDir, 'Preferences.xml'), 'utf8')
+    await writeFile(
+      join(dataDir, 'Preferences.xml'),
+      preferences.replace(/PlexOnlineToken="[^"]*"/, 'PlexOnlineToken="not-the-token-in-prefs"'),
     )
-    expect(code).toBe(1)
-    expect(io.errText()).toMatch(/^hush: the server at .* refused the token \(401\)/)
-    expect(io.errText().trimEnd().split('\n')).toHaveLength(1)
+    const ways: [string[], Record<string, string>, string][] = [
+      [['--token', 'not-the-token'], {}, 'check --token'],
+      [['--token-file', tokenFile], {}, `check --token-file ${tokenFile}`],
+      [[], { HUSH_TOKEN: 'not-the-token-in-env' }, 'check HUSH_TOKEN'],
+      [
+        ['--data-dir', dataDir],
+        {},
+        "it was the one in the server's Preferences.xml; give another in HUSH_TOKEN or --token-file PATH",
+      ],
+    ]
+    try {
+      for (const [given, env, hint] of ways) {
+        const io = createMemoryIo({ env })
+        const args = ['status', '--server', demo.url, ...given, '--state-dir', unused]
+        expect(await runCli(args, io)).toBe(1)
+        const lines = io.errText().trimEnd().split('\n')
+        expect(lines).toEqual([
+          `hush: the server at ${new URL(demo.url).origin} refused the token (401): ${hint}`,
+        ])
+        expect(io.errText()).not.toContain('not-the-token')
+      }
+    } finally {
+      await rm(unused, { recursive: true, force: true })
+    }
   })
 
   it('fails in one line when the server hangs', async () => {

@@ -9,7 +9,7 @@ import {
   type ConnectionRequest,
 } from './resolve-connection'
 import { serverOrigin } from './server-url'
-import { explicitToken } from './token-source'
+import { explicitToken, tokenHint } from './token-source'
 
 /**
  * What `hush discover` reports: the data folder, the stored identity, whether a token was found
@@ -28,7 +28,7 @@ export async function discoverServer(
   if (!given.ok) {
     return given
   }
-  const token = given.value ?? stored?.token ?? null
+  const token = given.value?.token ?? stored?.token ?? null
   const origin = serverOrigin(request.server ?? request.env.HUSH_SERVER ?? defaultServerUrl)
   if (!origin.ok) {
     return origin
@@ -63,7 +63,7 @@ export async function discoverServer(
       root.error.kind === 'unauthorized'
         ? token
           ? 'the server refused the token (401)'
-          : 'no token found: pass --token, or --data-dir with the server data folder'
+          : `no token found: give it in ${tokenHint}, or pass --data-dir with the server data folder`
         : root.error.message
     return ok({ ...answered, problem })
   }

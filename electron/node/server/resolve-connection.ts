@@ -8,7 +8,7 @@ import { createPlexClient, type PlexClient } from './plex-client'
 import { loadClientIdentifier, plexIdentificationHeaders } from './plex-headers'
 import type { PlexHttpConfig } from './plex-http'
 import { serverOrigin } from './server-url'
-import { explicitToken } from './token-source'
+import { explicitToken, tokenHint } from './token-source'
 
 /** The local server's usual address. */
 export const defaultServerUrl = 'http://127.0.0.1:32400'
@@ -90,7 +90,9 @@ export async function resolveConnection(
   if (!given.ok) {
     return given
   }
-  let token = given.value
+  let token = given.value?.token ?? null
+  // How the token was given, for the message that says it was refused.
+  let tokenFrom = given.value ? `check ${given.value.given}` : ''
   const source = explicitUrl && token ? 'options' : 'discovery'
   if (!token) {
     const local = await findLocalServerFor(request)
@@ -98,6 +100,7 @@ export async function resolveConnection(
       return local
     }
     token = local.value.preferences?.token ?? null
+    tokenFrom = `it was the one in the server's Preferences.xml; give another in ${tokenHint}`
   }
   const origin = serverOrigin(explicitUrl ?? defaultServerUrl)
   if (!origin.ok) {
@@ -113,7 +116,7 @@ export async function resolveConnection(
       return err(
         appError(
           'unreachable',
-          `no Plex Media Server answers at ${http.baseUrl} (${reason}); pass --server URL --token T`,
+          `no Plex Media Server answers at ${http.baseUrl} (${reason}); pass --server URL, and its token in ${tokenHint}`,
         ),
       )
     }
@@ -126,11 +129,11 @@ export async function resolveConnection(
         token
           ? appError(
               'unauthorized',
-              `the server at ${http.baseUrl} refused the token (401): check --token`,
+              `the server at ${http.baseUrl} refused the token (401): ${tokenFrom}`,
             )
           : appError(
               'tokenNotFound',
-              `the server at ${http.baseUrl} needs a token: pass --token T, or --data-dir with its data folder`,
+              `the server at ${http.baseUrl} needs a token: give it in ${tokenHint}, or pass --data-dir with its data folder`,
             ),
       )
     }

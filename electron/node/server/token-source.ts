@@ -5,6 +5,16 @@ import { readRegularFile } from '../files/regular-file'
 /** The most of a token file Hush reads: a Plex token is 20 characters, a JWT a few hundred. */
 export const maxTokenFileBytes = 4096
 
+/** How an owner gives Hush a token without other users of the machine seeing it in `ps`. */
+export const tokenHint = 'HUSH_TOKEN or --token-file PATH'
+
+/** A token given explicitly, and how it was given: a message names the way, never the token. */
+export interface GivenToken {
+  readonly token: string
+  /** `--token`, `--token-file PATH` or `HUSH_TOKEN`. */
+  readonly given: string
+}
+
 /** Where an explicit token may come from, strongest first. */
 export interface TokenSources {
   /** `--token T`: visible to other users of the machine in `ps`; prefer the two below. */
@@ -15,16 +25,16 @@ export interface TokenSources {
 }
 
 /**
- * The token given explicitly: `--token`, else the first line of `--token-file`, else the
- * `HUSH_TOKEN` variable; null when none was given (then discovery reads the server's own). A token
+ * The token given explicitly, with how: `--token`, else the first line of `--token-file`, else
+ * the `HUSH_TOKEN` variable; null when none was given (then discovery reads the server's own). A token
  * file that cannot be read, is not a regular file, or is empty is a `tokenNotFound` error; the
  * message names the file, never its content.
  */
 export async function explicitToken(
   sources: TokenSources,
-): Promise<Result<string | null, AppError>> {
+): Promise<Result<GivenToken | null, AppError>> {
   if (sources.token) {
-    return ok(sources.token)
+    return ok({ token: sources.token, given: '--token' })
   }
   if (sources.tokenFile) {
     const read = await readRegularFile(sources.tokenFile, maxTokenFileBytes, 'a token file')
@@ -35,7 +45,7 @@ export async function explicitToken(
     if (token === '') {
       return err(appError('tokenNotFound', `the token file ${sources.tokenFile} is empty`))
     }
-    return ok(token)
+    return ok({ token, given: `--token-file ${sources.tokenFile}` })
   }
-  return ok(sources.env.HUSH_TOKEN ? sources.env.HUSH_TOKEN : null)
+  return ok(sources.env.HUSH_TOKEN ? { token: sources.env.HUSH_TOKEN, given: 'HUSH_TOKEN' } : null)
 }

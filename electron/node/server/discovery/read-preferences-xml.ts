@@ -2,6 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { appError, type AppError } from '../../../common/api/errors'
 import { err, ok, type Result } from '../../../common/util/result'
 import { readRegularFile } from '../../files/regular-file'
+import { tokenHint } from '../token-source'
 
 /** What Hush needs from the server's stored preferences, wherever they are kept. */
 export interface StoredPreferences {
@@ -105,7 +106,7 @@ export async function readPreferencesXml(
     return err(
       appError(
         'tokenNotFound',
-        `cannot read ${path} (${errno ?? 'error'}): run Hush as a user who may read it, or pass --token`,
+        `cannot read ${path} (${errno ?? 'error'}): run Hush as a user who may read it, or give the token in ${tokenHint}`,
       ),
     )
   }
