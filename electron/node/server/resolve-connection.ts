@@ -22,6 +22,8 @@ export interface ConnectionRequest {
   readonly server?: string
   /** `--token T` (else `--token-file`, `HUSH_TOKEN`, the token in the server's stored preferences). */
   readonly token?: string
+  /** How `token` was given when not by `--token`: the dashboard's field, a kept or plex.tv token. */
+  readonly tokenGiven?: string
   /** `--token-file PATH`: a file holding the token, so that it is not on the command line. */
   readonly tokenFile?: string
   /** `--data-dir DIR`: the server's data folder. */

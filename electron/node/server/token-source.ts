@@ -8,6 +8,16 @@ export const maxTokenFileBytes = 4096
 /** How an owner gives Hush a token without other users of the machine seeing it in `ps`. */
 export const tokenHint = 'HUSH_TOKEN or --token-file PATH'
 
+/** How the core's own tokens were given, as a message that one was refused names them. */
+export const givenTokens = {
+  /** Typed into the dashboard's server form. */
+  entered: 'the token entered for it',
+  /** Kept by Hush since the owner connected (the system's secret store). */
+  kept: 'the token Hush kept for it (connect to it again, or sign in with Plex again)',
+  /** Handed out by plex.tv for a server of the signed-in account. */
+  plexTv: 'the token plex.tv gave for it (sign in with Plex again)',
+} as const
+
 /** A token given explicitly, and how it was given: a message names the way, never the token. */
 export interface GivenToken {
   readonly token: string
@@ -19,6 +29,8 @@ export interface GivenToken {
 export interface TokenSources {
   /** `--token T`: visible to other users of the machine in `ps`; prefer the two below. */
   readonly token?: string
+  /** How `token` was given, for a message that it was refused (`--token` when absent). */
+  readonly tokenGiven?: string
   /** `--token-file PATH`: a file holding the token (keep it 0600). */
   readonly tokenFile?: string
   readonly env: Readonly<Record<string, string | undefined>>
@@ -34,7 +46,7 @@ export async function explicitToken(
   sources: TokenSources,
 ): Promise<Result<GivenToken | null, AppError>> {
   if (sources.token) {
-    return ok({ token: sources.token, given: '--token' })
+    return ok({ token: sources.token, given: sources.tokenGiven ?? '--token' })
   }
   if (sources.tokenFile) {
     const read = await readRegularFile(sources.tokenFile, maxTokenFileBytes, 'a token file')

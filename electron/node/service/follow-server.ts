@@ -2,6 +2,7 @@ import { appError, type AppError } from '../../common/api/errors'
 import { err, ok, type Result } from '../../common/util/result'
 import type { FoundServer } from '../remote/owner-servers'
 import { resolveConnection, type ConnectionRequest } from '../server/resolve-connection'
+import { givenTokens } from '../server/token-source'
 import { serverTokenKey, type KnownServerRecord } from './known-servers'
 import type { SecretStore } from './ports'
 import type { ActiveServer, ServerConnections } from './server-connections'
@@ -120,7 +121,13 @@ export function createServerFollower(deps: FollowServerDeps): ServerFollower {
       return ok(kept)
     }
     const use = server.token ?? token
-    const connection = await resolveConnection(deps.request({ server: uri, token: use }))
+    const connection = await resolveConnection(
+      deps.request({
+        server: uri,
+        token: use,
+        tokenGiven: server.token ? givenTokens.plexTv : givenTokens.kept,
+      }),
+    )
     const place = { demo: false, dataDir: record.dataDir, via: kind }
     const moved = await deps.activate(connection, use, place, true)
     if (moved.ok && uri !== record.url) {
@@ -217,7 +224,9 @@ export function createServerFollower(deps: FollowServerDeps): ServerFollower {
           return better
         }
       }
-      const connection = await resolveConnection(deps.request({ server: record.url, token }))
+      const connection = await resolveConnection(
+        deps.request({ server: record.url, token, tokenGiven: givenTokens.kept }),
+      )
       if (!connection.ok && !chosen && isLostConnection(connection.error)) {
         const moved = await chooseAgain(record, token, connection.error)
         if (moved.ok) {

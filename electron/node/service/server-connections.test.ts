@@ -1,6 +1,7 @@
+import { rm } from 'node:fs/promises'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startTestDemo } from '../../demo/demo-test-helpers'
-import type { DemoServer } from '../../demo/start-demo-server'
+import { startDemoServer, type DemoServer } from '../../demo/start-demo-server'
 import { startTestCore, type TestCore } from './testing/test-core'
 
 describe('the servers Hush knows', () => {
@@ -46,7 +47,40 @@ describe('the servers Hush knows', () => {
       token: 'wrong-token',
     })
     expect(refused).toMatchObject({ ok: false, error: { kind: 'unauthorized' } })
+    // Named as the owner gave it in the dashboard, not as a command-line option.
+    expect(refused.ok ? '' : refused.error.message).toMatch(
+      /refused the token \(401\): check the token entered for it$/,
+    )
     expect(JSON.stringify(refused)).not.toContain('wrong-token')
     expect(await test.core.api['server.list']({})).toEqual(before)
+  })
+
+  it('names the token Hush kept when a server it knows no longer takes it', async () => {
+    const api = test.core.api
+    const third = await startTestDemo({ seed: 41 })
+    let rotated: DemoServer | null = null
+    try {
+      const kept = await api['server.connect']({ url: third.demo.url, token: third.demo.token })
+      expect(kept.ok).toBe(true)
+      expect((await api['server.connectDemo']({})).ok).toBe(true)
+      // The same server comes back on its port with another token: the kept one is refused.
+      const port = Number(new URL(third.demo.url).port)
+      await third.demo.close()
+      rotated = await startDemoServer({
+        dataDir: third.dataDir,
+        seed: 41,
+        port,
+        token: 'rotated-token-0002',
+      })
+      const refused = await api['server.select']({ id: third.demo.machineIdentifier })
+      expect(refused).toMatchObject({ ok: false, error: { kind: 'unauthorized' } })
+      expect(refused.ok ? '' : refused.error.message).toMatch(
+        /refused the token \(401\): check the token Hush kept for it \(connect to it again, or sign in with Plex again\)$/,
+      )
+      expect(JSON.stringify(refused)).not.toContain(third.demo.token)
+    } finally {
+      await rotated?.close()
+      await rm(third.dataDir, { recursive: true, force: true })
+    }
   })
 })

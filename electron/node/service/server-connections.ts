@@ -7,6 +7,7 @@ import {
   type Connection,
   type ConnectionRequest,
 } from '../server/resolve-connection'
+import { givenTokens } from '../server/token-source'
 import { createServerFollower, type FollowServerDeps } from './follow-server'
 import {
   readKnownServers,
@@ -176,7 +177,9 @@ export function createServerConnections(deps: ServerConnectionsDeps): ServerConn
       if (record.via !== null) {
         return follower.reconnect(record, token)
       }
-      const connection = await resolveConnection(request({ server: record.url, token }))
+      const connection = await resolveConnection(
+        request({ server: record.url, token, tokenGiven: givenTokens.kept }),
+      )
       const place = { demo: false, dataDir: record.dataDir, via: record.via }
       return activate(connection, token, place, true)
     }

@@ -6,6 +6,7 @@ import { findAccountServers } from '../../remote/owner-servers'
 import type { RemoteAccount } from '../../remote/remote-account'
 import type { PlexHttpConfig } from '../../server/plex-http'
 import { resolveConnection } from '../../server/resolve-connection'
+import { givenTokens } from '../../server/token-source'
 import { readKnownServers } from '../known-servers'
 import type { ServerConnections } from '../server-connections'
 
@@ -63,7 +64,11 @@ export function createRemoteMethods(deps: RemoteMethodDeps): RemoteMethods {
         return err(appError('tokenNotFound', `plex.tv gave no access token for ${view.name}`))
       }
       const connection = await resolveConnection(
-        deps.servers.request({ server: view.connection.uri, token }),
+        deps.servers.request({
+          server: view.connection.uri,
+          token,
+          tokenGiven: givenTokens.plexTv,
+        }),
       )
       const place = { demo: false, dataDir: null, via: view.connection.kind }
       const active = await deps.servers.activate(connection, token, place, true)

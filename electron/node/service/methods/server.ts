@@ -5,6 +5,7 @@ import { err, ok } from '../../../common/util/result'
 import { isPulledServer, needsServerFiles } from '../../remote/mirror-folder'
 import { discoverServer } from '../../server/discover-server'
 import { resolveConnection } from '../../server/resolve-connection'
+import { givenTokens } from '../../server/token-source'
 import { serverDataDir } from '../../server/server-data-dir'
 import { readKnownServers } from '../known-servers'
 import type { ServerConnections } from '../server-connections'
@@ -81,7 +82,9 @@ export function createServerMethods(
       }))
     },
     'server.connect': async ({ url, token }) => {
-      const connection = await resolveConnection(servers.request({ server: url, token }))
+      const connection = await resolveConnection(
+        servers.request({ server: url, token, tokenGiven: givenTokens.entered }),
+      )
       const place = { demo: false, dataDir: null }
       const active = await servers.activate(connection, token, place, true)
       return active.ok ? ok(active.value.connection.info) : active
