@@ -87,6 +87,22 @@ describe('hush log commands', () => {
     expect((await hush('log', 'stats', '--state-dir', state)).out).toContain('4 events')
   })
 
+  it('says where events come from while none are stored, and when a filter matches none', async () => {
+    const list = await hush('log', 'list', '--state-dir', state)
+    expect(list.code).toBe(0)
+    expect(list.out).toMatch(
+      /^No outbound events stored yet\. .*`hush log import <its Logs folder>`/,
+    )
+    expect(list.out).toContain('`hush log pull`')
+    const stats = await hush('log', 'stats', '--state-dir', state)
+    expect(stats.out).toMatch(/^0 events .*\nNo outbound events stored yet\./)
+    await hush('log', 'import', logs, '--state-dir', state)
+    const none = await hush('log', 'list', '--state-dir', state, '--search', 'nowhere')
+    expect(none.out).toBe('No stored outbound event matches.\n')
+    const paged = await hush('log', 'list', '--state-dir', state, '--before', '1')
+    expect(paged.out).toBe('No stored outbound event matches.\n')
+  })
+
   it('keeps hosts only at privacy level 2', async () => {
     await hush('log', 'import', logs, '--state-dir', state, '--privacy-level', '2')
     const out = (await hush('log', 'export', '--format', 'ndjson', '--state-dir', state)).out

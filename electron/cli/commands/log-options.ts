@@ -15,6 +15,18 @@ export const filterOptions: CommandOptions = {
   search: { type: 'string' },
 }
 
+/** What an empty store says in text: where events come from, so a newcomer knows the next step. */
+export const emptyStoreHint = [
+  'No outbound events stored yet. Store a server log with `hush log import <its Logs folder>`',
+  '(its outbound requests are there while the server logs at debug level), or pull the logs of a',
+  'server on another machine with `hush log pull`.',
+].join('\n')
+
+/** Whether a filter narrows anything (an empty page then means "no match", not "nothing stored"). */
+export function filters(filter: LogFilter): boolean {
+  return Object.values(filter).some(value => value !== undefined)
+}
+
 /** The longest search the contract takes (log-schemas.ts). */
 const maxSearch = 200
 

@@ -1,6 +1,6 @@
 import { flagOption, printJson, type Command } from '../command'
 import { withStateCore } from '../command-core'
-import { stateDirOption } from './log-options'
+import { emptyStoreHint, stateDirOption } from './log-options'
 
 /** `hush log stats`: counts by category, host and day. */
 export const logStatsCommand: Command = {
@@ -15,11 +15,12 @@ export const logStatsCommand: Command = {
         printJson(context.io, stats)
         return 0
       }
-      const lines = [
-        `${stats.total} events (${stats.skippedLines} lines skipped, ${stats.droppedEvents} events dropped by the flood cap)`,
-        '',
-        'By category:',
-      ]
+      const counted = `${stats.total} events (${stats.skippedLines} lines skipped, ${stats.droppedEvents} events dropped by the flood cap)`
+      if (stats.total === 0) {
+        context.io.stdout(`${counted}\n${emptyStoreHint}\n`)
+        return 0
+      }
+      const lines = [counted, '', 'By category:']
       lines.push(
         ...stats.byCategory.map(c => `  ${c.category.padEnd(18)} ${c.count}`),
         '',
