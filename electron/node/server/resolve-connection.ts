@@ -22,7 +22,7 @@ export interface ConnectionRequest {
   readonly server?: string
   /** `--token T` (else `--token-file`, `HUSH_TOKEN`, the token in the server's stored preferences). */
   readonly token?: string
-  /** How `token` was given when not by `--token`: the dashboard's field, a kept or plex.tv token. */
+  /** How `token` was given when not by `--token`: one of `givenTokens` (token-source.ts). */
   readonly tokenGiven?: string
   /** `--token-file PATH`: a file holding the token, so that it is not on the command line. */
   readonly tokenFile?: string

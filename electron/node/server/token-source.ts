@@ -21,7 +21,7 @@ export const givenTokens = {
 /** A token given explicitly, and how it was given: a message names the way, never the token. */
 export interface GivenToken {
   readonly token: string
-  /** `--token`, `--token-file PATH` or `HUSH_TOKEN`. */
+  /** `--token`, `--token-file PATH`, `HUSH_TOKEN`, or one of `givenTokens`. */
   readonly given: string
 }
 
