@@ -16,6 +16,5 @@ export const minute = 60_000
 export const jitter = (e: TrafficEmitter, base: number): number =>
   Math.round(base * (0.8 + e.random.next() * 0.4))
 
-// Hosts and paths marked VERIFIED come from real logs (reference §4, §9); the others are MODELLED.
 /** plex.tv, where the account, registration and certificate jobs send. */
 export const plexTv = 'https://plex.tv'

@@ -1,7 +1,7 @@
 import type { LogPage, StoredEventView } from '../../common/api/log-schemas'
 import { flagOption, integerOption, printJson, UsageError, type Command } from '../command'
 import { withStateCore } from '../command-core'
-import { emptyStoreHint, filterOptions, filters, readFilter, stateDirOption } from './log-options'
+import { emptyStoreHint, filterOptions, narrows, readFilter, stateDirOption } from './log-options'
 
 /** The most events the contract gives in one page; a longer list is asked for page by page. */
 const pageLimit = 500
@@ -46,7 +46,7 @@ export const logListCommand: Command = {
         printJson(context.io, page)
       } else if (page.events.length === 0) {
         // Nothing printed at all would leave a newcomer guessing whether it worked.
-        const narrowed = filters(filter) || before !== undefined
+        const narrowed = narrows(filter) || before !== undefined
         context.io.stdout(`${narrowed ? 'No stored outbound event matches.' : emptyStoreHint}\n`)
       } else {
         context.io.stdout(page.events.map(e => `${row(e)}\n`).join(''))

@@ -23,7 +23,7 @@ export const emptyStoreHint = [
 ].join('\n')
 
 /** Whether a filter narrows anything (an empty page then means "no match", not "nothing stored"). */
-export function filters(filter: LogFilter): boolean {
+export function narrows(filter: LogFilter): boolean {
   return Object.values(filter).some(value => value !== undefined)
 }
 

@@ -8,7 +8,7 @@ import { createPlexClient, type PlexClient } from './plex-client'
 import { loadClientIdentifier, plexIdentificationHeaders } from './plex-headers'
 import type { PlexHttpConfig } from './plex-http'
 import { serverOrigin } from './server-url'
-import { explicitToken, tokenHint } from './token-source'
+import { explicitToken, tokenHint, type GivenToken } from './token-source'
 
 /** The local server's usual address. */
 export const defaultServerUrl = 'http://127.0.0.1:32400'
@@ -79,6 +79,13 @@ export function findLocalServerFor(
   })
 }
 
+/** What to check when the server refuses a token: how it was given, or the server's own. */
+function refusedTokenHint(given: GivenToken | null): string {
+  return given
+    ? `check ${given.given}`
+    : `it was the one in the server's Preferences.xml; give another in ${tokenHint}`
+}
+
 /**
  * Resolves the server to talk to and proves it: `/identity` must answer like a PMS (else
  * unreachable, timeout, tls or notPlex), and one authenticated call must accept the token (else
@@ -93,8 +100,6 @@ export async function resolveConnection(
     return given
   }
   let token = given.value?.token ?? null
-  // How the token was given, for the message that says it was refused.
-  let tokenFrom = given.value ? `check ${given.value.given}` : ''
   const source = explicitUrl && token ? 'options' : 'discovery'
   if (!token) {
     const local = await findLocalServerFor(request)
@@ -102,7 +107,6 @@ export async function resolveConnection(
       return local
     }
     token = local.value.preferences?.token ?? null
-    tokenFrom = `it was the one in the server's Preferences.xml; give another in ${tokenHint}`
   }
   const origin = serverOrigin(explicitUrl ?? defaultServerUrl)
   if (!origin.ok) {
@@ -131,7 +135,7 @@ export async function resolveConnection(
         token
           ? appError(
               'unauthorized',
-              `the server at ${http.baseUrl} refused the token (401): ${tokenFrom}`,
+              `the server at ${http.baseUrl} refused the token (401): ${refusedTokenHint(given.value)}`,
             )
           : appError(
               'tokenNotFound',
